@@ -1,0 +1,37 @@
+package io.fabricplan.api;
+
+import io.fabricplan.model.Objective;
+import io.fabricplan.model.Plan;
+import io.fabricplan.model.PlanEvaluation;
+import java.util.List;
+
+/**
+ * What a solve returns.
+ *
+ * @param status         outcome
+ * @param objective      the objective minimised
+ * @param plan           the plan, null without one
+ * @param evaluation     the plan's figures recomputed from the instance, null without a plan
+ * @param objectiveValue the plan's objective value, NaN without a plan
+ * @param bestBound      best proven lower bound, NaN when unknown
+ * @param relativeGap    (objective - bound) / max(|objective|, tiny), NaN without a plan
+ * @param baseline       the greedy rule-of-thumb plan, null when it could not be built
+ * @param statistics     measures of the solve
+ * @param diagnostics    for INFEASIBLE and INVALID: what cannot be met, and by how much
+ */
+public record PlanResult(SolveStatus status, Objective objective, Plan plan, PlanEvaluation evaluation,
+                         double objectiveValue, double bestBound, double relativeGap, Baseline baseline,
+                         SolveStatistics statistics, List<String> diagnostics) {
+    public PlanResult {
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** Relative gap of a minimisation, 0 when objective and bound meet. */
+    public static double gap(double objective, double bound) {
+        if (Double.isNaN(objective) || Double.isNaN(bound)) {
+            return Double.NaN;
+        }
+        double diff = Math.max(0, objective - bound);
+        return diff == 0 ? 0 : diff / Math.max(Math.abs(objective), 1e-9);
+    }
+}

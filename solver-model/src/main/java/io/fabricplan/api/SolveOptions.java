@@ -1,0 +1,69 @@
+package io.fabricplan.api;
+
+import io.fabricplan.model.Objective;
+import io.fabricplan.model.Settings;
+import io.fabricplan.model.SolverKind;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The parameters of one solve.
+ *
+ * @param objective        what to minimise
+ * @param timeLimitSeconds wall-clock limit of the optimisation
+ * @param relativeGap      stop when (objective - bound) / objective is at most this
+ * @param threads          solver threads, 0 = all cores
+ * @param seed             random seed
+ * @param solver           engine
+ * @param exportModel      where to write the model in LP format before solving, or null
+ */
+public record SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
+                           SolverKind solver, Path exportModel) {
+    public SolveOptions {
+        Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(solver, "solver");
+        if (!(timeLimitSeconds > 0)) {
+            throw new IllegalArgumentException("timeLimitSeconds must be positive, got " + timeLimitSeconds);
+        }
+        if (!(relativeGap >= 0)) {
+            throw new IllegalArgumentException("relativeGap must be >= 0, got " + relativeGap);
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+        }
+    }
+
+    /** The options an instance's Settings sheet asks for. */
+    public static SolveOptions from(Settings settings) {
+        return new SolveOptions(settings.objective(), settings.timeLimitS(), settings.relativeGap(),
+                settings.threads(), settings.seed(), settings.solver(), null);
+    }
+
+    public SolveOptions withObjective(Objective value) {
+        return new SolveOptions(value, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel);
+    }
+
+    public SolveOptions withTimeLimitSeconds(double value) {
+        return new SolveOptions(objective, value, relativeGap, threads, seed, solver, exportModel);
+    }
+
+    public SolveOptions withRelativeGap(double value) {
+        return new SolveOptions(objective, timeLimitSeconds, value, threads, seed, solver, exportModel);
+    }
+
+    public SolveOptions withThreads(int value) {
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, value, seed, solver, exportModel);
+    }
+
+    public SolveOptions withSeed(long value) {
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, value, solver, exportModel);
+    }
+
+    public SolveOptions withSolver(SolverKind value) {
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, value, exportModel);
+    }
+
+    public SolveOptions withExportModel(Path value) {
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, value);
+    }
+}

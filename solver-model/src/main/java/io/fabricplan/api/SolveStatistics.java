@@ -1,0 +1,45 @@
+package io.fabricplan.api;
+
+import java.util.Locale;
+
+/**
+ * Measures of one solve, printed as one line in the style of Choco's measures.
+ *
+ * @param model          formulation name
+ * @param solver         engine that solved it
+ * @param status         outcome
+ * @param objective      objective value of the plan, NaN without one
+ * @param bound          best proven bound, NaN without one
+ * @param gap            relative gap, NaN without a plan
+ * @param timeToBestS    seconds until the returned plan was found
+ * @param buildS         seconds spent building the model
+ * @param totalS         seconds of the whole solve, build included
+ * @param variables      model variables
+ * @param constraints    model constraints
+ */
+public record SolveStatistics(String model, String solver, SolveStatus status, double objective, double bound,
+                              double gap, double timeToBestS, double buildS, double totalS, int variables,
+                              int constraints) {
+
+    /** One line: model, status, objective, bound, gap, time to best, total time, size. */
+    public String line() {
+        return String.format(Locale.ROOT,
+                "Model[%s] Solver[%s] Status[%s] Objective[%s] Bound[%s] Gap[%s] TimeToBest[%.3fs] Build[%.3fs] "
+                        + "Total[%.3fs] Variables[%d] Constraints[%d]",
+                model, solver, status, num(objective), num(bound), gap(gap), timeToBestS, buildS, totalS, variables,
+                constraints);
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    private static String gap(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f%%", 100 * v);
+    }
+
+    @Override
+    public String toString() {
+        return line();
+    }
+}

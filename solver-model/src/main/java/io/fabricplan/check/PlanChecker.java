@@ -1,0 +1,201 @@
+package io.fabricplan.check;
+
+import io.fabricplan.check.Violation.Kind;
+import io.fabricplan.model.Device;
+import io.fabricplan.model.DeviceAssignment;
+import io.fabricplan.model.FabricRules;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.InstanceIndex;
+import io.fabricplan.model.Link;
+import io.fabricplan.model.LinkAssignment;
+import io.fabricplan.model.LinkEnd;
+import io.fabricplan.model.Optic;
+import io.fabricplan.model.Plan;
+import io.fabricplan.model.PlanEvaluation;
+import io.fabricplan.model.PlanEvaluator;
+import io.fabricplan.model.ReportedTotals;
+import io.fabricplan.model.SwitchModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The independent plan checker: recomputes every rule of the instance workbook from an instance and a plan
+ * (solved, or read back from a workbook and perhaps edited by hand) and lists each violation. It uses no solver
+ * code, only {@link FabricRules} and {@link PlanEvaluator}. Runs in O(devices + links + assignments).
+ */
+public final class PlanChecker {
+    /** Relative tolerance on power budgets, port counts and reported totals (spreadsheet round-off). */
+    public static final double TOLERANCE = 1e-6;
+
+    private final InstanceIndex index;
+
+    public PlanChecker(Instance instance) {
+        this.index = new InstanceIndex(instance);
+    }
+
+    public PlanChecker(InstanceIndex index) {
+        this.index = index;
+    }
+
+    /** Checks the plan and returns every violation with the recomputed figures. */
+    public CheckReport check(Plan plan) {
+        List<Violation> violations = new ArrayList<>();
+        checkDevices(plan, violations);
+        checkLinks(plan, violations);
+        PlanEvaluation evaluation = new PlanEvaluator(index).evaluate(plan);
+        checkPorts(evaluation, violations);
+        checkRackPower(evaluation, violations);
+        checkReportedTotals(plan.reported(), evaluation, violations);
+        return new CheckReport(violations, evaluation);
+    }
+
+    private void checkDevices(Plan plan, List<Violation> out) {
+        Set<String> seen = new HashSet<>();
+        for (DeviceAssignment a : plan.devices()) {
+            Device d = index.device(a.deviceId());
+            if (d == null) {
+                out.add(new Violation(Kind.UNKNOWN_DEVICE, a.deviceId(), "the instance has no device \"" + a.deviceId() + "\""));
+                continue;
+            }
+            if (!seen.add(a.deviceId())) {
+                out.add(new Violation(Kind.DUPLICATE_DEVICE_ASSIGNMENT, a.deviceId(), "device is assigned more than once"));
+                continue;
+            }
+            if (a.rackId() != null && !a.rackId().equals(d.rackId())) {
+                out.add(new Violation(Kind.WRONG_RACK, d.id(), "placed in rack \"" + a.rackId()
+                        + "\" but the instance puts it in \"" + d.rackId() + "\""));
+            }
+            if (!d.isSwitch()) {
+                continue;
+            }
+            SwitchModel m = a.modelId() == null ? null : index.model(a.modelId());
+            if (m == null) {
+                out.add(new Violation(Kind.MISSING_MODEL, d.id(), a.modelId() == null ? "switch has no model"
+                        : "unknown switch model \"" + a.modelId() + "\""));
+            } else if (!m.family().equals(d.family())) {
+                out.add(new Violation(Kind.WRONG_FAMILY, d.id(), "model " + m.id() + " is of family " + m.family()
+                        + ", the device asks for " + d.family()));
+            } else if (!d.packaging().admits(m.packaging())) {
+                out.add(new Violation(Kind.PACKAGING_NOT_ALLOWED, d.id(), "model " + m.id() + " is " + m.packaging()
+                        + ", the device asks for " + d.packaging()));
+            }
+        }
+        for (Device d : index.instance().devices()) {
+            if (d.isSwitch() && !seen.contains(d.id())) {
+                out.add(new Violation(Kind.MISSING_MODEL, d.id(), "switch has no model in the plan"));
+            }
+        }
+    }
+
+    private void checkLinks(Plan plan, List<Violation> out) {
+        Map<String, SwitchModel> chosen = PlanEvaluator.chosenModels(index, plan);
+        Map<String, String> placed = PlanEvaluator.placedRacks(index, plan);
+        Map<String, Long> served = new HashMap<>();
+        for (LinkAssignment a : plan.links()) {
+            Link link = index.link(a.linkId());
+            if (link == null) {
+                out.add(new Violation(Kind.UNKNOWN_LINK, a.linkId(), "the instance has no link \"" + a.linkId() + "\""));
+                continue;
+            }
+            if (a.count() <= 0) {
+                out.add(new Violation(Kind.BAD_COUNT, link.id(), "count must be positive, got " + a.count()));
+            }
+            served.merge(link.id(), (long) a.count(), Long::sum);
+            Optic optic = index.optic(a.opticId());
+            if (optic == null) {
+                out.add(new Violation(Kind.UNKNOWN_OPTIC, link.id(), "unknown optic \"" + a.opticId() + "\""));
+                continue;
+            }
+            Device da = index.device(link.aDevice());
+            Device db = index.device(link.bDevice());
+            LinkEnd ea = da == null ? null : PlanEvaluator.endOf(da, chosen);
+            LinkEnd eb = db == null ? null : PlanEvaluator.endOf(db, chosen);
+            if (ea == null || eb == null) {
+                continue; // the device problem is reported already
+            }
+            if (ea.packaging() != a.aEnd() || eb.packaging() != a.bEnd()) {
+                out.add(new Violation(Kind.END_PACKAGING_MISMATCH, link.id(), "ends stated " + a.aEnd() + "/" + a.bEnd()
+                        + " but the devices are " + ea.packaging() + "/" + eb.packaging()));
+            }
+            if (!FabricRules.rateMatches(optic, link)) {
+                out.add(new Violation(Kind.RATE_MISMATCH, link.id(), optic.id() + " runs at " + fmt(optic.gbps())
+                        + " Gb/s, the link needs " + fmt(link.gbps())));
+            }
+            double length = PlanEvaluator.lengthM(index, link, placed);
+            if (!Double.isNaN(length) && !FabricRules.reaches(optic, length)) {
+                out.add(new Violation(Kind.REACH_EXCEEDED, link.id(), optic.id() + " reaches " + fmt(optic.reachM())
+                        + " m, the link is " + fmt(length) + " m"));
+            }
+            checkEnd(link, optic, da, ea, out);
+            checkEnd(link, optic, db, eb, out);
+        }
+        for (Link link : index.instance().links()) {
+            long got = served.getOrDefault(link.id(), 0L);
+            if (got != link.count() && index.link(link.id()) == link) {
+                out.add(new Violation(Kind.LINK_COUNT_MISMATCH, link.id(), "serves " + got + " of " + link.count()
+                        + " parallel links"));
+            }
+        }
+    }
+
+    private static void checkEnd(Link link, Optic optic, Device device, LinkEnd end, List<Violation> out) {
+        if (FabricRules.endAccepts(optic, end)) {
+            return;
+        }
+        String why = end.packaging() == io.fabricplan.model.Packaging.CPO
+                ? "CPO port of " + end.model().id() + " takes only TRANSCEIVER with pmd " + end.cpoPmd()
+                : "linear pluggable needs an LPO-capable host";
+        out.add(new Violation(Kind.END_INCOMPATIBLE, link.id(), optic.id() + " at " + device.id() + ": " + why));
+    }
+
+    private static void checkPorts(PlanEvaluation evaluation, List<Violation> out) {
+        for (PlanEvaluation.DeviceRow d : evaluation.devices()) {
+            if (d.portsUsed() > d.ports() * (1 + TOLERANCE) + TOLERANCE) {
+                out.add(new Violation(Kind.PORTS_EXCEEDED, d.deviceId(), "uses " + fmt(d.portsUsed()) + " ports of "
+                        + d.ports()));
+            }
+        }
+    }
+
+    private static void checkRackPower(PlanEvaluation evaluation, List<Violation> out) {
+        for (PlanEvaluation.RackRow r : evaluation.racks()) {
+            if (r.totalKw() > r.powerBudgetKw() * (1 + TOLERANCE) + TOLERANCE) {
+                out.add(new Violation(Kind.RACK_POWER_EXCEEDED, r.rackId(), "draws " + fmt(r.totalKw())
+                        + " kW (base " + fmt(r.baseLoadKw()) + " + network " + fmt(r.networkKw()) + "), budget "
+                        + fmt(r.powerBudgetKw()) + " kW"));
+            }
+        }
+    }
+
+    private static void checkReportedTotals(ReportedTotals reported, PlanEvaluation e, List<Violation> out) {
+        if (reported == null) {
+            return;
+        }
+        compare("capex_usd", reported.capexUsd(), e.capexUsd(), out);
+        compare("power_w", reported.powerW(), e.powerW(), out);
+        compare("tco_usd", reported.tcoUsd(), e.tcoUsd(), out);
+        compare("objective_value", reported.objectiveValue(), e.objectiveValue(), out);
+    }
+
+    private static void compare(String what, double stated, double actual, List<Violation> out) {
+        if (Double.isNaN(stated)) {
+            return;
+        }
+        if (Math.abs(stated - actual) > TOLERANCE * Math.max(1, Math.abs(actual))) {
+            out.add(new Violation(Kind.REPORTED_TOTAL_MISMATCH, what, "plan states " + fmt(stated)
+                    + ", the plan's choices give " + fmt(actual)));
+        }
+    }
+
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
+    }
+}

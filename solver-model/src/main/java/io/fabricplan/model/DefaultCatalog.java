@@ -1,0 +1,82 @@
+package io.fabricplan.model;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The built-in interconnect catalog and switch models, seeded from the sourced reference figures
+ * ({@code shared/reference/default-catalog.csv} and {@code default-switches.csv}, late 2026). Every row keeps
+ * its {@code source} note. They are defaults a planner overrides: prices in particular move fast.
+ */
+public final class DefaultCatalog {
+    private static final List<Optic> OPTICS = List.copyOf(readOptics());
+    private static final List<SwitchModel> SWITCHES = List.copyOf(readSwitches());
+
+    private DefaultCatalog() {
+    }
+
+    /** The default interconnects: DAC, ACC, AEC, AOC, SR/DR/FR/LR, LPO and coherent modules. */
+    public static List<Optic> optics() {
+        return OPTICS;
+    }
+
+    /** The default switch models: 51.2T and 102.4T, pluggable and CPO. */
+    public static List<SwitchModel> switchModels() {
+        return SWITCHES;
+    }
+
+    private static List<Optic> readOptics() {
+        List<Optic> optics = new ArrayList<>();
+        for (String[] f : rows("default-catalog.csv", 12)) {
+            // optic_id,kind,gbps,reach_m,pmd,media,power_w,cost_usd,fiber_usd_per_m,lpo,basis,source
+            optics.add(new Optic(f[0], OpticKind.valueOf(f[1]), d(f[2]), d(f[3]), f[4], Media.valueOf(f[5]), d(f[6]),
+                    d(f[7]), d(f[8]), yes(f[9]), f[10] + "; " + f[11]));
+        }
+        return optics;
+    }
+
+    private static List<SwitchModel> readSwitches() {
+        List<SwitchModel> models = new ArrayList<>();
+        for (String[] f : rows("default-switches.csv", 12)) {
+            // model_id,family,packaging,ports,port_gbps,base_power_w,port_power_w,cpo_pmd,cost_usd,height_u,lpo_capable,source
+            models.add(new SwitchModel(f[0], f[1], Packaging.valueOf(f[2]), Integer.parseInt(f[3]), d(f[4]), d(f[5]),
+                    d(f[6]), f[7], d(f[8]), Integer.parseInt(f[9]), yes(f[10]), f[11]));
+        }
+        return models;
+    }
+
+    /** Rows of a bundled CSV without quoting; the last column (source) keeps any further commas. */
+    private static List<String[]> rows(String resource, int columns) {
+        try (InputStream in = DefaultCatalog.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled resource " + resource + " is missing from the jar");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String[]> rows = new ArrayList<>();
+            reader.readLine(); // header
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    rows.add(line.split(",", columns));
+                }
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double d(String s) {
+        return Double.parseDouble(s.trim());
+    }
+
+    private static boolean yes(String s) {
+        return s.trim().toUpperCase(Locale.ROOT).equals("YES");
+    }
+}

@@ -1,0 +1,44 @@
+package io.fabricplan.model;
+
+import java.util.Objects;
+
+/**
+ * A server, switch or other device.
+ *
+ * <p>A device with a {@code family} is a switch: its model is chosen among the family's models that
+ * {@code packaging} admits, and its ports are the model's. A device without a family (servers) has its own
+ * {@code ports} of {@code portGbps} and is always a pluggable end.
+ *
+ * @param id         device id
+ * @param role       SERVER, LEAF, SPINE, CORE or OTHER
+ * @param family     switch family, null for servers
+ * @param packaging  switches: PLUGGABLE, CPO or AUTO
+ * @param rackId     rack it stands in
+ * @param ports      servers: NIC ports (ignored for switches)
+ * @param portGbps   servers: rate of a NIC port (ignored for switches)
+ * @param lpoCapable servers: whether the NIC can drive linear pluggables
+ */
+public record Device(String id, Role role, String family, PackagingChoice packaging, String rackId, int ports,
+                     double portGbps, boolean lpoCapable) {
+    public Device {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(role, "role");
+        family = family == null || family.isBlank() ? null : family;
+        packaging = packaging == null ? PackagingChoice.AUTO : packaging;
+    }
+
+    /** True when the device's model is chosen from a switch family. */
+    public boolean isSwitch() {
+        return family != null;
+    }
+
+    /** A server with the given NIC. */
+    public static Device server(String id, String rackId, int ports, double portGbps, boolean lpoCapable) {
+        return new Device(id, Role.SERVER, null, PackagingChoice.PLUGGABLE, rackId, ports, portGbps, lpoCapable);
+    }
+
+    /** A switch of a family. */
+    public static Device switchOf(String id, Role role, String family, PackagingChoice packaging, String rackId) {
+        return new Device(id, role, family, packaging, rackId, 0, 0, false);
+    }
+}

@@ -1,0 +1,93 @@
+package io.fabricplan.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Look-ups by id over an {@link Instance}. Where ids repeat (invalid input), the first occurrence wins.
+ * Immutable and safe to share between threads.
+ */
+public final class InstanceIndex {
+    private final Instance instance;
+    private final Map<String, Rack> racks = new HashMap<>();
+    private final Map<String, SwitchModel> models = new HashMap<>();
+    private final Map<String, List<SwitchModel>> modelsByFamily = new LinkedHashMap<>();
+    private final Map<String, Device> devices = new HashMap<>();
+    private final Map<String, Link> links = new HashMap<>();
+    private final Map<String, Optic> optics = new HashMap<>();
+    private final Map<String, List<Link>> linksByDevice = new HashMap<>();
+
+    public InstanceIndex(Instance instance) {
+        this.instance = instance;
+        instance.racks().forEach(r -> racks.putIfAbsent(r.id(), r));
+        for (SwitchModel m : instance.switchModels()) {
+            if (models.putIfAbsent(m.id(), m) == null) {
+                modelsByFamily.computeIfAbsent(m.family(), f -> new ArrayList<>()).add(m);
+            }
+        }
+        instance.devices().forEach(d -> devices.putIfAbsent(d.id(), d));
+        for (Link l : instance.links()) {
+            if (links.putIfAbsent(l.id(), l) == null) {
+                linksByDevice.computeIfAbsent(l.aDevice(), d -> new ArrayList<>()).add(l);
+                if (!l.bDevice().equals(l.aDevice())) {
+                    linksByDevice.computeIfAbsent(l.bDevice(), d -> new ArrayList<>()).add(l);
+                }
+            }
+        }
+        instance.optics().forEach(o -> optics.putIfAbsent(o.id(), o));
+    }
+
+    public Instance instance() {
+        return instance;
+    }
+
+    public Settings settings() {
+        return instance.settings();
+    }
+
+    public Rack rack(String id) {
+        return racks.get(id);
+    }
+
+    public SwitchModel model(String id) {
+        return models.get(id);
+    }
+
+    public Device device(String id) {
+        return devices.get(id);
+    }
+
+    public Link link(String id) {
+        return links.get(id);
+    }
+
+    public Optic optic(String id) {
+        return optics.get(id);
+    }
+
+    public boolean hasFamily(String family) {
+        return modelsByFamily.containsKey(family);
+    }
+
+    /** The models of a family, in sheet order. */
+    public List<SwitchModel> familyModels(String family) {
+        return Collections.unmodifiableList(modelsByFamily.getOrDefault(family, List.of()));
+    }
+
+    /** The models a switch may take: its family's models that its packaging request admits. Empty for servers. */
+    public List<SwitchModel> candidateModels(Device device) {
+        if (!device.isSwitch()) {
+            return List.of();
+        }
+        return familyModels(device.family()).stream().filter(m -> device.packaging().admits(m.packaging())).toList();
+    }
+
+    /** Links with the device at one end (a link from a device to itself is listed once). */
+    public List<Link> linksOf(String deviceId) {
+        return Collections.unmodifiableList(linksByDevice.getOrDefault(deviceId, List.of()));
+    }
+}

@@ -1,0 +1,4 @@
+package io.fabricplan.model;
+
+/** Transmission medium of an interconnect. */
+public enum Media { COPPER, MMF, SMF }

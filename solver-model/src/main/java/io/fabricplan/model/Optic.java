@@ -1,0 +1,28 @@
+package io.fabricplan.model;
+
+import java.util.Objects;
+
+/**
+ * An interconnect option of the catalog.
+ *
+ * @param id           optic id
+ * @param kind         DAC, ACC, AEC, AOC, TRANSCEIVER or COHERENT
+ * @param gbps         rate
+ * @param reachM       longest link it serves
+ * @param pmd          physical medium dependent (SR, DR, FR, LR, ZR ...), null for copper
+ * @param media        COPPER, MMF or SMF
+ * @param powerW       modules: per module (per link end); assemblies: per assembly
+ * @param costUsd      same basis as power
+ * @param fiberUsdPerM modules: fiber cost per metre of link
+ * @param lpo          a linear pluggable, needing LPO-capable hosts at every pluggable end
+ * @param source       where the figures come from
+ */
+public record Optic(String id, OpticKind kind, double gbps, double reachM, String pmd, Media media, double powerW,
+                    double costUsd, double fiberUsdPerM, boolean lpo, String source) {
+    public Optic {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        pmd = pmd == null || pmd.isBlank() ? null : pmd;
+        source = source == null ? "" : source;
+    }
+}

@@ -1,0 +1,188 @@
+package io.fabricplan.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recomputes every figure of a plan from the instance alone (no solver code). Assignments that name unknown
+ * links, optics, devices or models are skipped here; {@link io.fabricplan.check.PlanChecker} reports them.
+ * Runs in O(devices + links + assignments).
+ */
+public final class PlanEvaluator {
+    private final InstanceIndex index;
+
+    public PlanEvaluator(InstanceIndex index) {
+        this.index = index;
+    }
+
+    public PlanEvaluator(Instance instance) {
+        this(new InstanceIndex(instance));
+    }
+
+    /** The model a switch takes in the plan, or null for servers and unassigned or unknown ones. */
+    public static Map<String, SwitchModel> chosenModels(InstanceIndex index, Plan plan) {
+        Map<String, SwitchModel> chosen = new HashMap<>();
+        for (DeviceAssignment a : plan.devices()) {
+            if (a.modelId() != null && index.model(a.modelId()) != null) {
+                chosen.putIfAbsent(a.deviceId(), index.model(a.modelId()));
+            }
+        }
+        return chosen;
+    }
+
+    /** The rack each device stands in under the plan: the plan's rack if stated, else the instance's. */
+    public static Map<String, String> placedRacks(InstanceIndex index, Plan plan) {
+        Map<String, String> racks = new HashMap<>();
+        for (Device d : index.instance().devices()) {
+            racks.putIfAbsent(d.id(), d.rackId());
+        }
+        for (DeviceAssignment a : plan.devices()) {
+            if (a.rackId() != null && index.device(a.deviceId()) != null) {
+                racks.put(a.deviceId(), a.rackId());
+            }
+        }
+        return racks;
+    }
+
+    /** The end a device presents under the plan; null for a switch without a known model. */
+    public static LinkEnd endOf(Device device, Map<String, SwitchModel> chosen) {
+        if (!device.isSwitch()) {
+            return LinkEnd.of(device);
+        }
+        SwitchModel model = chosen.get(device.id());
+        return model == null ? null : LinkEnd.of(model);
+    }
+
+    /** Length of a link with its devices where the plan places them. */
+    public static double lengthM(InstanceIndex index, Link link, Map<String, String> placed) {
+        String ra = placed.get(link.aDevice());
+        String rb = placed.get(link.bDevice());
+        return FabricRules.lengthM(link, ra == null ? null : index.rack(ra), rb == null ? null : index.rack(rb),
+                index.settings());
+    }
+
+    public PlanEvaluation evaluate(Plan plan) {
+        Settings settings = index.settings();
+        Map<String, SwitchModel> chosen = chosenModels(index, plan);
+        Map<String, String> placed = placedRacks(index, plan);
+        Map<String, Double> portsUsed = new HashMap<>();
+        Map<String, Double> rackNetworkW = new HashMap<>();
+        Map<String, BomLine> bom = new LinkedHashMap<>();
+        List<PlanEvaluation.LinkRow> linkRows = new ArrayList<>();
+        double capex = 0;
+        double power = 0;
+
+        for (Device d : index.instance().devices()) {
+            SwitchModel model = chosen.get(d.id());
+            if (d.isSwitch() && model != null) {
+                capex += model.costUsd();
+                power += model.basePowerW();
+                rackNetworkW.merge(placed.get(d.id()), model.basePowerW(), Double::sum);
+                bom.computeIfAbsent("switch:" + model.id(), k -> new BomLine(model.id(), "SWITCH", model.costUsd()))
+                        .quantity += 1;
+            }
+        }
+
+        for (LinkAssignment a : plan.links()) {
+            Link link = index.link(a.linkId());
+            Optic optic = index.optic(a.opticId());
+            if (link == null || optic == null) {
+                continue;
+            }
+            Device da = index.device(link.aDevice());
+            Device db = index.device(link.bDevice());
+            if (da == null || db == null) {
+                continue;
+            }
+            LinkEnd ea = endOf(da, chosen);
+            LinkEnd eb = endOf(db, chosen);
+            if (ea == null || eb == null) {
+                continue;
+            }
+            double length = lengthM(index, link, placed);
+            double lengthForCost = Double.isNaN(length) ? 0 : length;
+            double unitCost = FabricRules.linkCostUsd(optic, lengthForCost, ea, eb);
+            double powerA = FabricRules.endPowerW(optic, link, ea) * a.count();
+            double powerB = FabricRules.endPowerW(optic, link, eb) * a.count();
+            double rowCost = unitCost * a.count();
+            capex += rowCost;
+            power += powerA + powerB;
+            rackNetworkW.merge(placed.get(da.id()), powerA, Double::sum);
+            rackNetworkW.merge(placed.get(db.id()), powerB, Double::sum);
+            linkRows.add(new PlanEvaluation.LinkRow(a, link, length, powerA + powerB, rowCost));
+            addPorts(portsUsed, da, chosen, link, a.count());
+            if (db != da) {
+                addPorts(portsUsed, db, chosen, link, a.count());
+            }
+            addBom(bom, optic, ea, eb, lengthForCost, a.count());
+        }
+
+        List<PlanEvaluation.DeviceRow> deviceRows = new ArrayList<>();
+        for (Device d : index.instance().devices()) {
+            SwitchModel model = chosen.get(d.id());
+            int ports = d.isSwitch() ? (model == null ? 0 : model.ports()) : d.ports();
+            double used = portsUsed.getOrDefault(d.id(), 0.0);
+            deviceRows.add(new PlanEvaluation.DeviceRow(d.id(), model == null ? null : model.id(),
+                    model == null ? Packaging.PLUGGABLE : model.packaging(), placed.get(d.id()), used, ports,
+                    model == null ? 0 : model.basePowerW(), model == null ? 0 : model.costUsd()));
+        }
+
+        List<PlanEvaluation.RackRow> rackRows = new ArrayList<>();
+        for (Rack r : index.instance().racks()) {
+            double networkKw = rackNetworkW.getOrDefault(r.id(), 0.0) / 1000.0;
+            double total = r.baseLoadKw() + networkKw;
+            rackRows.add(new PlanEvaluation.RackRow(r.id(), r.powerBudgetKw(), r.baseLoadKw(), networkKw, total,
+                    r.powerBudgetKw() > 0 ? total / r.powerBudgetKw() : Double.POSITIVE_INFINITY));
+        }
+
+        List<PlanEvaluation.BomRow> bomRows = bom.values().stream()
+                .map(b -> new PlanEvaluation.BomRow(b.itemId, b.kind, b.quantity, b.unitCost, b.quantity * b.unitCost))
+                .toList();
+        double tco = capex + settings.energyUsdPerWatt() * power;
+        return new PlanEvaluation(linkRows, deviceRows, rackRows, bomRows, capex, power, tco,
+                settings.objectiveValue(capex, power));
+    }
+
+    private static void addPorts(Map<String, Double> portsUsed, Device device, Map<String, SwitchModel> chosen,
+                                 Link link, int count) {
+        double portGbps = device.isSwitch() ? chosen.get(device.id()).portGbps() : device.portGbps();
+        portsUsed.merge(device.id(), FabricRules.portsPerLink(link, portGbps) * count, Double::sum);
+    }
+
+    private static void addBom(Map<String, BomLine> bom, Optic optic, LinkEnd a, LinkEnd b, double lengthM,
+                               int count) {
+        if (optic.kind().isAssembly()) {
+            bom.computeIfAbsent("optic:" + optic.id(), k -> new BomLine(optic.id(), optic.kind().name(),
+                    optic.costUsd())).quantity += count;
+            return;
+        }
+        int pluggableEnds = (a.packaging() == Packaging.PLUGGABLE ? 1 : 0)
+                + (b.packaging() == Packaging.PLUGGABLE ? 1 : 0);
+        if (pluggableEnds > 0) {
+            bom.computeIfAbsent("optic:" + optic.id(), k -> new BomLine(optic.id(), optic.kind().name(),
+                    optic.costUsd())).quantity += (double) pluggableEnds * count;
+        }
+        if (optic.fiberUsdPerM() > 0 && lengthM > 0) {
+            String fiber = "fiber-" + (optic.media() == null ? "SMF" : optic.media().name());
+            bom.computeIfAbsent("fiber:" + fiber + ":" + optic.fiberUsdPerM(), k -> new BomLine(
+                    fiber + "@" + optic.fiberUsdPerM() + "usd/m", "FIBER_M", optic.fiberUsdPerM()))
+                    .quantity += lengthM * count;
+        }
+    }
+
+    private static final class BomLine {
+        final String itemId;
+        final String kind;
+        final double unitCost;
+        double quantity;
+
+        BomLine(String itemId, String kind, double unitCost) {
+            this.itemId = itemId;
+            this.kind = kind;
+            this.unitCost = unitCost;
+        }
+    }
+}

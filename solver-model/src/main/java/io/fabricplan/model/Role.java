@@ -1,0 +1,4 @@
+package io.fabricplan.model;
+
+/** What a device is in the fabric. */
+public enum Role { SERVER, LEAF, SPINE, CORE, OTHER }

@@ -1,0 +1,350 @@
+package io.fabricplan.validate;
+
+import io.fabricplan.model.Device;
+import io.fabricplan.model.FabricRules;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.InstanceIndex;
+import io.fabricplan.model.Link;
+import io.fabricplan.model.LinkEnd;
+import io.fabricplan.model.Optic;
+import io.fabricplan.model.Packaging;
+import io.fabricplan.model.Rack;
+import io.fabricplan.model.Role;
+import io.fabricplan.model.Settings;
+import io.fabricplan.model.SwitchModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Finds every problem of an instance at once: values out of range, duplicate and unknown ids, lengths that cannot
+ * be derived and links that no interconnect can serve (saying why). Fields that hold NaN were unreadable and are
+ * reported by the reader already; they are skipped here. Runs in O(links x optics).
+ */
+public final class InstanceValidator {
+    private final CellLocator locator;
+
+    public InstanceValidator(CellLocator locator) {
+        this.locator = locator;
+    }
+
+    public InstanceValidator() {
+        this(CellLocator.BY_ID);
+    }
+
+    public List<InputProblem> validate(Instance instance) {
+        List<InputProblem> problems = new ArrayList<>();
+        InstanceIndex index = new InstanceIndex(instance);
+        settings(instance.settings(), problems);
+        racks(instance.racks(), problems);
+        switchModels(instance.switchModels(), problems);
+        optics(instance.optics(), problems);
+        devices(instance.devices(), index, problems);
+        links(instance.links(), index, problems);
+        return problems;
+    }
+
+    private void settings(Settings s, List<InputProblem> out) {
+        positive(s.pue(), "Settings", "pue", "value", 0, out, "PUE is at least 1.0, typically 1.1 to 1.6.");
+        nonNegative(s.energyUsdPerKwh(), "Settings", "energy_usd_per_kwh", out);
+        nonNegative(s.years(), "Settings", "years", out);
+        nonNegative(s.usdPerWatt(), "Settings", "usd_per_watt", out);
+        positive(s.timeLimitS(), "Settings", "time_limit_s", "value", 0, out, "give seconds, e.g. 60.");
+        nonNegative(s.relativeGap(), "Settings", "relative_gap", out);
+        if (s.threads() < 0) {
+            out.add(problem("Settings", 0, "threads", "value", "threads must be 0 (all cores) or more, got "
+                    + s.threads(), null));
+        }
+        nonNegative(s.intraRackM(), "Settings", "intra_rack_m", out);
+        nonNegative(s.interRackSlackM(), "Settings", "inter_rack_slack_m", out);
+    }
+
+    private void racks(List<Rack> racks, List<InputProblem> out) {
+        duplicates("Racks", racks, Rack::id, "rack_id", out);
+        for (int i = 0; i < racks.size(); i++) {
+            Rack r = racks.get(i);
+            positive(r.powerBudgetKw(), "Racks", r.id(), "power_budget_kw", i, out, null);
+            nonNegativeAt(r.baseLoadKw(), "Racks", i, r.id(), "base_load_kw", out);
+            if (r.freeU() < 0) {
+                out.add(problem("Racks", i, r.id(), "free_u", "free_u must be 0 or more, got " + r.freeU(), null));
+            }
+        }
+    }
+
+    private void switchModels(List<SwitchModel> models, List<InputProblem> out) {
+        duplicates("SwitchModels", models, SwitchModel::id, "model_id", out);
+        for (int i = 0; i < models.size(); i++) {
+            SwitchModel m = models.get(i);
+            if (m.ports() <= 0) {
+                out.add(problem("SwitchModels", i, m.id(), "ports", "ports must be a positive whole number, got "
+                        + m.ports(), null));
+            }
+            positive(m.portGbps(), "SwitchModels", m.id(), "port_gbps", i, out, null);
+            nonNegativeAt(m.basePowerW(), "SwitchModels", i, m.id(), "base_power_w", out);
+            nonNegativeAt(m.portPowerW(), "SwitchModels", i, m.id(), "port_power_w", out);
+            nonNegativeAt(m.costUsd(), "SwitchModels", i, m.id(), "cost_usd", out);
+            if (m.heightU() < 0) {
+                out.add(problem("SwitchModels", i, m.id(), "height_u", "height_u must be 0 or more, got "
+                        + m.heightU(), null));
+            }
+            if (m.packaging() == Packaging.CPO && m.cpoPmd() == null) {
+                out.add(problem("SwitchModels", i, m.id(), "cpo_pmd", "CPO model \"" + m.id()
+                        + "\" has no cpo_pmd", "give the optical PMD of its ports, e.g. DR."));
+            }
+        }
+    }
+
+    private void optics(List<Optic> optics, List<InputProblem> out) {
+        duplicates("Optics", optics, Optic::id, "optic_id", out);
+        for (int i = 0; i < optics.size(); i++) {
+            Optic o = optics.get(i);
+            positive(o.gbps(), "Optics", o.id(), "gbps", i, out, null);
+            nonNegativeAt(o.reachM(), "Optics", i, o.id(), "reach_m", out);
+            nonNegativeAt(o.powerW(), "Optics", i, o.id(), "power_w", out);
+            nonNegativeAt(o.costUsd(), "Optics", i, o.id(), "cost_usd", out);
+            nonNegativeAt(o.fiberUsdPerM(), "Optics", i, o.id(), "fiber_usd_per_m", out);
+        }
+    }
+
+    private void devices(List<Device> devices, InstanceIndex index, List<InputProblem> out) {
+        duplicates("Devices", devices, Device::id, "device_id", out);
+        for (int i = 0; i < devices.size(); i++) {
+            Device d = devices.get(i);
+            if (d.rackId() == null || d.rackId().isBlank()) {
+                out.add(problem("Devices", i, d.id(), "rack_id", "device \"" + d.id() + "\" has no rack_id",
+                        "name one of the racks of the Racks sheet."));
+            } else if (index.rack(d.rackId()) == null) {
+                out.add(problem("Devices", i, d.id(), "rack_id", "unknown rack \"" + d.rackId() + "\"",
+                        "add it to the Racks sheet or correct the id" + suggestion(d.rackId(),
+                                index.instance().racks().stream().map(Rack::id).toList()) + "."));
+            }
+            if (d.isSwitch()) {
+                if (!index.hasFamily(d.family())) {
+                    out.add(problem("Devices", i, d.id(), "family", "unknown switch family \"" + d.family() + "\"",
+                            "add its models to SwitchModels or use one of "
+                                    + index.instance().switchModels().stream().map(SwitchModel::family).distinct()
+                                    .collect(Collectors.joining(", ")) + "."));
+                } else if (index.candidateModels(d).isEmpty()) {
+                    out.add(problem("Devices", i, d.id(), "packaging", "family " + d.family() + " has no "
+                            + d.packaging() + " model", "set packaging to AUTO or add such a model."));
+                }
+            } else if (d.role() != Role.SERVER && d.role() != Role.OTHER) {
+                out.add(problem("Devices", i, d.id(), "family", d.role() + " \"" + d.id() + "\" has no family",
+                        "name the SwitchModels family it is built from."));
+            } else {
+                if (d.ports() <= 0) {
+                    out.add(problem("Devices", i, d.id(), "ports", "device \"" + d.id()
+                            + "\" needs a positive number of ports, got " + d.ports(), "give its NIC ports."));
+                }
+                positive(d.portGbps(), "Devices", d.id(), "port_gbps", i, out, "give the rate of a NIC port.");
+            }
+        }
+    }
+
+    private void links(List<Link> links, InstanceIndex index, List<InputProblem> out) {
+        duplicates("Links", links, Link::id, "link_id", out);
+        Settings settings = index.settings();
+        for (int i = 0; i < links.size(); i++) {
+            Link l = links.get(i);
+            boolean ok = true;
+            ok &= knownDevice(l, i, l.aDevice(), "a_device", index, out);
+            ok &= knownDevice(l, i, l.bDevice(), "b_device", index, out);
+            if (ok && l.aDevice().equals(l.bDevice())) {
+                out.add(problem("Links", i, l.id(), "b_device", "link \"" + l.id() + "\" joins \"" + l.aDevice()
+                        + "\" to itself", null));
+                ok = false;
+            }
+            if (l.count() <= 0) {
+                out.add(problem("Links", i, l.id(), "count", "count must be a positive whole number, got "
+                        + l.count(), null));
+            }
+            ok &= positive(l.gbps(), "Links", l.id(), "gbps", i, out, null);
+            if (l.lengthM() != null) {
+                ok &= nonNegativeAt(l.lengthM(), "Links", i, l.id(), "length_m", out);
+            }
+            if (!ok) {
+                continue;
+            }
+            Device a = index.device(l.aDevice());
+            Device b = index.device(l.bDevice());
+            Rack ra = index.rack(a.rackId());
+            Rack rb = index.rack(b.rackId());
+            if (ra == null || rb == null) {
+                continue; // reported on the device
+            }
+            double length = FabricRules.lengthM(l, ra, rb, settings);
+            if (Double.isNaN(length)) {
+                out.add(problem("Links", i, l.id(), "length_m", "link \"" + l.id() + "\" joins site \""
+                        + ra.siteId() + "\" to site \"" + rb.siteId() + "\" and has no length_m",
+                        "give the cable route length in length_m."));
+                continue;
+            }
+            String why = whyNoOption(l, length, ends(a, index), ends(b, index), a, b, index);
+            if (why != null) {
+                out.add(problem("Links", i, l.id(), "link_id", "no interconnect can serve link \"" + l.id() + "\": "
+                        + why, hintFor(why)));
+            }
+        }
+    }
+
+    private static List<LinkEnd> ends(Device d, InstanceIndex index) {
+        if (!d.isSwitch()) {
+            return List.of(LinkEnd.of(d));
+        }
+        return index.candidateModels(d).stream().map(LinkEnd::of).toList();
+    }
+
+    /** Null when some option serves the link for some choice of models at its ends; else why none can. */
+    static String whyNoOption(Link l, double length, List<LinkEnd> aEnds, List<LinkEnd> bEnds, Device a, Device b,
+                              InstanceIndex index) {
+        if (aEnds.isEmpty() || bEnds.isEmpty()) {
+            return null; // the device's missing models are reported on the device
+        }
+        List<Optic> rated = index.instance().optics().stream().filter(o -> FabricRules.rateMatches(o, l)).toList();
+        if (rated.isEmpty()) {
+            return "no optic runs at " + num(l.gbps()) + " Gb/s";
+        }
+        List<Optic> reaching = rated.stream().filter(o -> FabricRules.reaches(o, length)).toList();
+        if (reaching.isEmpty()) {
+            Optic longest = rated.stream().max((x, y) -> Double.compare(x.reachM(), y.reachM())).orElseThrow();
+            return "it is " + num(length) + " m long, too long for every " + num(l.gbps())
+                    + " Gb/s option (longest reach " + num(longest.reachM()) + " m, " + longest.id() + ")";
+        }
+        for (LinkEnd ea : aEnds) {
+            for (LinkEnd eb : bEnds) {
+                for (Optic o : reaching) {
+                    if (FabricRules.endAccepts(o, ea) && FabricRules.endAccepts(o, eb)) {
+                        return null;
+                    }
+                }
+            }
+        }
+        List<String> reasons = new ArrayList<>();
+        String names = reaching.stream().map(o -> o.id() + (o.pmd() == null ? "" : " (" + o.kind() + " " + o.pmd()
+                + (o.lpo() ? ", LPO" : "") + ")")).collect(Collectors.joining(", "));
+        describeEnd(a, aEnds, reasons);
+        describeEnd(b, bEnds, reasons);
+        return String.join("; ", reasons) + "; options of " + num(l.gbps()) + " Gb/s that reach " + num(length)
+                + " m: " + names;
+    }
+
+    private static void describeEnd(Device d, List<LinkEnd> ends, List<String> reasons) {
+        if (ends.stream().allMatch(e -> e.packaging() == Packaging.CPO)) {
+            reasons.add("CPO end at " + d.id() + " takes only TRANSCEIVER with pmd "
+                    + ends.stream().map(LinkEnd::cpoPmd).distinct().collect(Collectors.joining("/")));
+        } else if (ends.stream().noneMatch(LinkEnd::lpoCapable)) {
+            reasons.add(d.id() + " is not LPO-capable");
+        }
+    }
+
+    private static String hintFor(String why) {
+        if (why.startsWith("no optic runs")) {
+            return "add an optic of that rate to the Optics sheet or correct the link's gbps.";
+        }
+        if (why.contains("too long")) {
+            return "add a longer-reach option (FR, LR) to Optics, move the racks closer, or correct length_m.";
+        }
+        return "set the switch's packaging to AUTO or PLUGGABLE, or add a transceiver of the CPO port's PMD.";
+    }
+
+    private boolean knownDevice(Link l, int i, String deviceId, String column, InstanceIndex index,
+                                List<InputProblem> out) {
+        if (index.device(deviceId) != null) {
+            return true;
+        }
+        out.add(problem("Links", i, l.id(), column, "unknown device \"" + deviceId + "\"",
+                "add it to the Devices sheet or correct the id" + suggestion(deviceId,
+                        index.instance().devices().stream().map(Device::id).toList()) + "."));
+        return false;
+    }
+
+    private <T> void duplicates(String sheet, List<T> items, Function<T, String> id, String column,
+                                List<InputProblem> out) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String key = id.apply(items.get(i));
+            if (key == null || key.isBlank()) {
+                out.add(problem(sheet, i, key, column, column + " is blank", "give every row an id."));
+                continue;
+            }
+            Integer at = first.putIfAbsent(key, i);
+            if (at != null) {
+                out.add(problem(sheet, i, key, column, "duplicate " + column + " \"" + key + "\", first at "
+                        + locator.locate(sheet, at, key, column), "give every row its own id."));
+            }
+        }
+    }
+
+    private boolean positive(double value, String sheet, String id, String column, int index,
+                             List<InputProblem> out, String hint) {
+        if (Double.isNaN(value) || value > 0) {
+            return !Double.isNaN(value);
+        }
+        out.add(problem(sheet, index, id, column, column + " must be a positive number, got " + num(value), hint));
+        return false;
+    }
+
+    private boolean nonNegativeAt(double value, String sheet, int index, String id, String column,
+                                  List<InputProblem> out) {
+        if (Double.isNaN(value) || value >= 0) {
+            return !Double.isNaN(value);
+        }
+        out.add(problem(sheet, index, id, column, column + " must be 0 or more, got " + num(value), null));
+        return false;
+    }
+
+    private void nonNegative(double value, String sheet, String key, List<InputProblem> out) {
+        if (!Double.isNaN(value) && value < 0) {
+            out.add(problem(sheet, 0, key, "value", key + " must be 0 or more, got " + num(value), null));
+        }
+    }
+
+    private InputProblem problem(String sheet, int index, String id, String column, String message, String hint) {
+        return new InputProblem(locator.locate(sheet, index, id, column), message, hint);
+    }
+
+    /** ", e.g. \"n1\"" for the closest known id, by edit distance, or "" when none is close. */
+    static String suggestion(String wrong, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = editDistance(wrong.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best != null && bestDistance <= Math.max(1, wrong.length() / 3) ? " (did you mean \"" + best + "\"?)"
+                : "";
+    }
+
+    private static int editDistance(String s, String t) {
+        int[] prev = new int[t.length() + 1];
+        int[] cur = new int[t.length() + 1];
+        for (int j = 0; j <= t.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= s.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= t.length(); j++) {
+                int sub = prev[j - 1] + (s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] swap = prev;
+            prev = cur;
+            cur = swap;
+        }
+        return prev[t.length()];
+    }
+
+    static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}
