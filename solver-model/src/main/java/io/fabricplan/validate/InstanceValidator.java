@@ -322,23 +322,25 @@ public final class InstanceValidator {
                 : "";
     }
 
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
     private static int editDistance(String s, String t) {
-        int[] prev = new int[t.length() + 1];
-        int[] cur = new int[t.length() + 1];
+        int[][] d = new int[s.length() + 1][t.length() + 1];
+        for (int i = 0; i <= s.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= t.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= s.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= t.length(); j++) {
-                int sub = prev[j - 1] + (s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+                int cost = s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && s.charAt(i - 1) == t.charAt(j - 2) && s.charAt(i - 2) == t.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = prev;
-            prev = cur;
-            cur = swap;
         }
-        return prev[t.length()];
+        return d[s.length()][t.length()];
     }
 
     static String num(double v) {

@@ -1,0 +1,178 @@
+package io.fabricplan.instances;
+
+import io.fabricplan.model.DefaultCatalog;
+import io.fabricplan.model.Device;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.Link;
+import io.fabricplan.model.Objective;
+import io.fabricplan.model.PackagingChoice;
+import io.fabricplan.model.Rack;
+import io.fabricplan.model.Role;
+import io.fabricplan.model.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The example instances shipped in {@code instances/examples/}, built in code so they can be rebuilt
+ * ({@link ExampleWorkbooks} writes them). All use the default catalog and switch models seeded from the
+ * reference figures.
+ */
+public final class Examples {
+    /** Family of the 51.2T switches (64 x 800G, pluggable or CPO) of the default catalog. */
+    public static final String SW51T = "SW51T";
+    /** Power of one DGX H100 node in kW. */
+    public static final double DGX_H100_KW = 10.2;
+
+    private Examples() {
+    }
+
+    /** Every example by its file name (without .xlsx). */
+    public static List<Named> all() {
+        return List.of(new Named("tiny", tiny()), new Named("superpod-4su", superpod4su()),
+                new Named("cpo-tight-rack", cpoTightRack()), new Named("infeasible-rack", infeasibleRack()));
+    }
+
+    /** An example and its file name. */
+    public record Named(String name, Instance instance) {
+    }
+
+    /**
+     * A handful of links whose optimum the README works out by hand.
+     *
+     * <pre>
+     *   R1 (0,0) network rack          R2 (3,0) servers           R3 (26,0) network rack
+     *   +--------+   7 m each          +-------+                  +---------+
+     *   | leaf1  |---------------------| s1 s2 |      30 m x 2    | spine1  |
+     *   |        |=====================================================|         |
+     *   +--------+                     +-------+                  +---------+
+     * </pre>
+     * s1-leaf1 and s2-leaf1 at 800G over 7 m; leaf1-spine1 twice at 800G over 30 m. Objective TCO.
+     */
+    public static Instance tiny() {
+        List<Rack> racks = List.of(
+                new Rack("R1", "main", 0, 0, 10, 0, 20),
+                new Rack("R2", "main", 3, 0, 30, 20, 0),
+                new Rack("R3", "main", 26, 0, 10, 0, 20));
+        List<Device> devices = List.of(
+                Device.switchOf("leaf1", Role.LEAF, SW51T, PackagingChoice.AUTO, "R1"),
+                Device.switchOf("spine1", Role.SPINE, SW51T, PackagingChoice.AUTO, "R3"),
+                Device.server("s1", "R2", 1, 800, false),
+                Device.server("s2", "R2", 1, 800, false));
+        List<Link> links = List.of(
+                new Link("s1-leaf1", "s1", "leaf1", 1, 800, null),
+                new Link("s2-leaf1", "s2", "leaf1", 1, 800, null),
+                new Link("leaf1-spine1", "leaf1", "spine1", 2, 800, null));
+        return new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
+                DefaultCatalog.optics());
+    }
+
+    /**
+     * 1,024 GPUs laid out like a DGX H100 SuperPOD of 4 scalable units (SUs): 128 nodes of 8 GPUs, 4 nodes per
+     * rack (41 kW racks), a rail-optimised fat tree of 32 leaf and 16 spine switches at 400G.
+     *
+     * <pre>
+     *  y=0.0   SU1: S S S S [N] S S S S     S = server rack (4 nodes, 40.8 kW)
+     *  y=2.4   SU2: S S S S [N] S S S S     N = middle-of-row network rack: the SU's 8 leaves (one per rail)
+     *  y=4.8   SU3: S S S S [N] S S S S     racks 0.6 m apart, rows 2.4 m apart (1.2 m rack + 1.2 m aisle)
+     *  y=7.2   SU4: S S S S [N] S S S S
+     *
+     *  y=40    spine row: [SP1] [SP2] at x=1.2 and x=12.0, 8 spines each
+     * </pre>
+     * Every node links each of its 8 NICs (400G) to its SU's leaf of that rail; every leaf links twice to every
+     * spine (32 x 400G up, 32 x 400G down: non-blocking).
+     */
+    public static Instance superpod4su() {
+        int sus = 4;
+        int racksPerRow = 8;
+        int nodesPerRack = 4;
+        int rails = 8;
+        int spines = 16;
+        double pitch = 0.6;
+        double rowPitch = 2.4;
+        List<Rack> racks = new ArrayList<>();
+        List<Device> devices = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        for (int su = 1; su <= sus; su++) {
+            double y = (su - 1) * rowPitch;
+            String network = "N" + su;
+            racks.add(new Rack(network, "main", 4 * pitch, y, 20, 0, 42));
+            for (int rail = 1; rail <= rails; rail++) {
+                devices.add(Device.switchOf(leaf(su, rail), Role.LEAF, SW51T, PackagingChoice.AUTO, network));
+            }
+            int node = 0;
+            for (int r = 0; r < racksPerRow; r++) {
+                double x = (r < racksPerRow / 2 ? r : r + 1) * pitch;
+                String rackId = String.format(Locale.ROOT, "S%d-%d", su, r + 1);
+                racks.add(new Rack(rackId, "main", x, y, 42, nodesPerRack * DGX_H100_KW, 0));
+                for (int n = 0; n < nodesPerRack; n++) {
+                    node++;
+                    String server = String.format(Locale.ROOT, "dgx%d-%02d", su, node);
+                    devices.add(Device.server(server, rackId, rails, 400, false));
+                    for (int rail = 1; rail <= rails; rail++) {
+                        links.add(new Link(server + "-r" + rail, server, leaf(su, rail), 1, 400, null));
+                    }
+                }
+            }
+        }
+        racks.add(new Rack("SP1", "main", 1.2, 40, 20, 0, 42));
+        racks.add(new Rack("SP2", "main", 12.0, 40, 20, 0, 42));
+        for (int s = 1; s <= spines; s++) {
+            devices.add(Device.switchOf("spine" + s, Role.SPINE, SW51T, PackagingChoice.AUTO, s <= spines / 2 ? "SP1"
+                    : "SP2"));
+        }
+        for (int su = 1; su <= sus; su++) {
+            for (int rail = 1; rail <= rails; rail++) {
+                for (int s = 1; s <= spines; s++) {
+                    links.add(new Link(leaf(su, rail) + "-spine" + s, leaf(su, rail), "spine" + s, 2, 400, null));
+                }
+            }
+        }
+        return new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
+                DefaultCatalog.optics());
+    }
+
+    private static String leaf(int su, int rail) {
+        return "leaf" + su + "-" + rail;
+    }
+
+    /**
+     * A network rack so tight that only CPO fits: leaf1 in N1 serves 32 servers over 20 to 30 m at 800G, objective
+     * COST. The cheapest links are AOCs on a pluggable leaf (13 W per end), which would put 1.72 kW into N1; its
+     * budget is 1.60 kW. A CPO leaf draws 5.5 W per port instead (1.48 kW) and the servers take DR modules.
+     *
+     * <pre>
+     *   N1 (0,0): leaf1, budget 1.60 kW       C1..C4 (x = 8, 10, 12, 14; y = 8): 8 servers each, 800G NIC
+     * </pre>
+     */
+    public static Instance cpoTightRack() {
+        return leafRack(1.6, Objective.COST);
+    }
+
+    /**
+     * The same fabric with N1's budget at 1.40 kW: even a CPO leaf needs 1.48 kW there, so no plan exists; the
+     * planner says so and by how much.
+     */
+    public static Instance infeasibleRack() {
+        return leafRack(1.4, Objective.COST);
+    }
+
+    private static Instance leafRack(double networkRackKw, Objective objective) {
+        List<Rack> racks = new ArrayList<>();
+        List<Device> devices = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        racks.add(new Rack("N1", "main", 0, 0, networkRackKw, 0, 4));
+        devices.add(Device.switchOf("leaf1", Role.LEAF, SW51T, PackagingChoice.AUTO, "N1"));
+        for (int c = 1; c <= 4; c++) {
+            String rackId = "C" + c;
+            racks.add(new Rack(rackId, "main", 6 + 2 * c, 8, 90, 80, 0));
+            for (int n = 1; n <= 8; n++) {
+                String server = String.format(Locale.ROOT, "gpu%d-%d", c, n);
+                devices.add(Device.server(server, rackId, 1, 800, false));
+                links.add(new Link(server + "-leaf1", server, "leaf1", 1, 800, null));
+            }
+        }
+        Settings settings = Settings.defaults().withObjective(objective);
+        return new Instance(settings, racks, DefaultCatalog.switchModels(), devices, links, DefaultCatalog.optics());
+    }
+}
