@@ -63,14 +63,20 @@ class InstanceWorkbookReaderTest {
         TestWorkbook wb = TestWorkbook.valid();
         wb.set("Links", 2, 4, new TestWorkbook.Formula("400*2", false))
                 .set("Links", 3, 4, new TestWorkbook.Formula("200*4", true))
-                .set("Racks", 3, 2, new TestWorkbook.Formula("B2&\"\"", false)); // text where a number belongs
-        wb.set("Racks", 3, 2, new TestWorkbook.Formula("1+2", false));
+                .set("Racks", 3, 2, new TestWorkbook.Formula("1+2", false));
 
         ReadResult result = read(wb);
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.instance().links()).extracting(Link::gbps).containsExactly(800.0, 800.0);
         assertThat(result.instance().racks().get(1).xM()).isEqualTo(3.0);
+    }
+
+    @Test
+    void formulaGivingTextWhereANumberBelongsIsReported() throws IOException {
+        ReadResult result = read(TestWorkbook.valid().set("Links", 3, 4, new TestWorkbook.Formula("\"fast\"", true)));
+
+        assertThat(described(result)).containsExactly("Links!E3: gbps must be a positive number, got \"fast\"");
     }
 
     @Test
@@ -289,5 +295,47 @@ class InstanceWorkbookReaderTest {
 
         assertThat(result.instance()).isNull();
         assertThat(described(result)).containsExactly("plan.xlsx: is password protected");
+    }
+
+    @Test
+    void missingDevicesSheetIsReportedWithoutAProblemPerLinkEnd() throws IOException {
+        ReadResult result = read(TestWorkbook.valid().without("Devices"));
+
+        assertThat(described(result)).containsExactly("Devices: sheet \"Devices\" is missing");
+    }
+
+    @Test
+    void catalogSheetsWhenPresentAreReadWithTheirOwnCells() throws IOException {
+        TestWorkbook wb = TestWorkbook.valid()
+                .sheet("SwitchModels", row("model_id", "family", "packaging", "ports", "port_gbps", "base_power_w",
+                                "port_power_w", "cpo_pmd", "cost_usd"),
+                        row("p", "SW51T", "pluggable", 64, 800, 1300, 0, null, 60000),
+                        row("c", "SW51T", "CPO", 64, 800, 1300, 5.5, null, 70000))
+                .sheet("Optics", row("optic_id", "kind", "gbps", "reach_m", "power_w", "cost_usd"),
+                        row("aoc", "aoc", 800, 100, 26, 1100),
+                        row("laser", "beam", 800, 100, 26, 1100));
+
+        ReadResult result = read(wb);
+
+        assertThat(described(result)).containsExactly(
+                "Optics!B3: kind must be one of DAC, ACC, AEC, AOC, TRANSCEIVER, COHERENT, got \"beam\"",
+                "SwitchModels!H3: CPO model \"c\" has no cpo_pmd");
+        assertThat(result.instance().optics()).singleElement()
+                .satisfies(o -> assertThat(o.media()).isEqualTo(io.fabricplan.model.Media.MMF));
+        assertThat(result.instance().switchModels()).hasSize(2);
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
+    void linkBetweenSitesWithoutALengthColumnPointsAtTheRow() throws IOException {
+        TestWorkbook wb = TestWorkbook.valid().set("Racks", 3, 1, "annex")
+                .sheet("Links", row("link_id", "a_device", "b_device", "gbps"), row("l1", "leaf1", "s1", 800));
+        wb.without("Devices").sheet("Devices", row("device_id", "role", "family", "rack_id", "ports", "port_gbps"),
+                row("leaf1", "LEAF", "SW51T", "R1", null, null), row("s1", "SERVER", null, "R2", 1, 800));
+
+        ReadResult result = read(wb);
+
+        assertThat(described(result)).containsExactly(
+                "Links!2: link \"l1\" joins site \"main\" to site \"annex\" and has no length_m");
     }
 }
