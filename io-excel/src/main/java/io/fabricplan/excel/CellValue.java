@@ -1,0 +1,91 @@
+package io.fabricplan.excel;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+
+/**
+ * What a cell holds once formulas are resolved: a number, a text, a boolean, an error, or nothing.
+ *
+ * @param kind   what it is
+ * @param number the number of a NUMBER value
+ * @param text   the value as the planner sees it (numbers formatted as Excel shows them), null when blank
+ */
+record CellValue(Kind kind, double number, String text) {
+    enum Kind { BLANK, NUMBER, TEXT, BOOLEAN, ERROR }
+
+    static final CellValue BLANK = new CellValue(Kind.BLANK, Double.NaN, null);
+
+    boolean isBlank() {
+        return kind == Kind.BLANK;
+    }
+
+    /**
+     * Reads a cell. A formula is read by its cached value, which is what Excel shows; a formula saved without
+     * one (written by a tool that does not calculate) is evaluated. Text is trimmed; empty text is blank.
+     */
+    static CellValue of(Cell cell, FormulaEvaluator evaluator) {
+        if (cell == null) {
+            return BLANK;
+        }
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            if (hasCachedValue(cell)) {
+                type = cell.getCachedFormulaResultType();
+            } else {
+                return evaluate(cell, evaluator);
+            }
+        }
+        return switch (type) {
+            case NUMERIC -> number(cell.getNumericCellValue());
+            case STRING -> text(cell.getStringCellValue());
+            case BOOLEAN -> new CellValue(Kind.BOOLEAN, Double.NaN, cell.getBooleanCellValue() ? "TRUE" : "FALSE");
+            case ERROR -> new CellValue(Kind.ERROR, Double.NaN, errorText(cell.getErrorCellValue()));
+            default -> BLANK;
+        };
+    }
+
+    private static boolean hasCachedValue(Cell cell) {
+        // XSSF reports a numeric 0 for a formula without a <v> element; ask the XML whether a value is there.
+        return !(cell instanceof XSSFCell x) || x.getCTCell().isSetV();
+    }
+
+    private static CellValue evaluate(Cell cell, FormulaEvaluator evaluator) {
+        try {
+            org.apache.poi.ss.usermodel.CellValue v = evaluator.evaluate(cell);
+            if (v == null) {
+                return BLANK;
+            }
+            return switch (v.getCellType()) {
+                case NUMERIC -> number(v.getNumberValue());
+                case STRING -> text(v.getStringValue());
+                case BOOLEAN -> new CellValue(Kind.BOOLEAN, Double.NaN, v.getBooleanValue() ? "TRUE" : "FALSE");
+                case ERROR -> new CellValue(Kind.ERROR, Double.NaN, errorText(v.getErrorValue()));
+                default -> BLANK;
+            };
+        } catch (RuntimeException e) {
+            // Unsupported functions, external references: show the formula itself in the message.
+            return new CellValue(Kind.ERROR, Double.NaN, "=" + cell.getCellFormula());
+        }
+    }
+
+    static CellValue number(double value) {
+        return new CellValue(Kind.NUMBER, value, NumberToTextConverter.toText(value));
+    }
+
+    static CellValue text(String raw) {
+        String t = raw == null ? "" : raw.strip();
+        return t.isEmpty() ? BLANK : new CellValue(Kind.TEXT, Double.NaN, t);
+    }
+
+    private static String errorText(byte code) {
+        try {
+            return FormulaError.forInt(code).getString();
+        } catch (IllegalArgumentException e) {
+            return "#ERROR";
+        }
+    }
+}

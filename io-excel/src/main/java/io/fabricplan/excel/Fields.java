@@ -1,0 +1,156 @@
+package io.fabricplan.excel;
+
+import io.fabricplan.validate.InputProblem;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.util.NumberToTextConverter;
+
+/**
+ * Turns cell values into typed fields, reporting every unreadable one with its cell. An unreadable number
+ * becomes NaN (the validator treats NaN as reported already), an unreadable whole number 0, an unreadable
+ * choice its default; the reader drops later problems on a cell that already has one.
+ */
+final class Fields {
+    private final List<InputProblem> problems;
+
+    Fields(List<InputProblem> problems) {
+        this.problems = problems;
+    }
+
+    /** Trimmed text; null when blank. A blank required cell is a problem and gives "". */
+    String text(CellValue v, String where, String field, boolean required) {
+        if (v.isBlank()) {
+            if (required) {
+                blank(where, field);
+                return "";
+            }
+            return null;
+        }
+        return v.text();
+    }
+
+    /** A number; blank gives the default, or NaN and a problem when required. */
+    double number(CellValue v, String where, String field, String expected, boolean required, double dflt) {
+        if (v.isBlank()) {
+            if (required) {
+                blank(where, field);
+                return Double.NaN;
+            }
+            return dflt;
+        }
+        Double d = parse(v);
+        if (d == null) {
+            problems.add(new InputProblem(where, field + " must be " + expected + ", got " + shown(v), null));
+            return Double.NaN;
+        }
+        return d;
+    }
+
+    /** An optional number that stays null when blank; NaN when unreadable. */
+    Double optionalNumber(CellValue v, String where, String field, String expected) {
+        return v.isBlank() ? null : number(v, where, field, expected, false, Double.NaN);
+    }
+
+    /** A whole number in int range; 0 and a problem when unreadable. */
+    int whole(CellValue v, String where, String field, boolean required, int dflt) {
+        long value = wholeLong(v, where, field, required, dflt);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            problems.add(new InputProblem(where, field + " is too large, got " + v.text(), null));
+            return 0;
+        }
+        return (int) value;
+    }
+
+    /** A whole number; 0 and a problem when unreadable. */
+    long wholeLong(CellValue v, String where, String field, boolean required, long dflt) {
+        if (v.isBlank()) {
+            if (required) {
+                blank(where, field);
+                return 0;
+            }
+            return dflt;
+        }
+        Double d = parse(v);
+        if (d == null || d != Math.rint(d) || Math.abs(d) > 9.007199254740992E15) {
+            problems.add(new InputProblem(where, field + " must be a whole number, got " + shown(v), null));
+            return 0;
+        }
+        return d.longValue();
+    }
+
+    /** YES/NO, TRUE/FALSE or 1/0, any case; blank gives the default. */
+    boolean yesNo(CellValue v, String where, String field, boolean dflt) {
+        if (v.isBlank()) {
+            return dflt;
+        }
+        String t = v.text().toUpperCase(Locale.ROOT);
+        switch (t) {
+            case "YES", "Y", "TRUE", "1" -> {
+                return true;
+            }
+            case "NO", "N", "FALSE", "0" -> {
+                return false;
+            }
+            default -> {
+                problems.add(new InputProblem(where, field + " must be YES or NO, got " + shown(v), null));
+                return dflt;
+            }
+        }
+    }
+
+    /**
+     * One of an enum's names, any case ("cp-sat" reads as CP_SAT). Blank gives the default, or a problem when
+     * required; an unknown value is a problem and gives null.
+     */
+    <E extends Enum<E>> E choice(CellValue v, String where, String field, Class<E> type, boolean required,
+                                 E dflt) {
+        if (v.isBlank()) {
+            if (required) {
+                blank(where, field);
+                return null;
+            }
+            return dflt;
+        }
+        String wanted = v.text().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(wanted)) {
+                return e;
+            }
+        }
+        problems.add(new InputProblem(where, field + " must be one of " + names(type) + ", got " + shown(v),
+                null));
+        return null;
+    }
+
+    static <E extends Enum<E>> String names(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    void blank(String where, String field) {
+        problems.add(new InputProblem(where, field + " is blank", null));
+    }
+
+    /** Numbers from numeric cells or from numeric text ("800", " 1e3 "); null when not a finite number. */
+    private static Double parse(CellValue v) {
+        if (v.kind() == CellValue.Kind.NUMBER) {
+            return v.number();
+        }
+        if (v.kind() != CellValue.Kind.TEXT) {
+            return null;
+        }
+        String t = v.text().replace("_", "");
+        // Double.parseDouble also takes "NaN", "Infinity" and hex or "d"/"f" suffixes; a planner means none.
+        if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            return null;
+        }
+        double d = Double.parseDouble(t);
+        return Double.isFinite(d) ? d : null;
+    }
+
+    /** A value as the message shows it: text quoted, numbers as Excel shows them. */
+    private static String shown(CellValue v) {
+        return v.kind() == CellValue.Kind.NUMBER ? NumberToTextConverter.toText(v.number()) : "\"" + v.text() + "\"";
+    }
+}

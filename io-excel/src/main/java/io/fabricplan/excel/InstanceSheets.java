@@ -1,0 +1,133 @@
+package io.fabricplan.excel;
+
+import io.fabricplan.model.Device;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.Link;
+import io.fabricplan.model.Media;
+import io.fabricplan.model.Objective;
+import io.fabricplan.model.Optic;
+import io.fabricplan.model.OpticKind;
+import io.fabricplan.model.Packaging;
+import io.fabricplan.model.PackagingChoice;
+import io.fabricplan.model.Rack;
+import io.fabricplan.model.Role;
+import io.fabricplan.model.Settings;
+import io.fabricplan.model.SolverKind;
+import io.fabricplan.model.SwitchModel;
+import java.util.Arrays;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * The six sheets of the instance workbook v1, written into any workbook (the instance writer's and the plan
+ * writer's, which may stream). Column order is {@link Schema}'s; enum columns get drop-downs.
+ */
+final class InstanceSheets {
+    private static final String[] YES_NO = {"YES", "NO"};
+
+    private InstanceSheets() {
+    }
+
+    static void write(Workbook workbook, Instance instance) {
+        settings(workbook, instance.settings());
+        racks(workbook, instance);
+        switchModels(workbook, instance);
+        devices(workbook, instance);
+        links(workbook, instance);
+        optics(workbook, instance);
+    }
+
+    private static void settings(Workbook workbook, Settings s) {
+        SheetWriter w = new SheetWriter(workbook, Schema.SETTINGS, Schema.SETTINGS_COLUMNS.all());
+        for (String key : Schema.SETTING_KEYS) {
+            w.newRow().text(key);
+            switch (key) {
+                case "objective" -> w.choice(s.objective());
+                case "energy_usd_per_kwh" -> w.number(s.energyUsdPerKwh());
+                case "pue" -> w.number(s.pue());
+                case "years" -> w.number(s.years());
+                case "usd_per_watt" -> w.number(s.usdPerWatt());
+                case "time_limit_s" -> w.number(s.timeLimitS());
+                case "relative_gap" -> w.number(s.relativeGap());
+                case "solver" -> w.choice(s.solver());
+                case "threads" -> w.whole(s.threads());
+                case "seed" -> w.whole(s.seed());
+                case "intra_rack_m" -> w.number(s.intraRackM());
+                case "inter_rack_slack_m" -> w.number(s.interRackSlackM());
+                default -> throw new IllegalStateException("setting without a writer: " + key);
+            }
+        }
+        int objectiveRow = 1 + Schema.SETTING_KEYS.indexOf("objective");
+        int solverRow = 1 + Schema.SETTING_KEYS.indexOf("solver");
+        w.dropDown(objectiveRow, objectiveRow, 1, names(Objective.class));
+        w.dropDown(solverRow, solverRow, 1, names(SolverKind.class));
+        w.finish();
+    }
+
+    private static void racks(Workbook workbook, Instance instance) {
+        SheetWriter w = new SheetWriter(workbook, Schema.RACKS, Schema.RACK_COLUMNS.all());
+        for (Rack r : instance.racks()) {
+            w.newRow().text(r.id()).text(r.siteId()).number(r.xM()).number(r.yM()).number(r.powerBudgetKw())
+                    .number(r.baseLoadKw()).whole(r.freeU());
+        }
+        w.finish();
+    }
+
+    private static void switchModels(Workbook workbook, Instance instance) {
+        SheetWriter w = new SheetWriter(workbook, Schema.SWITCH_MODELS, Schema.SWITCH_MODEL_COLUMNS.all());
+        for (SwitchModel m : instance.switchModels()) {
+            w.newRow().text(m.id()).text(m.family()).choice(m.packaging()).whole(m.ports()).number(m.portGbps())
+                    .number(m.basePowerW()).number(m.portPowerW()).text(m.cpoPmd()).number(m.costUsd())
+                    .whole(m.heightU()).yesNo(m.lpoCapable()).text(m.source());
+        }
+        w.dropDown(column(Schema.SWITCH_MODEL_COLUMNS, "packaging"), names(Packaging.class));
+        w.dropDown(column(Schema.SWITCH_MODEL_COLUMNS, "lpo_capable"), YES_NO);
+        w.finish();
+    }
+
+    private static void devices(Workbook workbook, Instance instance) {
+        SheetWriter w = new SheetWriter(workbook, Schema.DEVICES, Schema.DEVICE_COLUMNS.all());
+        for (Device d : instance.devices()) {
+            w.newRow().text(d.id()).choice(d.role()).text(d.family()).choice(d.packaging()).text(d.rackId());
+            // A switch's ports come from its model; leave its (ignored) NIC columns blank unless set.
+            if (d.isSwitch() && d.ports() == 0 && d.portGbps() == 0 && !d.lpoCapable()) {
+                w.blank().blank().blank();
+            } else {
+                w.whole(d.ports()).number(d.portGbps()).yesNo(d.lpoCapable());
+            }
+        }
+        w.dropDown(column(Schema.DEVICE_COLUMNS, "role"), names(Role.class));
+        w.dropDown(column(Schema.DEVICE_COLUMNS, "packaging"), names(PackagingChoice.class));
+        w.dropDown(column(Schema.DEVICE_COLUMNS, "lpo_capable"), YES_NO);
+        w.finish();
+    }
+
+    private static void links(Workbook workbook, Instance instance) {
+        SheetWriter w = new SheetWriter(workbook, Schema.LINKS, Schema.LINK_COLUMNS.all());
+        for (Link l : instance.links()) {
+            w.newRow().text(l.id()).text(l.aDevice()).text(l.bDevice()).whole(l.count()).number(l.gbps())
+                    .number(l.lengthM());
+        }
+        w.finish();
+    }
+
+    private static void optics(Workbook workbook, Instance instance) {
+        SheetWriter w = new SheetWriter(workbook, Schema.OPTICS, Schema.OPTIC_COLUMNS.all());
+        for (Optic o : instance.optics()) {
+            w.newRow().text(o.id()).choice(o.kind()).number(o.gbps()).number(o.reachM()).text(o.pmd())
+                    .choice(o.media()).number(o.powerW()).number(o.costUsd()).number(o.fiberUsdPerM())
+                    .yesNo(o.lpo()).text(o.source());
+        }
+        w.dropDown(column(Schema.OPTIC_COLUMNS, "kind"), names(OpticKind.class));
+        w.dropDown(column(Schema.OPTIC_COLUMNS, "media"), names(Media.class));
+        w.dropDown(column(Schema.OPTIC_COLUMNS, "lpo"), YES_NO);
+        w.finish();
+    }
+
+    private static int column(Schema.Columns columns, String name) {
+        return columns.all().indexOf(name);
+    }
+
+    static <E extends Enum<E>> String[] names(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).toArray(String[]::new);
+    }
+}

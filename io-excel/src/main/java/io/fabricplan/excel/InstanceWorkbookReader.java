@@ -1,0 +1,436 @@
+package io.fabricplan.excel;
+
+import io.fabricplan.model.Device;
+import io.fabricplan.model.DefaultCatalog;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.Link;
+import io.fabricplan.model.Media;
+import io.fabricplan.model.Objective;
+import io.fabricplan.model.Optic;
+import io.fabricplan.model.OpticKind;
+import io.fabricplan.model.Packaging;
+import io.fabricplan.model.PackagingChoice;
+import io.fabricplan.model.Rack;
+import io.fabricplan.model.Role;
+import io.fabricplan.model.Settings;
+import io.fabricplan.model.SolverKind;
+import io.fabricplan.model.SwitchModel;
+import io.fabricplan.validate.CellLocator;
+import io.fabricplan.validate.InputProblem;
+import io.fabricplan.validate.InstanceValidator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Reads an instance workbook v1 (sheets Settings, Racks, SwitchModels, Devices, Links, Optics) into an
+ * {@link Instance}, and reports every problem at once: unreadable cells, missing sheets and columns, and what
+ * {@link InstanceValidator} finds, each located at its Excel cell (e.g. {@code Links!E14}). User errors never
+ * throw. The file is opened read-only and never modified.
+ */
+public final class InstanceWorkbookReader {
+    private static final String POSITIVE = "a positive number";
+    private static final String NON_NEGATIVE = "a number, 0 or more";
+    private static final String ANY = "a number";
+    private static final Pattern SAME_SITE = Pattern.compile("joins site \"([^\"]*)\" to site \"([^\"]*)\"");
+
+    private InstanceWorkbookReader() {
+    }
+
+    /**
+     * What reading a workbook gave.
+     *
+     * @param instance the instance; null only when the file could not be read as a workbook. When there are
+     *                 problems it is a best effort, for reporting, and must not be solved.
+     * @param problems every problem, parse and semantic, each with its cell
+     * @param warnings things ignored or defaulted (unknown columns and settings, absent catalog sheets)
+     * @param locator  maps instance fields to the cells they were read from
+     */
+    public record ReadResult(Instance instance, List<InputProblem> problems, List<String> warnings,
+                             CellLocator locator) {
+        public ReadResult {
+            problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** True when the instance can be solved. */
+        public boolean ok() {
+            return instance != null && problems.isEmpty();
+        }
+    }
+
+    /** Reads the workbook at {@code xlsx}; never throws for a missing, foreign, corrupt or protected file. */
+    public static ReadResult read(Path xlsx) {
+        List<InputProblem> problems = new ArrayList<>();
+        XSSFWorkbook workbook = WorkbookFiles.open(xlsx, problems);
+        if (workbook == null) {
+            return new ReadResult(null, problems, List.of(), CellLocator.BY_ID);
+        }
+        try (workbook) {
+            return new Session(workbook).read();
+        } catch (IOException e) {
+            // Closing an in-memory workbook read from a stream; nothing of the user's to report.
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Finds a sheet by name, ignoring case and surrounding blanks. */
+    static Sheet sheet(Workbook workbook, String name) {
+        for (Sheet s : workbook) {
+            if (s.getSheetName().strip().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** One read of one workbook: the problems, warnings and cell locations found so far. */
+    private static final class Session {
+        private final Workbook workbook;
+        private final FormulaEvaluator evaluator;
+        private final List<InputProblem> problems = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+        private final Fields fields = new Fields(problems);
+        private final WorkbookLocator locator = new WorkbookLocator();
+        /** Cells already reported (or unreadable because their column is missing): one problem per cell. */
+        private final Set<String> reported = new HashSet<>();
+        private final List<String> missingSheets = new ArrayList<>();
+        private final Map<String, String> settingKeysByCell = new HashMap<>();
+
+        Session(Workbook workbook) {
+            this.workbook = workbook;
+            this.evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+        }
+
+        ReadResult read() {
+            Settings settings = settings();
+            List<Rack> racks = orEmpty(records(Schema.RACKS, Schema.RACK_COLUMNS, this::rack));
+            List<SwitchModel> models = records(Schema.SWITCH_MODELS, Schema.SWITCH_MODEL_COLUMNS, this::switchModel);
+            List<Device> devices = orEmpty(records(Schema.DEVICES, Schema.DEVICE_COLUMNS, this::device));
+            List<Link> links = orEmpty(records(Schema.LINKS, Schema.LINK_COLUMNS, this::link));
+            List<Optic> optics = records(Schema.OPTICS, Schema.OPTIC_COLUMNS, this::optic);
+            if (models == null) {
+                models = DefaultCatalog.switchModels();
+                warnings.add("sheet \"SwitchModels\" is absent: using the " + models.size()
+                        + " switch models of the built-in catalog");
+            }
+            if (optics == null) {
+                optics = DefaultCatalog.optics();
+                warnings.add("sheet \"Optics\" is absent: using the " + optics.size()
+                        + " optics of the built-in catalog");
+            }
+            reportMissingSheets();
+            Instance instance = new Instance(settings, racks, models, devices, links, optics);
+            reported.addAll(problems.stream().map(InputProblem::where).toList());
+            for (InputProblem p : new InstanceValidator(locator).validate(instance)) {
+                if (!reported.contains(p.where()) && !followsFromMissingSheet(p) && !followsFromNaNCoordinate(p)) {
+                    problems.add(namedBySettingKey(p));
+                }
+            }
+            return new ReadResult(instance, problems, warnings, locator);
+        }
+
+        private static <T> List<T> orEmpty(List<T> list) {
+            return list == null ? List.of() : list;
+        }
+
+        // ---------------------------------------------------------------- sheets
+
+        /** A row of a sheet to a record; null skips the row (its problem is reported). */
+        @FunctionalInterface
+        private interface RowParser<T> {
+            T parse(SheetTable table, Row row, String id);
+        }
+
+        /**
+         * The records of a sheet, with their rows registered in the locator; null when the sheet is absent
+         * (a missing required sheet is reported).
+         */
+        private <T> List<T> records(String name, Schema.Columns columns, RowParser<T> parser) {
+            Sheet sheet = sheet(workbook, name);
+            if (sheet == null) {
+                if (!Schema.OPTICS.equals(name) && !Schema.SWITCH_MODELS.equals(name)) {
+                    missingSheets.add(name);
+                }
+                return null;
+            }
+            SheetTable table = SheetTable.read(sheet, name, columns, evaluator, problems, warnings);
+            String idColumn = columns.all().get(0);
+            List<T> records = new ArrayList<>();
+            List<Integer> rows = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            if (table.has(idColumn)) {
+                for (Row row : table.rows()) {
+                    String id = fields.text(table.value(row, idColumn), table.ref(row, idColumn), idColumn, true);
+                    T record = id.isEmpty() ? null : parser.parse(table, row, id);
+                    if (record != null) {
+                        records.add(record);
+                        rows.add(row.getRowNum() + 1);
+                        ids.add(id);
+                    }
+                }
+            }
+            locator.addSheet(name, table.columns(), rows);
+            poisonMissingColumns(name, columns, table, ids);
+            return records;
+        }
+
+        /** Fields of a missing required column hold placeholders; the validator must not report them again. */
+        private void poisonMissingColumns(String name, Schema.Columns columns, SheetTable table, List<String> ids) {
+            for (String column : columns.required()) {
+                if (!table.has(column)) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        reported.add(locator.locate(name, i, ids.get(i), column));
+                    }
+                }
+            }
+        }
+
+        private void reportMissingSheets() {
+            if (missingSheets.isEmpty()) {
+                return;
+            }
+            List<String> found = new ArrayList<>();
+            workbook.forEach(s -> found.add(s.getSheetName()));
+            for (String name : missingSheets) {
+                problems.add(new InputProblem(name, "sheet \"" + name + "\" is missing",
+                        "add it; the workbook has " + (found.isEmpty() ? "no sheets" : "sheets "
+                                + String.join(", ", found)) + ". Run `fabricplan template new.xlsx` for a "
+                                + "workbook with every sheet."));
+            }
+        }
+
+        /** Unknown ids that only say a required sheet is missing, which is reported once already. */
+        private boolean followsFromMissingSheet(InputProblem p) {
+            return missingSheets.contains(Schema.DEVICES) && p.message().startsWith("unknown device ")
+                    || missingSheets.contains(Schema.RACKS) && p.message().startsWith("unknown rack ");
+        }
+
+        /**
+         * The validator derives a length from rack coordinates; an unreadable coordinate (NaN, reported) makes
+         * it say a link within one site "has no length_m", which is not the planner's problem.
+         */
+        private static boolean followsFromNaNCoordinate(InputProblem p) {
+            Matcher m = SAME_SITE.matcher(p.message());
+            return m.find() && m.group(1).equals(m.group(2));
+        }
+
+        /**
+         * The validator names a Settings problem by the column ("value must be ..."); name the setting instead,
+         * as the planner reads the key in that row.
+         */
+        private InputProblem namedBySettingKey(InputProblem p) {
+            String key = settingKeysByCell.get(p.where());
+            if (key != null && p.message().startsWith("value ")) {
+                return new InputProblem(p.where(), key + p.message().substring("value".length()), p.hint());
+            }
+            return p;
+        }
+
+        // ---------------------------------------------------------------- typed cells
+
+        private String text(SheetTable t, Row r, String column, boolean required) {
+            if (!t.has(column)) {
+                return required ? "" : null;
+            }
+            return fields.text(t.value(r, column), t.ref(r, column), column, required);
+        }
+
+        private double number(SheetTable t, Row r, String column, String expected, boolean required, double dflt) {
+            if (!t.has(column)) {
+                return required ? Double.NaN : dflt;
+            }
+            return fields.number(t.value(r, column), t.ref(r, column), column, expected, required, dflt);
+        }
+
+        private int whole(SheetTable t, Row r, String column, boolean required, int dflt) {
+            if (!t.has(column)) {
+                return required ? 0 : dflt;
+            }
+            return fields.whole(t.value(r, column), t.ref(r, column), column, required, dflt);
+        }
+
+        private boolean yesNo(SheetTable t, Row r, String column) {
+            return t.has(column) && fields.yesNo(t.value(r, column), t.ref(r, column), column, false);
+        }
+
+        /** An enum column; null when the cell is blank and required, or unreadable (both reported). */
+        private <E extends Enum<E>> E choice(SheetTable t, Row r, String column, Class<E> type, boolean required,
+                                             E dflt) {
+            if (!t.has(column)) {
+                return dflt;
+            }
+            return fields.choice(t.value(r, column), t.ref(r, column), column, type, required, dflt);
+        }
+
+        // ---------------------------------------------------------------- records
+
+        private Rack rack(SheetTable t, Row r, String id) {
+            return new Rack(id, text(t, r, "site_id", false),
+                    number(t, r, "x_m", ANY, true, 0),
+                    number(t, r, "y_m", ANY, true, 0),
+                    number(t, r, "power_budget_kw", POSITIVE, true, 0),
+                    number(t, r, "base_load_kw", NON_NEGATIVE, false, 0),
+                    whole(t, r, "free_u", false, 0));
+        }
+
+        private SwitchModel switchModel(SheetTable t, Row r, String id) {
+            Packaging packaging = choice(t, r, "packaging", Packaging.class, true, null);
+            return new SwitchModel(id, text(t, r, "family", true),
+                    // An unreadable packaging is reported; PLUGGABLE keeps the model usable for the other checks.
+                    packaging == null ? Packaging.PLUGGABLE : packaging,
+                    whole(t, r, "ports", true, 0),
+                    number(t, r, "port_gbps", POSITIVE, true, 0),
+                    number(t, r, "base_power_w", NON_NEGATIVE, true, 0),
+                    number(t, r, "port_power_w", NON_NEGATIVE, false, 0),
+                    text(t, r, "cpo_pmd", false),
+                    number(t, r, "cost_usd", NON_NEGATIVE, true, 0),
+                    whole(t, r, "height_u", false, 1),
+                    yesNo(t, r, "lpo_capable"),
+                    text(t, r, "source", false));
+        }
+
+        private Device device(SheetTable t, Row r, String id) {
+            Role role = choice(t, r, "role", Role.class, true, null);
+            String family = text(t, r, "family", false);
+            PackagingChoice dflt = family == null ? PackagingChoice.PLUGGABLE : PackagingChoice.AUTO;
+            PackagingChoice packaging = choice(t, r, "packaging", PackagingChoice.class, false, dflt);
+            return new Device(id,
+                    // An unreadable role is reported; a placeholder that adds no problem of its own.
+                    role != null ? role : family == null ? Role.SERVER : Role.OTHER,
+                    family, packaging == null ? dflt : packaging,
+                    text(t, r, "rack_id", true),
+                    whole(t, r, "ports", false, 0),
+                    number(t, r, "port_gbps", POSITIVE, false, 0),
+                    yesNo(t, r, "lpo_capable"));
+        }
+
+        private Link link(SheetTable t, Row r, String id) {
+            Double length = t.has("length_m")
+                    ? fields.optionalNumber(t.value(r, "length_m"), t.ref(r, "length_m"), "length_m", NON_NEGATIVE)
+                    : null;
+            return new Link(id, text(t, r, "a_device", true), text(t, r, "b_device", true),
+                    whole(t, r, "count", false, 1),
+                    number(t, r, "gbps", POSITIVE, true, 0),
+                    length);
+        }
+
+        private Optic optic(SheetTable t, Row r, String id) {
+            OpticKind kind = choice(t, r, "kind", OpticKind.class, true, null);
+            Media media = choice(t, r, "media", Media.class, false, null);
+            Optic optic = new Optic(id, kind == null ? OpticKind.TRANSCEIVER : kind,
+                    number(t, r, "gbps", POSITIVE, true, 0),
+                    number(t, r, "reach_m", NON_NEGATIVE, true, 0),
+                    text(t, r, "pmd", false),
+                    media != null ? media : kind == null ? Media.SMF : defaultMedia(kind),
+                    number(t, r, "power_w", NON_NEGATIVE, true, 0),
+                    number(t, r, "cost_usd", NON_NEGATIVE, true, 0),
+                    number(t, r, "fiber_usd_per_m", NON_NEGATIVE, false, 0),
+                    yesNo(t, r, "lpo"),
+                    text(t, r, "source", false));
+            // An option of unknown kind is reported and left out, so it cannot hide "no usable option" problems.
+            return kind == null ? null : optic;
+        }
+
+        static Media defaultMedia(OpticKind kind) {
+            return switch (kind) {
+                case DAC, ACC, AEC -> Media.COPPER;
+                case AOC -> Media.MMF;
+                case TRANSCEIVER, COHERENT -> Media.SMF;
+            };
+        }
+
+        // ---------------------------------------------------------------- settings
+
+        private Settings settings() {
+            Settings d = Settings.defaults();
+            Sheet sheet = sheet(workbook, Schema.SETTINGS);
+            if (sheet == null) {
+                return d;
+            }
+            SheetTable t = SheetTable.read(sheet, Schema.SETTINGS, Schema.SETTINGS_COLUMNS, evaluator, problems,
+                    warnings);
+            locator.settingColumns(t.columns());
+            Map<String, Row> rows = new HashMap<>();
+            if (t.has("key") && t.has("value")) {
+                for (Row row : t.rows()) {
+                    settingRow(t, row, rows);
+                }
+            }
+            SettingValues v = new SettingValues(t, rows);
+            Objective objective = v.choice("objective", Objective.class, d.objective());
+            SolverKind solver = v.choice("solver", SolverKind.class, d.solver());
+            return new Settings(objective, v.number("energy_usd_per_kwh", d.energyUsdPerKwh()),
+                    v.number("pue", d.pue()), v.number("years", d.years()),
+                    v.number("usd_per_watt", d.usdPerWatt()), v.number("time_limit_s", d.timeLimitS()),
+                    v.number("relative_gap", d.relativeGap()), solver,
+                    (int) v.whole("threads", d.threads(), true), v.whole("seed", d.seed(), false),
+                    v.number("intra_rack_m", d.intraRackM()), v.number("inter_rack_slack_m", d.interRackSlackM()));
+        }
+
+        private void settingRow(SheetTable t, Row row, Map<String, Row> rows) {
+            String keyRef = t.ref(row, "key");
+            String key = fields.text(t.value(row, "key"), keyRef, "key", true).toLowerCase(Locale.ROOT);
+            if (key.isEmpty()) {
+                return;
+            }
+            if (!Schema.SETTING_KEYS.contains(key)) {
+                warnings.add(keyRef + ": unknown setting \"" + key + "\" is ignored");
+            } else if (rows.containsKey(key)) {
+                problems.add(new InputProblem(keyRef, "duplicate key \"" + key + "\", first at "
+                        + t.ref(rows.get(key), "key"), "keep one row per setting."));
+            } else {
+                rows.put(key, row);
+                locator.addSetting(key, row.getRowNum() + 1);
+                settingKeysByCell.put(t.ref(row, "value"), key);
+            }
+        }
+
+        /** The value cells of the settings rows; blank or absent keys give the default. */
+        private final class SettingValues {
+            private final SheetTable table;
+            private final Map<String, Row> rows;
+
+            SettingValues(SheetTable table, Map<String, Row> rows) {
+                this.table = table;
+                this.rows = rows;
+            }
+
+            double number(String key, double dflt) {
+                Row row = rows.get(key);
+                return row == null ? dflt : fields.number(table.value(row, "value"), table.ref(row, "value"), key,
+                        ANY, false, dflt);
+            }
+
+            long whole(String key, long dflt, boolean intRange) {
+                Row row = rows.get(key);
+                if (row == null) {
+                    return dflt;
+                }
+                return intRange ? fields.whole(table.value(row, "value"), table.ref(row, "value"), key, false,
+                        (int) dflt) : fields.wholeLong(table.value(row, "value"), table.ref(row, "value"), key,
+                        false, dflt);
+            }
+
+            <E extends Enum<E>> E choice(String key, Class<E> type, E dflt) {
+                Row row = rows.get(key);
+                E value = row == null ? dflt : fields.choice(table.value(row, "value"), table.ref(row, "value"),
+                        key, type, false, dflt);
+                return value == null ? dflt : value;
+            }
+        }
+    }
+}

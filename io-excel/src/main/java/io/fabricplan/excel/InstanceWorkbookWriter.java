@@ -1,0 +1,58 @@
+package io.fabricplan.excel;
+
+import io.fabricplan.model.DefaultCatalog;
+import io.fabricplan.model.Device;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.Link;
+import io.fabricplan.model.PackagingChoice;
+import io.fabricplan.model.Rack;
+import io.fabricplan.model.Role;
+import io.fabricplan.model.Settings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes an {@link Instance} as an instance workbook v1 that {@link InstanceWorkbookReader} reads back equal:
+ * all six sheets, bold frozen headers, drop-downs on enum columns. Writes atomically: the target is replaced
+ * only by a complete file.
+ */
+public final class InstanceWorkbookWriter {
+    private InstanceWorkbookWriter() {
+    }
+
+    /** Writes the instance to {@code out}, replacing it if it exists. */
+    public static void write(Instance instance, Path out) throws IOException {
+        WorkbookFiles.writeAtomically(out, stream -> {
+            try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                InstanceSheets.write(workbook, instance);
+                workbook.write(stream);
+            }
+        });
+    }
+
+    /**
+     * Writes a template: default settings, the built-in optics and switch models, and a tiny valid example
+     * (a leaf switch in R1 and two 800G servers in R2, 3 m away) to edit.
+     */
+    public static void writeTemplate(Path out) throws IOException {
+        write(templateInstance(), out);
+    }
+
+    /** The instance {@link #writeTemplate} writes. */
+    public static Instance templateInstance() {
+        List<Rack> racks = List.of(
+                new Rack("R1", Rack.DEFAULT_SITE, 0, 0, 20, 8, 10),
+                new Rack("R2", Rack.DEFAULT_SITE, 3, 0, 40, 30, 4));
+        List<Device> devices = List.of(
+                Device.switchOf("leaf1", Role.LEAF, "SW51T", PackagingChoice.AUTO, "R1"),
+                Device.server("srv1", "R2", 1, 800, false),
+                Device.server("srv2", "R2", 1, 800, false));
+        List<Link> links = List.of(
+                new Link("l1", "leaf1", "srv1", 1, 800, null),
+                new Link("l2", "leaf1", "srv2", 1, 800, null));
+        return new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
+                DefaultCatalog.optics());
+    }
+}

@@ -1,0 +1,165 @@
+package io.fabricplan.excel;
+
+import io.fabricplan.model.DeviceAssignment;
+import io.fabricplan.model.LinkAssignment;
+import io.fabricplan.model.Objective;
+import io.fabricplan.model.Packaging;
+import io.fabricplan.model.Plan;
+import io.fabricplan.model.ReportedTotals;
+import io.fabricplan.validate.InputProblem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Reads a plan workbook (perhaps edited by hand) back into a {@link Plan}: DevicePlan rows into device
+ * assignments, LinkPlan rows into link assignments, Summary into the totals the plan states. Reports unreadable
+ * cells like the instance reader does; whether the plan is valid is the checker's call, not this reader's.
+ * The file is opened read-only.
+ */
+public final class PlanWorkbookReader {
+    private static final Schema.Columns DEVICE_PLAN = new Schema.Columns(Schema.DEVICE_PLAN_COLUMNS,
+            Set.of("device_id", "model_id"));
+    private static final Schema.Columns LINK_PLAN = new Schema.Columns(Schema.LINK_PLAN_COLUMNS,
+            Set.of("link_id", "optic_id", "a_end", "b_end", "count"));
+    private static final Schema.Columns SUMMARY = new Schema.Columns(List.of("key", "value"), Set.of("key", "value"));
+
+    private PlanWorkbookReader() {
+    }
+
+    /**
+     * What reading a plan workbook gave.
+     *
+     * @param plan     the plan; null only when the file could not be read as a workbook. Rows with problems
+     *                 are left out. {@code reported} is null when the workbook has no Summary sheet.
+     * @param problems every unreadable cell, missing sheet or column
+     */
+    public record PlanReadResult(Plan plan, List<InputProblem> problems) {
+        public PlanReadResult {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Reads the plan workbook at {@code planXlsx}; never throws for user errors. */
+    public static PlanReadResult read(Path planXlsx) {
+        List<InputProblem> problems = new ArrayList<>();
+        XSSFWorkbook workbook = WorkbookFiles.open(planXlsx, problems);
+        if (workbook == null) {
+            return new PlanReadResult(null, problems);
+        }
+        try (workbook) {
+            Reading reading = new Reading(workbook, problems);
+            Plan plan = new Plan(reading.devices(), reading.links(), reading.totals());
+            return new PlanReadResult(plan, problems);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // closing an in-memory workbook
+        }
+    }
+
+    /** One read of one workbook. */
+    private static final class Reading {
+        private final XSSFWorkbook workbook;
+        private final FormulaEvaluator evaluator;
+        private final List<InputProblem> problems;
+        private final List<String> ignoredWarnings = new ArrayList<>();
+        private final Fields fields;
+
+        Reading(XSSFWorkbook workbook, List<InputProblem> problems) {
+            this.workbook = workbook;
+            this.evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            this.problems = problems;
+            this.fields = new Fields(problems);
+        }
+
+        private SheetTable table(String name, Schema.Columns columns, boolean required) {
+            Sheet sheet = InstanceWorkbookReader.sheet(workbook, name);
+            if (sheet == null) {
+                if (required) {
+                    problems.add(new InputProblem(name, "sheet \"" + name + "\" is missing",
+                            "read a plan workbook written by `fabricplan solve`, or add the sheet."));
+                }
+                return null;
+            }
+            // Result sheets may carry extra columns a planner adds while reviewing; they are not the plan's.
+            return SheetTable.read(sheet, name, columns, evaluator, problems, ignoredWarnings);
+        }
+
+        List<DeviceAssignment> devices() {
+            List<DeviceAssignment> out = new ArrayList<>();
+            SheetTable t = table(Schema.DEVICE_PLAN, DEVICE_PLAN, true);
+            if (t == null || !t.has("device_id")) {
+                return out;
+            }
+            for (Row r : t.rows()) {
+                String id = fields.text(t.value(r, "device_id"), t.ref(r, "device_id"), "device_id", true);
+                if (!id.isEmpty()) {
+                    out.add(new DeviceAssignment(id, optionalText(t, r, "model_id"), optionalText(t, r, "rack_id")));
+                }
+            }
+            return out;
+        }
+
+        List<LinkAssignment> links() {
+            List<LinkAssignment> out = new ArrayList<>();
+            SheetTable t = table(Schema.LINK_PLAN, LINK_PLAN, true);
+            if (t == null || !LINK_PLAN.required().stream().allMatch(t::has)) {
+                return out;
+            }
+            for (Row r : t.rows()) {
+                int before = problems.size();
+                String linkId = fields.text(t.value(r, "link_id"), t.ref(r, "link_id"), "link_id", true);
+                String opticId = fields.text(t.value(r, "optic_id"), t.ref(r, "optic_id"), "optic_id", true);
+                Packaging a = fields.choice(t.value(r, "a_end"), t.ref(r, "a_end"), "a_end", Packaging.class, true,
+                        null);
+                Packaging b = fields.choice(t.value(r, "b_end"), t.ref(r, "b_end"), "b_end", Packaging.class, true,
+                        null);
+                int count = fields.whole(t.value(r, "count"), t.ref(r, "count"), "count", true, 0);
+                // A row with an unreadable cell is reported and left out; the checker then reports the link short.
+                if (problems.size() == before) {
+                    out.add(new LinkAssignment(linkId, opticId, a, b, count));
+                }
+            }
+            return out;
+        }
+
+        ReportedTotals totals() {
+            SheetTable t = table(Schema.SUMMARY, SUMMARY, false);
+            if (t == null) {
+                return null;
+            }
+            Map<String, Row> rows = new HashMap<>();
+            if (t.has("key") && t.has("value")) {
+                for (Row r : t.rows()) {
+                    String key = fields.text(t.value(r, "key"), t.ref(r, "key"), "key", false);
+                    if (key != null) {
+                        rows.putIfAbsent(key.toLowerCase(Locale.ROOT), r);
+                    }
+                }
+            }
+            Row objectiveRow = rows.get("objective");
+            Objective objective = objectiveRow == null ? null : fields.choice(t.value(objectiveRow, "value"),
+                    t.ref(objectiveRow, "value"), "objective", Objective.class, false, null);
+            return new ReportedTotals(objective, number(t, rows, "objective_value"), number(t, rows, "capex_usd"),
+                    number(t, rows, "power_w"), number(t, rows, "tco_usd"));
+        }
+
+        private double number(SheetTable t, Map<String, Row> rows, String key) {
+            Row r = rows.get(key);
+            return r == null ? Double.NaN
+                    : fields.number(t.value(r, "value"), t.ref(r, "value"), key, "a number", false, Double.NaN);
+        }
+
+        private String optionalText(SheetTable t, Row r, String column) {
+            return t.has(column) ? fields.text(t.value(r, column), t.ref(r, column), column, false) : null;
+        }
+    }
+}

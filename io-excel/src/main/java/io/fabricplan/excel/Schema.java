@@ -1,0 +1,71 @@
+package io.fabricplan.excel;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sheet names and columns of the instance workbook v1 and of the plan workbook's result sheets, shared by the
+ * readers and writers so that both sides agree on every header.
+ */
+final class Schema {
+    static final String SETTINGS = "Settings";
+    static final String RACKS = "Racks";
+    static final String SWITCH_MODELS = "SwitchModels";
+    static final String DEVICES = "Devices";
+    static final String LINKS = "Links";
+    static final String OPTICS = "Optics";
+
+    static final String SUMMARY = "Summary";
+    static final String LINK_PLAN = "LinkPlan";
+    static final String DEVICE_PLAN = "DevicePlan";
+    static final String RACK_POWER = "RackPower";
+    static final String BOM = "BOM";
+
+    /** Result sheets a plan workbook adds; they are replaced when a plan workbook is solved again. */
+    static final List<String> RESULT_SHEETS = List.of(SUMMARY, LINK_PLAN, DEVICE_PLAN, RACK_POWER, BOM);
+
+    static final Columns SETTINGS_COLUMNS = new Columns(List.of("key", "value"), Set.of("key", "value"));
+    static final Columns RACK_COLUMNS = new Columns(
+            List.of("rack_id", "site_id", "x_m", "y_m", "power_budget_kw", "base_load_kw", "free_u"),
+            Set.of("rack_id", "x_m", "y_m", "power_budget_kw"));
+    static final Columns SWITCH_MODEL_COLUMNS = new Columns(
+            List.of("model_id", "family", "packaging", "ports", "port_gbps", "base_power_w", "port_power_w",
+                    "cpo_pmd", "cost_usd", "height_u", "lpo_capable", "source"),
+            Set.of("model_id", "family", "packaging", "ports", "port_gbps", "base_power_w", "cost_usd"));
+    static final Columns DEVICE_COLUMNS = new Columns(
+            List.of("device_id", "role", "family", "packaging", "rack_id", "ports", "port_gbps", "lpo_capable"),
+            Set.of("device_id", "role", "rack_id"));
+    static final Columns LINK_COLUMNS = new Columns(
+            List.of("link_id", "a_device", "b_device", "count", "gbps", "length_m"),
+            Set.of("link_id", "a_device", "b_device", "gbps"));
+    static final Columns OPTIC_COLUMNS = new Columns(
+            List.of("optic_id", "kind", "gbps", "reach_m", "pmd", "media", "power_w", "cost_usd",
+                    "fiber_usd_per_m", "lpo", "source"),
+            Set.of("optic_id", "kind", "gbps", "reach_m", "power_w", "cost_usd"));
+
+    /** Settings keys in the order the writer lists them. */
+    static final List<String> SETTING_KEYS = List.of("objective", "energy_usd_per_kwh", "pue", "years",
+            "usd_per_watt", "time_limit_s", "relative_gap", "solver", "threads", "seed", "intra_rack_m",
+            "inter_rack_slack_m");
+
+    static final List<String> LINK_PLAN_COLUMNS = List.of("link_id", "a_device", "b_device", "count", "gbps",
+            "length_m", "optic_id", "a_end", "b_end", "power_w", "cost_usd");
+    static final List<String> DEVICE_PLAN_COLUMNS = List.of("device_id", "model_id", "packaging", "rack_id",
+            "ports_used", "ports", "power_w", "cost_usd");
+    static final List<String> RACK_POWER_COLUMNS = List.of("rack_id", "power_budget_kw", "base_load_kw",
+            "network_kw", "total_kw", "utilization");
+    static final List<String> BOM_COLUMNS = List.of("item_id", "kind", "quantity", "unit_cost_usd",
+            "total_cost_usd");
+
+    private Schema() {
+    }
+
+    /**
+     * The columns of a sheet.
+     *
+     * @param all      every known column, in the order the writer puts them
+     * @param required columns that must be present in the header row
+     */
+    record Columns(List<String> all, Set<String> required) {
+    }
+}

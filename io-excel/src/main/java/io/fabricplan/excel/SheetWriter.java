@@ -1,0 +1,127 @@
+package io.fabricplan.excel;
+
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.NumberToTextConverter;
+
+/**
+ * Writes one table sheet row by row (so it works for streaming workbooks too): a bold, frozen header row,
+ * typed cells, and column widths fitted to the longest value seen.
+ */
+final class SheetWriter {
+    /** Rows that enum drop-downs cover below the header: far more than a hand-edited sheet needs. */
+    static final int VALIDATION_ROWS = 10_000;
+    private static final int MAX_WIDTH_CHARS = 60;
+
+    private final Sheet sheet;
+    private final int[] widths;
+    private int nextRow;
+    private Row row;
+    private int nextColumn;
+
+    SheetWriter(Workbook workbook, String name, List<String> headers) {
+        this.sheet = workbook.createSheet(name);
+        this.widths = new int[headers.size()];
+        CellStyle bold = workbook.createCellStyle();
+        Font font = workbook.createFont();
+        font.setBold(true);
+        bold.setFont(font);
+        newRow();
+        for (String h : headers) {
+            text(h);
+            row.getCell(nextColumn - 1).setCellStyle(bold);
+        }
+        sheet.createFreezePane(0, 1);
+    }
+
+    Sheet sheet() {
+        return sheet;
+    }
+
+    SheetWriter newRow() {
+        row = sheet.createRow(nextRow++);
+        nextColumn = 0;
+        return this;
+    }
+
+    /** Text; null or "" leaves the cell blank (which reads back as null). */
+    SheetWriter text(String value) {
+        if (value != null && !value.isEmpty()) {
+            row.createCell(nextColumn).setCellValue(value);
+            fit(value.length());
+        }
+        nextColumn++;
+        return this;
+    }
+
+    /** A numeric cell; NaN and infinities leave it blank, as Excel has no such numbers. */
+    SheetWriter number(double value) {
+        if (Double.isFinite(value)) {
+            Cell cell = row.createCell(nextColumn);
+            cell.setCellValue(value);
+            fit(NumberToTextConverter.toText(value).length());
+        }
+        nextColumn++;
+        return this;
+    }
+
+    SheetWriter number(Double value) {
+        return value == null ? blank() : number(value.doubleValue());
+    }
+
+    /** A long as a number when Excel's doubles hold it exactly, else as text (which reads back). */
+    SheetWriter whole(long value) {
+        return Math.abs(value) <= (1L << 53) ? number((double) value) : text(Long.toString(value));
+    }
+
+    SheetWriter yesNo(boolean value) {
+        return text(value ? "YES" : "NO");
+    }
+
+    SheetWriter choice(Enum<?> value) {
+        return text(value == null ? null : value.name());
+    }
+
+    SheetWriter blank() {
+        nextColumn++;
+        return this;
+    }
+
+    private void fit(int chars) {
+        if (nextColumn < widths.length) {
+            widths[nextColumn] = Math.max(widths[nextColumn], chars);
+        }
+    }
+
+    /** A drop-down of the given values over the column's data rows. */
+    void dropDown(int column, String... values) {
+        dropDown(1, VALIDATION_ROWS, column, values);
+    }
+
+    /** A drop-down of the given values over rows {@code first..last} (0-based) of one column. */
+    void dropDown(int first, int last, int column, String... values) {
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        DataValidation validation = helper.createValidation(helper.createExplicitListConstraint(values),
+                new CellRangeAddressList(first, last, column, column));
+        validation.setSuppressDropDownArrow(true);
+        validation.setShowErrorBox(true);
+        validation.createErrorBox("Not allowed", "Choose one of " + String.join(", ", values));
+        sheet.addValidationData(validation);
+    }
+
+    /** Sets the column widths; call after the last row. */
+    void finish() {
+        for (int c = 0; c < widths.length; c++) {
+            int chars = Math.min(MAX_WIDTH_CHARS, Math.max(8, widths[c] + 2));
+            sheet.setColumnWidth(c, chars * 256);
+        }
+    }
+}

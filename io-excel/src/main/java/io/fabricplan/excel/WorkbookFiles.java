@@ -1,0 +1,115 @@
+package io.fabricplan.excel;
+
+import io.fabricplan.validate.InputProblem;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Opening workbooks read-only and writing files atomically. Input workbooks are read from an InputStream, so
+ * POI never holds the file open for writing and cannot change it.
+ */
+final class WorkbookFiles {
+    private WorkbookFiles() {
+    }
+
+    /** Writes the whole content of a file. */
+    @FunctionalInterface
+    interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Opens an .xlsx read-only. Returns null and adds one problem (located at the file name) when the file is
+     * missing, not an .xlsx, corrupt or password protected.
+     */
+    static XSSFWorkbook open(Path path, List<InputProblem> problems) {
+        String where = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        if (!Files.exists(path)) {
+            problems.add(new InputProblem(where, "file not found: " + path.toAbsolutePath(),
+                    "check the path, or run `fabricplan template new.xlsx` for a workbook to start from."));
+            return null;
+        }
+        if (Files.isDirectory(path)) {
+            problems.add(new InputProblem(where, "is a directory, not a workbook", "name the .xlsx file."));
+            return null;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            FileMagic magic = FileMagic.valueOf(in);
+            if (magic == FileMagic.OLE2) {
+                problems.add(ole2Problem(where, in));
+                return null;
+            }
+            if (magic != FileMagic.OOXML) {
+                problems.add(new InputProblem(where, "is not an Excel .xlsx workbook",
+                        "save it from Excel or LibreOffice as .xlsx (Excel Workbook)."));
+                return null;
+            }
+            return new XSSFWorkbook(in);
+        } catch (IOException | RuntimeException e) {
+            problems.add(new InputProblem(where, "cannot be read as an .xlsx workbook (corrupt or truncated?): "
+                    + e.getMessage(), "open it in Excel and save it again as .xlsx."));
+            return null;
+        }
+    }
+
+    /** An OLE2 file is either an encrypted .xlsx (Excel wraps those in OLE2) or an old .xls. */
+    private static InputProblem ole2Problem(String where, InputStream in) throws IOException {
+        try (POIFSFileSystem fs = new POIFSFileSystem(in)) {
+            if (fs.getRoot().hasEntry("EncryptionInfo")) {
+                return new InputProblem(where, "is password protected",
+                        "save a copy without a password (File > Info > Protect Workbook) and plan that.");
+            }
+        }
+        return new InputProblem(where, "is an Excel 97-2003 .xls workbook, not .xlsx",
+                "save it as .xlsx (Excel Workbook).");
+    }
+
+    /**
+     * Writes {@code out} through a temporary file in the same directory, then moves it into place (atomically
+     * where the file system can). On any failure the temporary file is deleted and {@code out} is untouched.
+     */
+    static void writeAtomically(Path out, Body body) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                body.writeTo(os);
+            }
+            move(tmp, target);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Whether two paths name the same file, existing or not. */
+    static boolean sameFile(Path a, Path b) throws IOException {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    }
+}
