@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -45,7 +43,6 @@ public final class InstanceWorkbookReader {
     private static final String POSITIVE = "a positive number";
     private static final String NON_NEGATIVE = "a number, 0 or more";
     private static final String ANY = "a number";
-    private static final Pattern SAME_SITE = Pattern.compile("joins site \"([^\"]*)\" to site \"([^\"]*)\"");
 
     private InstanceWorkbookReader() {
     }
@@ -108,7 +105,6 @@ public final class InstanceWorkbookReader {
         /** Cells already reported (or unreadable because their column is missing): one problem per cell. */
         private final Set<String> reported = new HashSet<>();
         private final List<String> missingSheets = new ArrayList<>();
-        private final Map<String, String> settingKeysByCell = new HashMap<>();
 
         Session(Workbook workbook) {
             this.workbook = workbook;
@@ -136,8 +132,8 @@ public final class InstanceWorkbookReader {
             Instance instance = new Instance(settings, racks, models, devices, links, optics);
             reported.addAll(problems.stream().map(InputProblem::where).toList());
             for (InputProblem p : new InstanceValidator(locator).validate(instance)) {
-                if (!reported.contains(p.where()) && !followsFromMissingSheet(p) && !followsFromNaNCoordinate(p)) {
-                    problems.add(namedBySettingKey(p));
+                if (!reported.contains(p.where()) && !followsFromMissingSheet(p)) {
+                    problems.add(p);
                 }
             }
             return new ReadResult(instance, problems, warnings, locator);
@@ -217,27 +213,6 @@ public final class InstanceWorkbookReader {
         private boolean followsFromMissingSheet(InputProblem p) {
             return missingSheets.contains(Schema.DEVICES) && p.message().startsWith("unknown device ")
                     || missingSheets.contains(Schema.RACKS) && p.message().startsWith("unknown rack ");
-        }
-
-        /**
-         * The validator derives a length from rack coordinates; an unreadable coordinate (NaN, reported) makes
-         * it say a link within one site "has no length_m", which is not the planner's problem.
-         */
-        private static boolean followsFromNaNCoordinate(InputProblem p) {
-            Matcher m = SAME_SITE.matcher(p.message());
-            return m.find() && m.group(1).equals(m.group(2));
-        }
-
-        /**
-         * The validator names a Settings problem by the column ("value must be ..."); name the setting instead,
-         * as the planner reads the key in that row.
-         */
-        private InputProblem namedBySettingKey(InputProblem p) {
-            String key = settingKeysByCell.get(p.where());
-            if (key != null && p.message().startsWith("value ")) {
-                return new InputProblem(p.where(), key + p.message().substring("value".length()), p.hint());
-            }
-            return p;
         }
 
         // ---------------------------------------------------------------- typed cells
@@ -395,7 +370,6 @@ public final class InstanceWorkbookReader {
             } else {
                 rows.put(key, row);
                 locator.addSetting(key, row.getRowNum() + 1);
-                settingKeysByCell.put(t.ref(row, "value"), key);
             }
         }
 

@@ -173,8 +173,8 @@ public final class InstanceValidator {
             Device b = index.device(l.bDevice());
             Rack ra = index.rack(a.rackId());
             Rack rb = index.rack(b.rackId());
-            if (ra == null || rb == null) {
-                continue; // reported on the device
+            if (ra == null || rb == null || unreadable(ra) || unreadable(rb)) {
+                continue; // reported on the device or the rack
             }
             double length = FabricRules.lengthM(l, ra, rb, settings);
             if (Double.isNaN(length)) {
@@ -189,6 +189,10 @@ public final class InstanceValidator {
                         + why, hintFor(why)));
             }
         }
+    }
+
+    private static boolean unreadable(Rack rack) {
+        return Double.isNaN(rack.xM()) || Double.isNaN(rack.yM());
     }
 
     private static List<LinkEnd> ends(Device d, InstanceIndex index) {
@@ -284,8 +288,14 @@ public final class InstanceValidator {
         if (Double.isNaN(value) || value > 0) {
             return !Double.isNaN(value);
         }
-        out.add(problem(sheet, index, id, column, column + " must be a positive number, got " + num(value), hint));
+        out.add(problem(sheet, index, id, column, fieldName(sheet, id, column) + " must be a positive number, got "
+                + num(value), hint));
         return false;
+    }
+
+    /** Settings rows are named by their key; other sheets by their column. */
+    private static String fieldName(String sheet, String id, String column) {
+        return "Settings".equals(sheet) ? id : column;
     }
 
     private boolean nonNegativeAt(double value, String sheet, int index, String id, String column,
