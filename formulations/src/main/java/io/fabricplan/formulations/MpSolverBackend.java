@@ -15,6 +15,7 @@ import java.util.Map;
  * solve time.
  */
 final class MpSolverBackend implements MipBackend {
+    private static final String HIGHS = "HIGHS";
     private final String solverId;
 
     /** @param solverId the MPSolver id, {@code SCIP} or {@code HIGHS} */
@@ -52,7 +53,11 @@ final class MpSolverBackend implements MipBackend {
             }
             objective.setOffset(model.objectiveConstant());
             objective.setMinimization();
-            hint(model, vars, solver);
+            if (!HIGHS.equals(solverId)) {
+                // OR-Tools 9.15 HighsSolveProto writes hints past an empty vector and crashes the JVM:
+                // HiGHS runs cold
+                hint(model, vars, solver);
+            }
             MPSolverParameters mp = configure(solver, parameters);
 
             cancellation.onCancel(stop);
@@ -69,7 +74,9 @@ final class MpSolverBackend implements MipBackend {
                         values[i] = vars[i].solutionValue();
                     }
                     double value = objective.value();
-                    double bound = objective.bestBound();
+                    // HiGHS through MPSolver reports its incumbent as the bound; trust it only at optimality
+                    double bound = HIGHS.equals(solverId) && status != MPSolver.ResultStatus.OPTIMAL ? Double.NaN
+                            : objective.bestBound();
                     observer.onSolution(solveS, value, bound);
                     yield new Result(status == MPSolver.ResultStatus.OPTIMAL ? SolveStatus.OPTIMAL
                             : SolveStatus.FEASIBLE, values, value, bound, solveS, solveS, solverName(solver));
@@ -88,8 +95,11 @@ final class MpSolverBackend implements MipBackend {
     }
 
     /** Every solver parameter is set here. MPSolver takes no seed; its engines default to a fixed one. */
-    private static MPSolverParameters configure(MPSolver solver, Parameters parameters) {
+    private MPSolverParameters configure(MPSolver solver, Parameters parameters) {
         solver.suppressOutput();
+        if (HIGHS.equals(solverId)) {
+            solver.setSolverSpecificParametersAsString("output_flag=false\nlog_to_console=false");
+        }
         solver.setTimeLimit(Math.max(1, Math.round(parameters.timeLimitSeconds() * 1000)));
         // engines without multi-threading refuse; they then run on one thread, which is correct if slower
         solver.setNumThreads(parameters.effectiveThreads());
