@@ -6,6 +6,7 @@ import io.fabricplan.model.FabricRules;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.InstanceIndex;
 import io.fabricplan.model.Link;
+import io.fabricplan.model.LinkEnd;
 import io.fabricplan.model.Optic;
 import io.fabricplan.model.PackagingChoice;
 import io.fabricplan.model.Packaging;
@@ -24,10 +25,11 @@ import java.util.Map;
  *   <li>a switch whose links need more ports than the largest model it may take has;</li>
  *   <li>a server whose links need more ports than its NIC has;</li>
  *   <li>a link no option can serve between the models that have enough ports;</li>
- *   <li>a rack whose least possible network power (each switch on its least-power fitting model, CPO port power
- *       included, and each cable end on its least-power usable option) exceeds what its budget leaves.</li>
+ *   <li>a rack whose least possible network power exceeds what its budget leaves: each switch on the fitting
+ *       model that minimises its base and CPO port power plus the least power of its cable ends under that model,
+ *       and each server end on its least-power usable option.</li>
  * </ul>
- * The bounds relax the coupling between the two ends of a link and between switches, so they prove infeasibility
+ * The bounds relax the coupling between the two ends of a link (and so between racks), so they prove infeasibility
  * only when they fire; the solver may still prove it when they all fit. O(links x options x 4 + switches x models).
  * For a valid instance (see {@code InstanceValidator}). Immutable and thread-safe.
  */
@@ -105,33 +107,68 @@ public final class InfeasibilityDiagnosis {
 
     private void unservableLinks(List<String> out) {
         for (Link l : index.instance().links()) {
-            if (Double.isInfinite(leastEndPowerW(l, true))) {
+            Device a = index.device(l.aDevice());
+            if (FabricFormulation.endPackagings(index, a).stream()
+                    .allMatch(p -> Double.isInfinite(leastEndPowerW(l, a, p, null)))) {
                 out.add("link " + l.id() + ": no " + num(l.gbps()) + " Gb/s option can serve it between the models"
                         + " of " + l.aDevice() + " and " + l.bDevice() + " that have enough ports");
             }
         }
     }
 
-    /** Least power one cable of the link draws at its a (or b) end over every usable option; +inf if none. */
-    private double leastEndPowerW(Link l, boolean aEnd) {
+    /**
+     * Least power one cable of the link draws at the end at {@code device} when that end has packaging
+     * {@code p} and, for a switch, model {@code m} (null: any usable model of that packaging); +inf if no
+     * usable option is left. CPO port power is not included (it is the switch's).
+     */
+    private double leastEndPowerW(Link l, Device device, Packaging p, SwitchModel m) {
         Device da = index.device(l.aDevice());
         Device db = index.device(l.bDevice());
+        boolean atA = da.id().equals(device.id());
+        Device other = atA ? db : da;
         double length = FabricRules.lengthM(l, index);
         double least = Double.POSITIVE_INFINITY;
         for (Optic o : index.instance().optics()) {
             if (!FabricRules.rateMatches(o, l) || !FabricRules.reaches(o, length)) {
                 continue;
             }
-            for (Packaging pa : FabricFormulation.endPackagings(index, da)) {
-                for (Packaging pb : FabricFormulation.endPackagings(index, db)) {
-                    if (FabricFormulation.someEndAccepts(index, da, o, pa)
-                            && FabricFormulation.someEndAccepts(index, db, o, pb)) {
-                        least = Math.min(least, FabricFormulation.endPowerWithoutCpo(o, l, aEnd ? pa : pb));
-                    }
+            boolean here = m == null ? FabricFormulation.someEndAccepts(index, device, o, p)
+                    : m.packaging() == p && FabricRules.endAccepts(o, LinkEnd.of(m));
+            if (!here) {
+                continue;
+            }
+            for (Packaging q : FabricFormulation.endPackagings(index, other)) {
+                if (FabricFormulation.someEndAccepts(index, other, o, q)) {
+                    least = Math.min(least, FabricFormulation.endPowerWithoutCpo(o, l, p));
                 }
             }
         }
         return least;
+    }
+
+    /**
+     * The least network power a device can draw in its rack: for a switch, the minimum over its usable models of
+     * base and CPO port power plus, for each link, the least end power that model admits; for a server, the least
+     * end power of each link. Choosing the model jointly with its ends keeps CPO port power and pluggable module
+     * power from both being relaxed away.
+     */
+    private double leastDevicePowerW(Device d) {
+        if (!d.isSwitch()) {
+            double sum = 0;
+            for (Link l : index.linksOf(d.id())) {
+                sum += l.count() * leastEndPowerW(l, d, Packaging.PLUGGABLE, null);
+            }
+            return sum;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (SwitchModel m : FabricFormulation.usableModels(index, d)) {
+            double sum = FabricFormulation.switchPowerW(index, d, m);
+            for (Link l : index.linksOf(d.id())) {
+                sum += l.count() * leastEndPowerW(l, d, m.packaging(), m);
+            }
+            best = Math.min(best, sum);
+        }
+        return best;
     }
 
     private record RackBound(Rack rack, double leastW) {
@@ -149,22 +186,13 @@ public final class InfeasibilityDiagnosis {
         }
     }
 
-    /** Per rack, the least network power any plan draws there. */
+    /** Per rack, the least network power any plan draws there (devices with an unservable link are skipped). */
     private List<RackBound> rackBounds() {
         Map<String, Double> least = new HashMap<>();
         for (Device d : index.instance().devices()) {
-            if (d.isSwitch()) {
-                double w = FabricFormulation.usableModels(index, d).stream()
-                        .mapToDouble(m -> FabricFormulation.switchPowerW(index, d, m)).min().orElse(0);
+            double w = leastDevicePowerW(d);
+            if (Double.isFinite(w)) {
                 least.merge(d.rackId(), w, Double::sum);
-            }
-        }
-        for (Link l : index.instance().links()) {
-            double a = leastEndPowerW(l, true);
-            double b = leastEndPowerW(l, false);
-            if (Double.isFinite(a) && Double.isFinite(b)) {
-                least.merge(index.device(l.aDevice()).rackId(), a * l.count(), Double::sum);
-                least.merge(index.device(l.bDevice()).rackId(), b * l.count(), Double::sum);
             }
         }
         List<RackBound> bounds = new ArrayList<>();

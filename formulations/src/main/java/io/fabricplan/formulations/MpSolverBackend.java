@@ -130,6 +130,9 @@ final class MpSolverBackend implements MipBackend {
     }
 
     private String solverName(MPSolver solver) {
+        if (HIGHS.equals(solverId)) {
+            return "HiGHS"; // OR-Tools 9.15 names HiGHS "PDLP Solver" in solverVersion()
+        }
         String version = solver.solverVersion();
         return version == null || version.isBlank() ? solverId : version;
     }

@@ -203,8 +203,12 @@ class ConstraintFamilyContractTest {
     }
 
     static Instance leafAndServer(double leafRackHeadroomKw) {
+        return leafAndServer(leafRackHeadroomKw, 10);
+    }
+
+    static Instance leafAndServer(double leafRackHeadroomKw, double serverRackHeadroomKw) {
         return Fabrics.builder().catalog()
-                .rack("N1", 0, 0, 40 + leafRackHeadroomKw, 40).rack("S1", 26, 0, 20, 10)
+                .rack("N1", 0, 0, 40 + leafRackHeadroomKw, 40).rack("S1", 26, 0, 10 + serverRackHeadroomKw, 10)
                 .auto("leaf1", "SW51T", "N1")
                 .server("s1", "S1", 16, 800, false)
                 .link("l1", "leaf1", "s1", 16, 800, null)

@@ -72,7 +72,7 @@ final class Fabrics {
     /**
      * A generated leaf-spine fabric of the default catalog: {@code leaves} racks in a row 3 m apart, each with an
      * AUTO 51.2T leaf and {@code serversPerLeaf} servers (800G, some LPO-capable, 1-2 links each), and two AUTO
-     * spines in a spine rack at the row's end, each leaf with 4 x 800G to each spine. Leaf racks have
+     * spines (102.4T beyond 16 leaves) in a spine rack at the row's end, each leaf with 4 x 800G to each spine. Leaf racks have
      * {@code leafRackHeadroomKw} of budget above their base load. Deterministic for a seed.
      */
     static Instance leafSpine(int leaves, int serversPerLeaf, double leafRackHeadroomKw, long seed) {
@@ -80,7 +80,7 @@ final class Fabrics {
         Builder b = builder().catalog();
         b.rack("SP", 3.0 * leaves + 6, 0, 50, 40);
         for (int s = 1; s <= 2; s++) {
-            b.auto("spine" + s, "SW51T", "SP");
+            b.auto("spine" + s, leaves * 4 > 64 ? "SW102T" : "SW51T", "SP");
         }
         for (int i = 1; i <= leaves; i++) {
             String rack = "N" + i;
