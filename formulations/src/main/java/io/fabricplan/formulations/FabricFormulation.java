@@ -1,0 +1,384 @@
+package io.fabricplan.formulations;
+
+import io.fabricplan.check.PlanChecker;
+import io.fabricplan.model.Device;
+import io.fabricplan.model.DeviceAssignment;
+import io.fabricplan.model.FabricRules;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.InstanceIndex;
+import io.fabricplan.model.Link;
+import io.fabricplan.model.LinkAssignment;
+import io.fabricplan.model.LinkEnd;
+import io.fabricplan.model.Objective;
+import io.fabricplan.model.Optic;
+import io.fabricplan.model.Packaging;
+import io.fabricplan.model.Plan;
+import io.fabricplan.model.Rack;
+import io.fabricplan.model.Settings;
+import io.fabricplan.model.SwitchModel;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fabric planning problem as a mixed-integer linear model.
+ *
+ * <p><b>Problem.</b> Every switch takes one model of its family (its packaging request permitting); every link,
+ * {@code count} parallel cables of one rate, is served by interconnect options usable between its two ends;
+ * ports and rack power budgets hold; minimise {@code a * capex + b * power} as the objective asks.
+ *
+ * <p><b>Key reformulation.</b> Every link is always fully served, so the port load of a device under model m,
+ * {@code load(d,m) = sum count * gbps / port_gbps(m)}, is a constant, and so is the port power of a CPO switch,
+ * {@code port_power_w(m) * load(d,m)}. Both fold into the model variables: port capacity becomes a fixing of
+ * {@code y}, and the CPO port power becomes part of {@code y}'s coefficient in the rack rows and the objective.
+ * What remains is a small assignment model:
+ * <pre>
+ *   y[d,m]          binary, switch d takes model m (no variable when d has one candidate that fits)
+ *   x[l,o,a,b]      integer in [0, count_l], cables of link l on option o with end packagings a, b
+ *   oneModel[d]         sum_m y[d,m] = 1
+ *   portCapacity[d,m]   y[d,m] = 0 where load(d,m) > ports(m)
+ *   demand[l]           sum x[l,.] = count_l
+ *   endCompatibility    x[l,o,a,b] <= count_l * sum(y[d,m] : m has packaging a and accepts o)   (each end)
+ *   rackPower[r]        sum y * (base + CPO port power) + sum x * pluggable end power <= budget - base load
+ * </pre>
+ * Parallel cables are one integer variable, never one per cable. Size: O(switches x models) binaries and
+ * O(links x options x 4) integers, rows O(switches + links x options + racks); building is linear in that.
+ */
+final class FabricFormulation {
+    static final String NAME = "FabricFormulation";
+
+    /** An x variable and what it stands for, with its per-cable figures. */
+    record LinkOption(MipModel.Var var, Link link, Optic optic, Packaging a, Packaging b, double unitCostUsd,
+                      double powerAW, double powerBW) {
+    }
+
+    private final InstanceIndex index;
+    private final double capexWeight;
+    private final double powerWeight;
+    private final MipModel model = new MipModel(NAME);
+    private final Map<String, List<SwitchModel>> usableModels = new LinkedHashMap<>();
+    private final Map<String, Map<String, MipModel.Var>> y = new LinkedHashMap<>();
+    private final Map<String, SwitchModel> fixed = new LinkedHashMap<>();
+    private final Map<String, List<LinkOption>> x = new LinkedHashMap<>();
+
+    private FabricFormulation(InstanceIndex index) {
+        this.index = index;
+        Settings s = index.settings();
+        this.capexWeight = s.objective() == Objective.POWER ? 0 : 1;
+        this.powerWeight = s.objective() == Objective.POWER ? 1 : s.objectiveUsdPerWatt();
+    }
+
+    /**
+     * Builds the model of a valid instance (see {@code InstanceValidator}) whose settings carry the objective
+     * to minimise.
+     */
+    static FabricFormulation build(Instance instance) {
+        FabricFormulation f = new FabricFormulation(new InstanceIndex(instance));
+        f.modelVariables();
+        f.oneModel();
+        f.portCapacity();
+        f.linkVariables();
+        f.demand();
+        f.endCompatibility();
+        f.rackPower();
+        f.objective();
+        return f;
+    }
+
+    MipModel model() {
+        return model;
+    }
+
+    // ---------------------------------------------------------------- shared rules (also used by the diagnosis)
+
+    /** Ports the device's links take on ports of {@code portGbps}: a constant, since every link is served. */
+    static double portLoad(InstanceIndex index, Device device, double portGbps) {
+        double load = 0;
+        for (Link l : index.linksOf(device.id())) {
+            load += FabricRules.portsPerLink(l, portGbps) * l.count();
+        }
+        return load;
+    }
+
+    /** Whether the switch's links fit the model's ports, with the checker's tolerance. */
+    static boolean fits(InstanceIndex index, Device device, SwitchModel m) {
+        double load = portLoad(index, device, m.portGbps());
+        return load <= m.ports() * (1 + PlanChecker.TOLERANCE) + PlanChecker.TOLERANCE;
+    }
+
+    /** Base power of a switch of model m plus, for CPO, the power of every port its links use. */
+    static double switchPowerW(InstanceIndex index, Device device, SwitchModel m) {
+        double ports = m.packaging() == Packaging.CPO ? m.portPowerW() * portLoad(index, device, m.portGbps()) : 0;
+        return m.basePowerW() + ports;
+    }
+
+    /** The models a switch may usefully take: candidates that fit, or all candidates when none fits. */
+    static List<SwitchModel> usableModels(InstanceIndex index, Device device) {
+        List<SwitchModel> candidates = index.candidateModels(device);
+        List<SwitchModel> fitting = candidates.stream().filter(m -> fits(index, device, m)).toList();
+        return fitting.isEmpty() ? candidates : fitting;
+    }
+
+    /** Whether some usable model of the device (or the server itself) at packaging p accepts the option. */
+    static boolean someEndAccepts(InstanceIndex index, Device device, Optic o, Packaging p) {
+        if (!device.isSwitch()) {
+            return p == Packaging.PLUGGABLE && FabricRules.endAccepts(o, LinkEnd.of(device));
+        }
+        return usableModels(index, device).stream()
+                .anyMatch(m -> m.packaging() == p && FabricRules.endAccepts(o, LinkEnd.of(m)));
+    }
+
+    /** The packagings the device's end may take. */
+    static Set<Packaging> endPackagings(InstanceIndex index, Device device) {
+        Set<Packaging> set = EnumSet.noneOf(Packaging.class);
+        if (!device.isSwitch()) {
+            set.add(Packaging.PLUGGABLE);
+        } else {
+            usableModels(index, device).forEach(m -> set.add(m.packaging()));
+        }
+        return set;
+    }
+
+    /** Power one cable draws at an end of packaging p, without CPO port power (folded into the switch). */
+    static double endPowerWithoutCpo(Optic o, Link link, Packaging p) {
+        if (!o.kind().isAssembly() && p == Packaging.CPO) {
+            return 0;
+        }
+        return FabricRules.endPowerW(o, link, endOfPackaging(p));
+    }
+
+    /** An end standing for its packaging only: cost and pluggable power depend on nothing else. */
+    private static LinkEnd endOfPackaging(Packaging p) {
+        return new LinkEnd(p, true, null, null);
+    }
+
+    // ---------------------------------------------------------------- variables and constraint families
+
+    /** y[d,m] for every switch with a choice (or whose one candidate does not fit, so the fixing shows). */
+    private void modelVariables() {
+        for (Device d : index.instance().devices()) {
+            if (!d.isSwitch()) {
+                continue;
+            }
+            List<SwitchModel> candidates = index.candidateModels(d);
+            usableModels.put(d.id(), usableModels(index, d));
+            if (candidates.size() == 1 && fits(index, d, candidates.get(0))) {
+                fixed.put(d.id(), candidates.get(0));
+                continue;
+            }
+            Map<String, MipModel.Var> vars = new LinkedHashMap<>();
+            for (SwitchModel m : candidates) {
+                vars.put(m.id(), model.addBinary("y[device=" + d.id() + ",model=" + m.id() + "]"));
+            }
+            y.put(d.id(), vars);
+        }
+    }
+
+    /** Every switch with a choice takes exactly one model. */
+    private void oneModel() {
+        y.forEach((device, vars) -> {
+            MipModel.Expr sum = new MipModel.Expr();
+            vars.values().forEach(v -> sum.add(v, 1));
+            model.addEquality("oneModel[device=" + device + "]", sum, 1);
+        });
+    }
+
+    /** A model whose ports cannot carry the switch's (constant) load is excluded: y[d,m] = 0. */
+    private void portCapacity() {
+        y.forEach((device, vars) -> {
+            Device d = index.device(device);
+            for (SwitchModel m : index.candidateModels(d)) {
+                if (!fits(index, d, m)) {
+                    model.addEquality("portCapacity[device=" + device + ",model=" + m.id() + "]",
+                            new MipModel.Expr().add(vars.get(m.id()), 1), 0);
+                }
+            }
+        });
+    }
+
+    /**
+     * x[l,o,a,b] for every option o of the link's rate and reach and every pair of end packagings (a, b) at
+     * which some usable model pair accepts o.
+     */
+    private void linkVariables() {
+        for (Link l : index.instance().links()) {
+            Device da = index.device(l.aDevice());
+            Device db = index.device(l.bDevice());
+            double length = FabricRules.lengthM(l, index);
+            List<LinkOption> options = new ArrayList<>();
+            for (Optic o : index.instance().optics()) {
+                if (!FabricRules.rateMatches(o, l) || !FabricRules.reaches(o, length)) {
+                    continue;
+                }
+                for (Packaging pa : endPackagings(index, da)) {
+                    for (Packaging pb : endPackagings(index, db)) {
+                        if (someEndAccepts(index, da, o, pa) && someEndAccepts(index, db, o, pb)) {
+                            MipModel.Var v = model.addInteger("x[link=" + l.id() + ",optic=" + o.id() + ",a=" + pa
+                                    + ",b=" + pb + "]", 0, l.count());
+                            options.add(new LinkOption(v, l, o, pa, pb,
+                                    FabricRules.linkCostUsd(o, length, endOfPackaging(pa), endOfPackaging(pb)),
+                                    endPowerWithoutCpo(o, l, pa), endPowerWithoutCpo(o, l, pb)));
+                        }
+                    }
+                }
+            }
+            x.put(l.id(), options);
+        }
+    }
+
+    /** Every parallel cable of a link is served (an unservable link leaves an empty, infeasible row). */
+    private void demand() {
+        for (Link l : index.instance().links()) {
+            MipModel.Expr sum = new MipModel.Expr();
+            x.get(l.id()).forEach(opt -> sum.add(opt.var(), 1));
+            model.addEquality("demand[link=" + l.id() + "]", sum, l.count());
+        }
+    }
+
+    /** An option may serve a link only when the model chosen at each end has the packaging and accepts it. */
+    private void endCompatibility() {
+        for (List<LinkOption> options : x.values()) {
+            for (LinkOption opt : options) {
+                endCompatibility(opt, opt.link().aDevice(), opt.a(), "a");
+                endCompatibility(opt, opt.link().bDevice(), opt.b(), "b");
+            }
+        }
+    }
+
+    private void endCompatibility(LinkOption opt, String deviceId, Packaging p, String end) {
+        Map<String, MipModel.Var> vars = y.get(deviceId);
+        if (vars == null) {
+            return; // a server or a fixed model: x exists only where that end accepts the option
+        }
+        List<SwitchModel> accepting = usableModels.get(deviceId).stream()
+                .filter(m -> m.packaging() == p && FabricRules.endAccepts(opt.optic(), LinkEnd.of(m))).toList();
+        if (accepting.size() == usableModels.get(deviceId).size()) {
+            return; // every model the switch can take accepts: the row would always hold
+        }
+        MipModel.Expr row = new MipModel.Expr().add(opt.var(), 1);
+        accepting.forEach(m -> row.add(vars.get(m.id()), -opt.link().count()));
+        model.addLessOrEqual("endCompatibility[link=" + opt.link().id() + ",optic=" + opt.optic().id() + ",a="
+                + opt.a() + ",b=" + opt.b() + ",end=" + end + "]", row, 0);
+    }
+
+    /** Switch and pluggable power in a rack stays within what its budget leaves after the base load, in W. */
+    private void rackPower() {
+        Map<String, MipModel.Expr> rows = new LinkedHashMap<>();
+        Map<String, Double> constants = new LinkedHashMap<>();
+        for (Device d : index.instance().devices()) {
+            rows.computeIfAbsent(d.rackId(), r -> new MipModel.Expr());
+            constants.putIfAbsent(d.rackId(), 0.0);
+            SwitchModel f = fixed.get(d.id());
+            if (f != null) {
+                constants.merge(d.rackId(), switchPowerW(index, d, f), Double::sum);
+            }
+            Map<String, MipModel.Var> vars = y.get(d.id());
+            if (vars != null) {
+                for (SwitchModel m : index.candidateModels(d)) {
+                    rows.get(d.rackId()).add(vars.get(m.id()), switchPowerW(index, d, m));
+                }
+            }
+        }
+        for (List<LinkOption> options : x.values()) {
+            for (LinkOption opt : options) {
+                rows.get(index.device(opt.link().aDevice()).rackId()).add(opt.var(), opt.powerAW());
+                rows.get(index.device(opt.link().bDevice()).rackId()).add(opt.var(), opt.powerBW());
+            }
+        }
+        for (Rack r : index.instance().racks()) {
+            MipModel.Expr row = rows.get(r.id());
+            if (row != null) {
+                double available = (r.powerBudgetKw() - r.baseLoadKw()) * 1000.0 - constants.get(r.id());
+                model.addLessOrEqual("rackPower[rack=" + r.id() + "]", row, available);
+            }
+        }
+    }
+
+    /** a * capex + b * power; CPO port power rides on y, fixed switches are a constant. */
+    private void objective() {
+        for (Device d : index.instance().devices()) {
+            SwitchModel f = fixed.get(d.id());
+            if (f != null) {
+                model.addObjectiveConstant(capexWeight * f.costUsd() + powerWeight * switchPowerW(index, d, f));
+            }
+            Map<String, MipModel.Var> vars = y.get(d.id());
+            if (vars != null) {
+                for (SwitchModel m : index.candidateModels(d)) {
+                    model.addObjective(vars.get(m.id()),
+                            capexWeight * m.costUsd() + powerWeight * switchPowerW(index, d, m));
+                }
+            }
+        }
+        for (List<LinkOption> options : x.values()) {
+            for (LinkOption opt : options) {
+                model.addObjective(opt.var(),
+                        capexWeight * opt.unitCostUsd() + powerWeight * (opt.powerAW() + opt.powerBW()));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- plans in and out
+
+    /**
+     * Sets the model's hint to a plan (models and link splits); returns false, leaving no hint, when the plan
+     * uses a choice the model has no variable for.
+     */
+    boolean hint(Plan plan) {
+        model.clearHint();
+        Map<Integer, Double> values = new LinkedHashMap<>();
+        model.variables().forEach(v -> values.put(v.index(), 0.0));
+        for (DeviceAssignment a : plan.devices()) {
+            Map<String, MipModel.Var> vars = y.get(a.deviceId());
+            if (vars != null) {
+                MipModel.Var v = vars.get(a.modelId());
+                if (v == null) {
+                    return false;
+                }
+                values.put(v.index(), 1.0);
+            }
+        }
+        for (LinkAssignment a : plan.links()) {
+            LinkOption opt = x.getOrDefault(a.linkId(), List.of()).stream()
+                    .filter(o -> o.optic().id().equals(a.opticId()) && o.a() == a.aEnd() && o.b() == a.bEnd())
+                    .findFirst().orElse(null);
+            if (opt == null) {
+                return false;
+            }
+            values.merge(opt.var().index(), (double) a.count(), Double::sum);
+        }
+        values.forEach((i, v) -> model.hint(model.variables().get(i), v));
+        return true;
+    }
+
+    /** The plan a solution stands for: a model and rack for every device, an assignment per used x. */
+    Plan decode(double[] values) {
+        List<DeviceAssignment> devices = new ArrayList<>();
+        for (Device d : index.instance().devices()) {
+            devices.add(new DeviceAssignment(d.id(), d.isSwitch() ? chosenModel(d, values) : null, d.rackId()));
+        }
+        List<LinkAssignment> links = new ArrayList<>();
+        for (List<LinkOption> options : x.values()) {
+            for (LinkOption opt : options) {
+                long count = Math.round(values[opt.var().index()]);
+                if (count > 0) {
+                    links.add(new LinkAssignment(opt.link().id(), opt.optic().id(), opt.a(), opt.b(), (int) count));
+                }
+            }
+        }
+        return new Plan(devices, links);
+    }
+
+    private String chosenModel(Device d, double[] values) {
+        SwitchModel f = fixed.get(d.id());
+        if (f != null) {
+            return f.id();
+        }
+        // the largest y, robust to MIP round-off such as 0.9999999
+        return y.get(d.id()).entrySet().stream()
+                .max((p, q) -> Double.compare(values[p.getValue().index()], values[q.getValue().index()]))
+                .map(Map.Entry::getKey).orElseThrow();
+    }
+}

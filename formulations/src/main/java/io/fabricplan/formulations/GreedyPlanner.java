@@ -1,0 +1,101 @@
+package io.fabricplan.formulations;
+
+import io.fabricplan.api.Baseline;
+import io.fabricplan.check.CheckReport;
+import io.fabricplan.check.PlanChecker;
+import io.fabricplan.model.Device;
+import io.fabricplan.model.DeviceAssignment;
+import io.fabricplan.model.FabricRules;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.InstanceIndex;
+import io.fabricplan.model.Link;
+import io.fabricplan.model.LinkAssignment;
+import io.fabricplan.model.LinkEnd;
+import io.fabricplan.model.Optic;
+import io.fabricplan.model.PackagingChoice;
+import io.fabricplan.model.Packaging;
+import io.fabricplan.model.Plan;
+import io.fabricplan.model.SwitchModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rule-of-thumb plan a network planner makes by hand: every AUTO switch takes its family's cheapest
+ * PLUGGABLE model whose ports fit (a switch asking for CPO or PLUGGABLE the cheapest such model that fits), and
+ * every link the usable option with the lowest capex per cable (ties: lower power, then catalog order), all its
+ * cables on that one option. It ignores rack budgets, so the plan may break them; the checker's violations say
+ * which. Deterministic; O(devices x models + links x options). Stateless and thread-safe.
+ */
+public final class GreedyPlanner {
+
+    /**
+     * The baseline of a valid instance, evaluated under the instance's objective; null when some link has no
+     * usable option between the models chosen at its ends.
+     */
+    public Baseline plan(Instance instance) {
+        InstanceIndex index = new InstanceIndex(instance);
+        Map<String, SwitchModel> chosen = new HashMap<>();
+        List<DeviceAssignment> devices = new ArrayList<>();
+        for (Device d : instance.devices()) {
+            SwitchModel m = d.isSwitch() ? modelFor(index, d) : null;
+            if (m != null) {
+                chosen.put(d.id(), m);
+            }
+            devices.add(new DeviceAssignment(d.id(), m == null ? null : m.id(), d.rackId()));
+        }
+        List<LinkAssignment> links = new ArrayList<>();
+        for (Link l : instance.links()) {
+            LinkEnd ea = end(index.device(l.aDevice()), chosen);
+            LinkEnd eb = end(index.device(l.bDevice()), chosen);
+            double length = FabricRules.lengthM(l, index);
+            Optic best = cheapest(instance.optics(), l, length, ea, eb);
+            if (best == null) {
+                return null;
+            }
+            links.add(new LinkAssignment(l.id(), best.id(), ea.packaging(), eb.packaging(), l.count()));
+        }
+        Plan plan = new Plan(devices, links);
+        CheckReport report = new PlanChecker(index).check(plan);
+        return new Baseline(plan, report.evaluation(), report.violations());
+    }
+
+    /** Cheapest fitting model among those the rule allows; else the largest, and the checker will object. */
+    private static SwitchModel modelFor(InstanceIndex index, Device d) {
+        List<SwitchModel> candidates = index.candidateModels(d);
+        List<SwitchModel> preferred = d.packaging() == PackagingChoice.AUTO
+                ? candidates.stream().filter(m -> m.packaging() == Packaging.PLUGGABLE).toList() : candidates;
+        Comparator<SwitchModel> cheapest = Comparator.comparingDouble(SwitchModel::costUsd)
+                .thenComparingDouble(SwitchModel::basePowerW);
+        return preferred.stream().filter(m -> FabricFormulation.fits(index, d, m)).min(cheapest)
+                .or(() -> candidates.stream().filter(m -> FabricFormulation.fits(index, d, m)).min(cheapest))
+                .or(() -> candidates.stream().max(Comparator.comparingDouble(m -> m.ports() * m.portGbps())))
+                .orElse(null);
+    }
+
+    private static LinkEnd end(Device d, Map<String, SwitchModel> chosen) {
+        return d.isSwitch() ? LinkEnd.of(chosen.get(d.id())) : LinkEnd.of(d);
+    }
+
+    /** Lowest capex per cable, then lowest power of both ends; min keeps the first of equals (catalog order). */
+    private static Optic cheapest(List<Optic> optics, Link l, double length, LinkEnd ea, LinkEnd eb) {
+        Optic best = null;
+        double bestCost = 0;
+        double bestPower = 0;
+        for (Optic o : optics) {
+            if (!FabricRules.usable(o, l, length, ea, eb)) {
+                continue;
+            }
+            double cost = FabricRules.linkCostUsd(o, length, ea, eb);
+            double power = FabricRules.endPowerW(o, l, ea) + FabricRules.endPowerW(o, l, eb);
+            if (best == null || cost < bestCost || (cost == bestCost && power < bestPower)) {
+                best = o;
+                bestCost = cost;
+                bestPower = power;
+            }
+        }
+        return best;
+    }
+}

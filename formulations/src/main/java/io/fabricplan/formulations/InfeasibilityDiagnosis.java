@@ -1,0 +1,211 @@
+package io.fabricplan.formulations;
+
+import io.fabricplan.check.PlanChecker;
+import io.fabricplan.model.Device;
+import io.fabricplan.model.FabricRules;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.InstanceIndex;
+import io.fabricplan.model.Link;
+import io.fabricplan.model.LinkEnd;
+import io.fabricplan.model.Optic;
+import io.fabricplan.model.PackagingChoice;
+import io.fabricplan.model.Packaging;
+import io.fabricplan.model.Rack;
+import io.fabricplan.model.SwitchModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Explains infeasibility without a solver, by simple lower bounds that name what cannot be met and by how much:
+ * <ul>
+ *   <li>a switch whose links need more ports than the largest model it may take has;</li>
+ *   <li>a server whose links need more ports than its NIC has;</li>
+ *   <li>a link no option can serve between the models that have enough ports;</li>
+ *   <li>a rack whose least possible network power exceeds what its budget leaves: each switch on the fitting
+ *       model that minimises its base and CPO port power plus the least power of its cable ends under that model,
+ *       and each server end on its least-power usable option.</li>
+ * </ul>
+ * The bounds relax the coupling between the two ends of a link (and so between racks), so they prove infeasibility
+ * only when they fire; the solver may still prove it when they all fit. O(links x options x 4 + switches x models).
+ * For a valid instance (see {@code InstanceValidator}). Immutable and thread-safe.
+ */
+public final class InfeasibilityDiagnosis {
+    private static final int TIGHTEST = 3;
+
+    private final InstanceIndex index;
+
+    public InfeasibilityDiagnosis(Instance instance) {
+        this.index = new InstanceIndex(instance);
+    }
+
+    /** The bounds that prove the instance infeasible; empty when none does (it may still be infeasible). */
+    public List<String> provenReasons() {
+        List<String> reasons = new ArrayList<>();
+        switchPorts(reasons);
+        serverPorts(reasons);
+        unservableLinks(reasons);
+        for (RackBound b : rackBounds()) {
+            if (b.exceeded()) {
+                reasons.add(String.format(Locale.ROOT, "rack %s: the least network power possible is %.2f kW, "
+                                + "budget %.2f kW (base load %.2f kW of %.2f kW)", b.rack.id(), b.leastW / 1000,
+                        b.availableW() / 1000, b.rack.baseLoadKw(), b.rack.powerBudgetKw()));
+            }
+        }
+        return reasons;
+    }
+
+    /**
+     * Why a solver found no plan: the proven reasons, or when none fires, that the rules only conflict together,
+     * with the tightest racks.
+     */
+    public List<String> explain() {
+        List<String> reasons = provenReasons();
+        if (!reasons.isEmpty()) {
+            return reasons;
+        }
+        List<String> out = new ArrayList<>();
+        out.add("no plan meets every rack budget and port limit together; the simple per-rack bounds all fit");
+        rackBounds().stream().sorted(Comparator.comparingDouble(RackBound::utilisation).reversed()).limit(TIGHTEST)
+                .forEach(b -> out.add(String.format(Locale.ROOT,
+                        "rack %s: least network power %.2f kW of %.2f kW available (%.0f%%)", b.rack.id(),
+                        b.leastW / 1000, b.availableW() / 1000, 100 * b.utilisation())));
+        return out;
+    }
+
+    private void switchPorts(List<String> out) {
+        for (Device d : index.instance().devices()) {
+            List<SwitchModel> candidates = index.candidateModels(d);
+            if (!d.isSwitch() || candidates.isEmpty()
+                    || candidates.stream().anyMatch(m -> FabricFormulation.fits(index, d, m))) {
+                continue;
+            }
+            SwitchModel largest = candidates.stream()
+                    .max(Comparator.comparingDouble(m -> m.ports() * m.portGbps())).orElseThrow();
+            String which = d.packaging() == PackagingChoice.AUTO ? "" : d.packaging() + " ";
+            out.add("switch " + d.id() + ": needs " + num(FabricFormulation.portLoad(index, d, largest.portGbps()))
+                    + " ports of " + num(largest.portGbps()) + " Gb/s, the largest " + which + "model of family "
+                    + d.family() + " has " + largest.ports());
+        }
+    }
+
+    private void serverPorts(List<String> out) {
+        for (Device d : index.instance().devices()) {
+            if (d.isSwitch()) {
+                continue;
+            }
+            double load = FabricFormulation.portLoad(index, d, d.portGbps());
+            if (load > d.ports() * (1 + PlanChecker.TOLERANCE) + PlanChecker.TOLERANCE) {
+                out.add("server " + d.id() + ": needs " + num(load) + " ports of " + num(d.portGbps())
+                        + " Gb/s, it has " + d.ports());
+            }
+        }
+    }
+
+    private void unservableLinks(List<String> out) {
+        for (Link l : index.instance().links()) {
+            Device a = index.device(l.aDevice());
+            if (FabricFormulation.endPackagings(index, a).stream()
+                    .allMatch(p -> Double.isInfinite(leastEndPowerW(l, a, p, null)))) {
+                out.add("link " + l.id() + ": no " + num(l.gbps()) + " Gb/s option can serve it between the models"
+                        + " of " + l.aDevice() + " and " + l.bDevice() + " that have enough ports");
+            }
+        }
+    }
+
+    /**
+     * Least power one cable of the link draws at the end at {@code device} when that end has packaging
+     * {@code p} and, for a switch, model {@code m} (null: any usable model of that packaging); +inf if no
+     * usable option is left. CPO port power is not included (it is the switch's).
+     */
+    private double leastEndPowerW(Link l, Device device, Packaging p, SwitchModel m) {
+        Device da = index.device(l.aDevice());
+        Device db = index.device(l.bDevice());
+        boolean atA = da.id().equals(device.id());
+        Device other = atA ? db : da;
+        double length = FabricRules.lengthM(l, index);
+        double least = Double.POSITIVE_INFINITY;
+        for (Optic o : index.instance().optics()) {
+            if (!FabricRules.rateMatches(o, l) || !FabricRules.reaches(o, length)) {
+                continue;
+            }
+            boolean here = m == null ? FabricFormulation.someEndAccepts(index, device, o, p)
+                    : m.packaging() == p && FabricRules.endAccepts(o, LinkEnd.of(m));
+            if (!here) {
+                continue;
+            }
+            for (Packaging q : FabricFormulation.endPackagings(index, other)) {
+                if (FabricFormulation.someEndAccepts(index, other, o, q)) {
+                    least = Math.min(least, FabricFormulation.endPowerWithoutCpo(o, l, p));
+                }
+            }
+        }
+        return least;
+    }
+
+    /**
+     * The least network power a device can draw in its rack: for a switch, the minimum over its usable models of
+     * base and CPO port power plus, for each link, the least end power that model admits; for a server, the least
+     * end power of each link. Choosing the model jointly with its ends keeps CPO port power and pluggable module
+     * power from both being relaxed away.
+     */
+    private double leastDevicePowerW(Device d) {
+        if (!d.isSwitch()) {
+            double sum = 0;
+            for (Link l : index.linksOf(d.id())) {
+                sum += l.count() * leastEndPowerW(l, d, Packaging.PLUGGABLE, null);
+            }
+            return sum;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (SwitchModel m : FabricFormulation.usableModels(index, d)) {
+            double sum = FabricFormulation.switchPowerW(index, d, m);
+            for (Link l : index.linksOf(d.id())) {
+                sum += l.count() * leastEndPowerW(l, d, m.packaging(), m);
+            }
+            best = Math.min(best, sum);
+        }
+        return best;
+    }
+
+    private record RackBound(Rack rack, double leastW) {
+        double availableW() {
+            return (rack.powerBudgetKw() - rack.baseLoadKw()) * 1000;
+        }
+
+        boolean exceeded() {
+            double totalKw = rack.baseLoadKw() + leastW / 1000;
+            return totalKw > rack.powerBudgetKw() * (1 + PlanChecker.TOLERANCE) + PlanChecker.TOLERANCE;
+        }
+
+        double utilisation() {
+            return availableW() > 0 ? leastW / availableW() : Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /** Per rack, the least network power any plan draws there (devices with an unservable link are skipped). */
+    private List<RackBound> rackBounds() {
+        Map<String, Double> least = new HashMap<>();
+        for (Device d : index.instance().devices()) {
+            double w = leastDevicePowerW(d);
+            if (Double.isFinite(w)) {
+                least.merge(d.rackId(), w, Double::sum);
+            }
+        }
+        List<RackBound> bounds = new ArrayList<>();
+        for (Rack r : index.instance().racks()) {
+            bounds.add(new RackBound(r, least.getOrDefault(r.id(), 0.0)));
+        }
+        return bounds;
+    }
+
+    private static String num(double v) {
+        if (Math.abs(v - Math.rint(v)) < 1e-9) {
+            return String.valueOf((long) Math.rint(v));
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,32 @@
+package io.fabricplan.formulations;
+
+import com.google.ortools.Loader;
+import io.fabricplan.model.SolverKind;
+
+/** Creates backends, loading the OR-Tools native libraries once per class loader on first use. */
+final class MipBackends {
+
+    private MipBackends() {
+    }
+
+    /** The backend for a solver kind; AUTO is CP-SAT, which handles these pure-integer models best. */
+    static MipBackend create(SolverKind kind) {
+        Natives.ensureLoaded();
+        return switch (kind) {
+            case AUTO, CP_SAT -> new CpSatBackend();
+            case SCIP -> new MpSolverBackend("SCIP");
+            case HIGHS -> new MpSolverBackend("HIGHS");
+        };
+    }
+
+    /** Holder idiom: the JVM runs the static initialiser exactly once, thread-safely. */
+    private static final class Natives {
+        static {
+            Loader.loadNativeLibraries();
+        }
+
+        static void ensureLoaded() {
+            // loading happens in the static initialiser
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.fabricplan.formulations;
+
+import io.fabricplan.api.Baseline;
+import io.fabricplan.api.Cancellation;
+import io.fabricplan.api.PlanResult;
+import io.fabricplan.api.Planner;
+import io.fabricplan.api.Progress;
+import io.fabricplan.api.ProgressListener;
+import io.fabricplan.api.SolveOptions;
+import io.fabricplan.api.SolveStatistics;
+import io.fabricplan.api.SolveStatus;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.Plan;
+import io.fabricplan.model.PlanEvaluation;
+import io.fabricplan.model.PlanEvaluator;
+import io.fabricplan.validate.InputProblem;
+import io.fabricplan.validate.InstanceValidator;
+import java.util.List;
+
+/**
+ * The OR-Tools planner: validates the instance, makes the greedy baseline, checks the simple infeasibility
+ * bounds, builds {@link FabricFormulation} into a {@link MipModel}, optionally writes it in LP format, and solves
+ * it with CP-SAT (AUTO), SCIP or HiGHS, warm-started from the baseline when that is feasible. The plan's figures
+ * are recomputed by {@link PlanEvaluator}, so the objective reported is the evaluator's, never the solver's.
+ *
+ * <p>Holds no state: one instance may solve many instances from many threads at once. Never prints, never
+ * throws for bad input (status INVALID), never throws for "no plan" (INFEASIBLE, NO_SOLUTION).
+ */
+public final class OrToolsPlanner implements Planner {
+
+    @Override
+    public PlanResult solve(Instance instance, SolveOptions options, ProgressListener listener,
+                            Cancellation cancellation) {
+        long start = System.nanoTime();
+        List<InputProblem> problems = new InstanceValidator().validate(instance);
+        if (!problems.isEmpty()) {
+            return noPlan(SolveStatus.INVALID, options, null, problems.stream().map(InputProblem::describe).toList(),
+                    "-", start, 0, 0, 0);
+        }
+        Instance target = instance.withSettings(instance.settings().withObjective(options.objective()));
+        Baseline baseline = new GreedyPlanner().plan(target);
+        InfeasibilityDiagnosis diagnosis = new InfeasibilityDiagnosis(target);
+        List<String> proven = diagnosis.provenReasons();
+        if (!proven.isEmpty()) {
+            return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0);
+        }
+
+        FabricFormulation formulation = FabricFormulation.build(target);
+        MipModel model = formulation.model();
+        if (baseline != null && baseline.feasible()) {
+            formulation.hint(baseline.plan());
+        }
+        double buildS = seconds(start);
+        if (options.exportModel() != null) {
+            LpFormat.write(model, options.exportModel());
+        }
+        listener.onProgress(new Progress(seconds(start), Double.NaN, Double.NaN, "solving " + FabricFormulation.NAME
+                + " (" + model.numVariables() + " variables, " + model.numRows() + " rows)"));
+
+        MipBackend backend = MipBackends.create(options.solver());
+        double remaining = Math.max(0.01, options.timeLimitSeconds() - seconds(start));
+        MipBackend.Result r = backend.solve(model,
+                new MipBackend.Parameters(remaining, options.relativeGap(), options.threads(), options.seed()),
+                (elapsed, objective, bound) -> listener.onProgress(new Progress(seconds(start), objective, bound,
+                        "solution found")),
+                cancellation);
+
+        if (!r.status().hasPlan()) {
+            List<String> diagnostics = r.status() == SolveStatus.INFEASIBLE ? diagnosis.explain()
+                    : List.of(cancellation.isCancelled() ? "cancelled before a plan was found"
+                    : "no plan found within " + options.timeLimitSeconds() + " s");
+            return noPlan(r.status(), options, baseline, diagnostics, r.solver(), start, buildS,
+                    model.numVariables(), model.numRows());
+        }
+        Plan plan = formulation.decode(r.values());
+        PlanEvaluation evaluation = new PlanEvaluator(target).evaluate(plan);
+        double objective = evaluation.objectiveValue();
+        // a bound above a feasible plan's value is solver round-off, not information
+        double bound = Double.isNaN(r.bound()) ? Double.NaN : Math.min(r.bound(), objective);
+        SolveStatus status = r.status() == SolveStatus.OPTIMAL && !cancellation.isCancelled() ? SolveStatus.OPTIMAL
+                : SolveStatus.FEASIBLE;
+        double gap = PlanResult.gap(objective, bound);
+        listener.onProgress(new Progress(seconds(start), objective, bound, status.name().toLowerCase()));
+        SolveStatistics stats = new SolveStatistics(FabricFormulation.NAME, r.solver(), status, objective, bound, gap,
+                r.timeToBestS() + buildS, buildS, seconds(start), model.numVariables(), model.numRows());
+        return new PlanResult(status, options.objective(), plan, evaluation, objective, bound, gap, baseline, stats,
+                List.of());
+    }
+
+    private static PlanResult noPlan(SolveStatus status, SolveOptions options, Baseline baseline,
+                                     List<String> diagnostics, String solver, long start, double buildS,
+                                     int variables, int rows) {
+        SolveStatistics stats = new SolveStatistics(FabricFormulation.NAME, solver, status, Double.NaN, Double.NaN,
+                Double.NaN, 0, buildS, seconds(start), variables, rows);
+        return new PlanResult(status, options.objective(), null, null, Double.NaN, Double.NaN, Double.NaN, baseline,
+                stats, diagnostics);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
