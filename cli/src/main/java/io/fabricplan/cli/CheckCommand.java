@@ -1,0 +1,58 @@
+package io.fabricplan.cli;
+
+import io.fabricplan.check.CheckReport;
+import io.fabricplan.check.PlanChecker;
+import io.fabricplan.check.Violation;
+import io.fabricplan.excel.PlanWorkbookReader;
+import io.fabricplan.model.Instance;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fabricplan check IN.xlsx PLAN.xlsx}: the independent checker on a plan workbook. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Recomputes every rule (rates, reach, CPO and LPO ends, ports, rack power, stated totals) of a "
+                + "plan workbook, perhaps edited by hand, against its instance, and lists each violation.")
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN.xlsx", description = "instance workbook")
+    Path input;
+
+    @Parameters(index = "1", paramLabel = "PLAN.xlsx", description = "plan workbook written by solve")
+    Path planWorkbook;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        Instance instance = InstanceInput.read(input, err);
+        if (instance == null) {
+            return ExitCode.INVALID_INPUT;
+        }
+        PlanWorkbookReader.PlanReadResult read = PlanWorkbookReader.read(planWorkbook);
+        if (!read.problems().isEmpty()) {
+            InstanceInput.printProblems(read.problems().size(), planWorkbook, read.problems(), err);
+            return ExitCode.INVALID_INPUT;
+        }
+        CheckReport report = new PlanChecker(instance).check(read.plan());
+        if (!report.passed()) {
+            out.println("check found " + report.violations().size() + " violation"
+                    + (report.violations().size() == 1 ? "" : "s") + ":");
+            for (Violation v : report.violations()) {
+                out.println("  " + v);
+            }
+            return ExitCode.VIOLATIONS;
+        }
+        out.printf(Locale.ROOT, "check passed: %d link rows, capex %.2f USD, power %.1f W, TCO %.2f USD%n",
+                read.plan().links().size(), report.evaluation().capexUsd(), report.evaluation().powerW(),
+                report.evaluation().tcoUsd());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,34 @@
+package io.fabricplan.cli;
+
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.Link;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fabricplan validate IN.xlsx}: every problem of an instance workbook at once. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Checks an instance workbook and lists every problem at once, by sheet and cell.")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN.xlsx", description = "instance workbook")
+    Path input;
+
+    @Override
+    public Integer call() {
+        Instance instance = InstanceInput.read(input, spec.commandLine().getErr());
+        if (instance == null) {
+            return ExitCode.INVALID_INPUT;
+        }
+        long cables = instance.links().stream().mapToLong(Link::count).sum();
+        spec.commandLine().getOut().printf("%s is valid: %d racks, %d devices, %d links (%d cables), %d optics, "
+                        + "%d switch models%n", input, instance.racks().size(), instance.devices().size(),
+                instance.links().size(), cables, instance.optics().size(), instance.switchModels().size());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,51 @@
+package io.fabricplan.cli;
+
+import io.fabricplan.excel.InstanceWorkbookWriter;
+import io.fabricplan.instances.Examples;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CheckAndTemplateTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void handBrokenPlanFailsTheCheckWithExitCodeFive() throws Exception {
+        Path in = dir.resolve("tiny.xlsx");
+        Path plan = dir.resolve("plan.xlsx");
+        InstanceWorkbookWriter.write(Examples.tiny(), in);
+        assertThat(CliRun.of("solve", in.toString(), "-o", plan.toString()).exitCode()).isZero();
+        // LinkPlan row 2 is a 7 m server link; a passive DAC reaches 2 m.
+        assertThat(WorkbookEdits.get(plan, "LinkPlan!G2")).isEqualTo("aec800");
+        WorkbookEdits.edit(plan, WorkbookEdits.set("LinkPlan!G2", "dac800"));
+
+        CliRun run = CliRun.of("check", in.toString(), plan.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(5);
+        assertThat(run.out()).contains("REACH_EXCEEDED s1-leaf1: dac800 reaches 2 m, the link is 7 m");
+        // The Summary still states the solved totals, which the edit changed.
+        assertThat(run.out()).contains("REPORTED_TOTAL_MISMATCH capex_usd");
+    }
+
+    @Test
+    void templateIsAValidInstance() {
+        Path template = dir.resolve("new.xlsx");
+        CliRun written = CliRun.of("template", template.toString());
+        assertThat(written.exitCode()).as(written.toString()).isZero();
+
+        CliRun run = CliRun.of("validate", template.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(CliRun.of("template", template.toString()).exitCode()).as("refuses to overwrite").isEqualTo(2);
+    }
+
+    @Test
+    void versionAndHelpExitZero() {
+        assertThat(CliRun.of("--version").exitCode()).isZero();
+        CliRun help = CliRun.of("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("solve", "validate", "check", "template", "Exit codes");
+    }
+}

@@ -1,0 +1,118 @@
+package io.fabricplan.cli;
+
+import io.fabricplan.check.PlanChecker;
+import io.fabricplan.excel.InstanceWorkbookReader;
+import io.fabricplan.excel.InstanceWorkbookWriter;
+import io.fabricplan.excel.PlanWorkbookReader;
+import io.fabricplan.instances.Examples;
+import io.fabricplan.model.Instance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SolveCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, Instance instance) throws IOException {
+        Path file = dir.resolve(name + ".xlsx");
+        InstanceWorkbookWriter.write(instance, file);
+        return file;
+    }
+
+    @Test
+    void tinySolvesToTheOptimumWorkedOutByHandAndPrintsOneJsonObject() throws Exception {
+        Path in = write("tiny", Examples.tiny());
+        Path out = dir.resolve("plan.xlsx");
+        String before = sha256(in);
+
+        CliRun run = CliRun.of("solve", in.toString(), "-o", out.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String json = run.out().strip();
+        assertThat(json).startsWith("{").endsWith("}").doesNotContain("\n");
+        assertThat(json).contains("\"status\": \"OPTIMAL\"", "\"objective\": \"TCO\"",
+                "\"objective_value\": 138928.248", "\"capex_usd\": 123600", "\"power_w\": 2692",
+                "\"greedy_objective_value\": 138928.248", "\"solver\": \"CP-SAT\"");
+        assertThat(run.err()).contains("Model[FabricFormulation]", "Status[OPTIMAL]");
+        assertThat(sha256(in)).as("input untouched").isEqualTo(before);
+
+        Instance instance = InstanceWorkbookReader.read(in).instance();
+        var plan = PlanWorkbookReader.read(out);
+        assertThat(plan.problems()).isEmpty();
+        assertThat(new PlanChecker(instance).check(plan.plan()).violations()).isEmpty();
+        assertThat(CliRun.of("check", in.toString(), out.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void cpoIsChosenWhenTheNetworkRackBudgetBinds() throws IOException {
+        Path in = write("cpo", Examples.cpoTightRack());
+        Path out = dir.resolve("plan.xlsx");
+
+        CliRun run = CliRun.of("solve", in.toString(), "-o", out.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        // 70000 (CPO leaf) + 32 x 1250 (DR modules at the servers) + 8 x 2 USD/m x (20 + 22 + 24 + 26) m fiber.
+        assertThat(run.out()).contains("OPTIMAL", "objective 111,472.00");
+        assertThat(run.out()).contains("rule of thumb").contains("breaks");
+        var plan = PlanWorkbookReader.read(out).plan();
+        assertThat(plan.devices()).filteredOn(d -> d.deviceId().equals("leaf1")).singleElement()
+                .satisfies(d -> assertThat(d.modelId()).isEqualTo("sw51-cpo"));
+        assertThat(new PlanChecker(Examples.cpoTightRack()).check(plan).violations()).isEmpty();
+    }
+
+    @Test
+    void infeasibleRackIsNamedWithItsFiguresAndExitCodeThree() throws IOException {
+        Path in = write("infeasible", Examples.infeasibleRack());
+
+        CliRun run = CliRun.of("solve", in.toString(), "-o", dir.resolve("plan.xlsx").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out() + run.err()).contains("INFEASIBLE", "rack N1", "1.48 kW", "1.40 kW");
+    }
+
+    @Test
+    void flagsOverrideSettings() throws IOException {
+        Path in = write("tiny", Examples.tiny());
+
+        CliRun run = CliRun.of("solve", in.toString(), "-o", dir.resolve("p.xlsx").toString(), "--objective",
+                "power", "--solver", "HIGHS", "--threads", "1", "--seed", "7", "--time-limit", "30", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("\"objective\": \"POWER\"", "\"solver\": \"HiGHS\"");
+    }
+
+    @Test
+    void planIsNeverWrittenOverTheInput() throws Exception {
+        Path in = write("tiny", Examples.tiny());
+        String before = sha256(in);
+
+        CliRun run = CliRun.of("solve", in.toString(), "-o", in.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("would overwrite the input workbook").contains("Maybe");
+        assertThat(sha256(in)).isEqualTo(before);
+    }
+
+    @Test
+    void modelCanBeExportedInLpFormat() throws IOException {
+        Path in = write("tiny", Examples.tiny());
+        Path lp = dir.resolve("model.lp");
+
+        CliRun run = CliRun.of("solve", in.toString(), "-o", dir.resolve("p.xlsx").toString(), "--export-model",
+                lp.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.readString(lp)).contains("Minimize", "Subject To", "End");
+    }
+
+    static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

@@ -1,0 +1,80 @@
+package io.fabricplan.instances;
+
+import io.fabricplan.api.PlanResult;
+import io.fabricplan.api.Planner;
+import io.fabricplan.api.SolveOptions;
+import io.fabricplan.api.SolveStatus;
+import io.fabricplan.check.PlanChecker;
+import io.fabricplan.excel.InstanceWorkbookReader;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.SolverKind;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ExamplesTest {
+    private static final Planner PLANNER = Planner.create();
+
+    static Stream<Examples.Named> solvable() {
+        return Examples.all().stream().filter(e -> !e.name().startsWith("infeasible"));
+    }
+
+    /** CP-SAT, SCIP and HiGHS agree on the optimal objective of every example, and every plan passes the checker. */
+    @ParameterizedTest
+    @MethodSource("solvable")
+    void everyBackendFindsTheSameOptimum(Examples.Named example) {
+        Map<SolverKind, Double> objectives = new EnumMap<>(SolverKind.class);
+        for (SolverKind solver : new SolverKind[] {SolverKind.CP_SAT, SolverKind.SCIP, SolverKind.HIGHS}) {
+            Instance instance = example.instance();
+            PlanResult result = PLANNER.solve(instance, SolveOptions.from(instance.settings())
+                    .withSolver(solver).withRelativeGap(0).withTimeLimitSeconds(120));
+            assertThat(result.status()).as(example.name() + " " + solver).isEqualTo(SolveStatus.OPTIMAL);
+            assertThat(new PlanChecker(instance).check(result.plan()).violations()).as(example.name() + " " + solver)
+                    .isEmpty();
+            objectives.put(solver, result.objectiveValue());
+        }
+        double cpSat = objectives.get(SolverKind.CP_SAT);
+        assertThat(objectives.values()).allSatisfy(v -> assertThat(v).isCloseTo(cpSat, within(1e-6 * cpSat)));
+    }
+
+    /** The README works this optimum out by hand: two pluggable switches, AECs to the servers, AOCs between. */
+    @Test
+    void tinyOptimumMatchesTheHandCalculation() {
+        Instance tiny = Examples.tiny();
+        PlanResult result = PLANNER.solve(tiny, SolveOptions.from(tiny.settings()));
+        assertThat(result.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(new PlanChecker(tiny).check(result.plan()).violations()).isEmpty();
+        // capex 2 x 60000 + 2 x 700 + 2 x 1100 = 123600 USD; power 2 x 1300 + 2 x 20 + 2 x 26 = 2692 W;
+        // TCO = 123600 + 2692 W x 5.694 USD/W.
+        assertThat(result.evaluation().capexUsd()).isCloseTo(123_600, within(1e-6));
+        assertThat(result.evaluation().powerW()).isCloseTo(2_692, within(1e-9));
+        assertThat(result.objectiveValue()).isCloseTo(138_928.248, within(1e-6));
+        assertThat(result.plan().links()).extracting(a -> a.linkId() + "=" + a.opticId())
+                .containsExactlyInAnyOrder("s1-leaf1=aec800", "s2-leaf1=aec800", "leaf1-spine1=aoc800");
+    }
+
+    @Test
+    void infeasibleExampleNamesTheRackAndTheShortfall() {
+        Instance instance = Examples.infeasibleRack();
+        PlanResult result = PLANNER.solve(instance, SolveOptions.from(instance.settings()));
+        assertThat(result.status()).isEqualTo(SolveStatus.INFEASIBLE);
+        assertThat(String.join("\n", result.diagnostics())).contains("rack N1", "1.48 kW", "1.40 kW");
+    }
+
+    /** The committed workbooks are exactly what the builders make (rebuild with ExampleWorkbooks). */
+    @ParameterizedTest
+    @MethodSource("io.fabricplan.instances.Examples#all")
+    void committedWorkbookMatchesItsBuilder(Examples.Named example) {
+        Path committed = Path.of("examples", example.name() + ".xlsx");
+        var read = InstanceWorkbookReader.read(committed);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.instance()).isEqualTo(example.instance());
+    }
+}
