@@ -77,6 +77,12 @@ final class SolveCommand implements Callable<Integer> {
                     + "  Maybe write it to another file with -o, e.g. -o plan.xlsx.");
             return ExitCode.INVALID_INPUT;
         }
+        Path folder = output.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            err.println("fabricplan: cannot write " + output + ": folder " + folder + " does not exist or is not "
+                    + "writable\n  Maybe create the folder first or choose another -o path.");
+            return ExitCode.INVALID_INPUT;
+        }
         Instance read = InstanceInput.read(input, err);
         if (read == null) {
             return ExitCode.INVALID_INPUT;

@@ -127,4 +127,11 @@ class BadInputTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("CHEAPEST").contains("COST");
     }
+
+    @Test
+    void outputIntoAMissingFolderIsRefusedBeforeSolving() {
+        CliRun run = CliRun.of("solve", in.toString(), "-o", dir.resolve("no/such/folder/plan.xlsx").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("does not exist", "Maybe create the folder").doesNotContain("\tat ");
+    }
 }

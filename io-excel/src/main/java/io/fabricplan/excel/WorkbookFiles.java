@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -83,6 +84,7 @@ final class WorkbookFiles {
         Path dir = target.getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
+            ordinaryPermissions(tmp, target);
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 body.writeTo(os);
             }
@@ -95,6 +97,18 @@ final class WorkbookFiles {
             }
             throw e;
         }
+    }
+
+    /**
+     * Temporary files are private (rw-------); the workbook a planner gets should be like any file they save:
+     * the old file's permissions when replacing one, else rw-r--r--.
+     */
+    private static void ordinaryPermissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     private static void move(Path tmp, Path target) throws IOException {
