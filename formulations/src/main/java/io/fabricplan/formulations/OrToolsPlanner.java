@@ -84,8 +84,7 @@ public final class OrToolsPlanner implements Planner {
         double objective = evaluation.objectiveValue();
         // a bound above a feasible plan's value is solver round-off, not information
         double bound = Double.isNaN(r.bound()) ? Double.NaN : Math.min(r.bound(), objective);
-        SolveStatus status = r.status() == SolveStatus.OPTIMAL && !cancellation.isCancelled() ? SolveStatus.OPTIMAL
-                : SolveStatus.FEASIBLE;
+        SolveStatus status = r.status(); // a proof of optimality stands even if a cancel arrived after it
         double gap = PlanResult.gap(objective, bound);
         listener.onProgress(new Progress(seconds(start), objective, bound, status.name().toLowerCase()));
         SolveStatistics stats = new SolveStatistics(FabricFormulation.NAME, r.solver(), status, objective, bound, gap,
