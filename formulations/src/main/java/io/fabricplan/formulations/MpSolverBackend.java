@@ -71,7 +71,9 @@ final class MpSolverBackend implements MipBackend {
                 case OPTIMAL, FEASIBLE -> {
                     double[] values = new double[vars.length];
                     for (int i = 0; i < vars.length; i++) {
-                        values[i] = vars[i].solutionValue();
+                        // integers come back as doubles such as 2.9999999 or -0.0: give exact integers
+                        double v = vars[i].solutionValue();
+                        values[i] = (model.variables().get(i).integer() ? Math.rint(v) : v) + 0.0;
                     }
                     double value = objective.value();
                     // HiGHS through MPSolver reports its incumbent as the bound; trust it only at optimality

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * The OR-Tools planner: validates the instance, makes the greedy baseline, checks the simple infeasibility
  * bounds, builds {@link FabricFormulation} into a {@link MipModel}, optionally writes it in LP format, and solves
- * it with CP-SAT (AUTO), SCIP or HiGHS, warm-started from the baseline when that is feasible. The plan's figures
+ * it with CP-SAT (AUTO), SCIP or HiGHS, warm-started from the baseline when that is feasible (and falling back to
+ * that baseline, as FEASIBLE, when the search is stopped before it finds any plan). The plan's figures
  * are recomputed by {@link PlanEvaluator}, so the objective reported is the evaluator's, never the solver's.
  *
  * <p>Holds no state: one instance may solve many instances from many threads at once. Never prints, never
@@ -65,6 +66,12 @@ public final class OrToolsPlanner implements Planner {
                         "solution found")),
                 cancellation);
 
+        if (r.status() == SolveStatus.NO_SOLUTION && baseline != null && baseline.feasible()) {
+            // the search ran out of time (or was cancelled) before reaching even its hint: the feasible baseline
+            // is the best plan known, so return it rather than nothing
+            r = new MipBackend.Result(SolveStatus.FEASIBLE, null, Double.NaN, r.bound(), 0, r.solveS(),
+                    r.solver() + " (greedy baseline)");
+        }
         if (!r.status().hasPlan()) {
             List<String> diagnostics = r.status() == SolveStatus.INFEASIBLE ? diagnosis.explain()
                     : List.of(cancellation.isCancelled() ? "cancelled before a plan was found"
@@ -72,13 +79,12 @@ public final class OrToolsPlanner implements Planner {
             return noPlan(r.status(), options, baseline, diagnostics, r.solver(), start, buildS,
                     model.numVariables(), model.numRows());
         }
-        Plan plan = formulation.decode(r.values());
+        Plan plan = r.values() == null ? baseline.plan() : formulation.decode(r.values());
         PlanEvaluation evaluation = new PlanEvaluator(target).evaluate(plan);
         double objective = evaluation.objectiveValue();
         // a bound above a feasible plan's value is solver round-off, not information
         double bound = Double.isNaN(r.bound()) ? Double.NaN : Math.min(r.bound(), objective);
-        SolveStatus status = r.status() == SolveStatus.OPTIMAL && !cancellation.isCancelled() ? SolveStatus.OPTIMAL
-                : SolveStatus.FEASIBLE;
+        SolveStatus status = r.status(); // a proof of optimality stands even if a cancel arrived after it
         double gap = PlanResult.gap(objective, bound);
         listener.onProgress(new Progress(seconds(start), objective, bound, status.name().toLowerCase()));
         SolveStatistics stats = new SolveStatistics(FabricFormulation.NAME, r.solver(), status, objective, bound, gap,

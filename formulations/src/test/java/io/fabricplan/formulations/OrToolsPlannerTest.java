@@ -140,15 +140,32 @@ class OrToolsPlannerTest {
         }
     }
 
+    /** Cancelled before the search: the feasible greedy baseline is the best plan known. */
     @Test
-    void cancelledBeforeTheSearchMeansNoSolution() {
+    void cancelledBeforeTheSearchReturnsTheFeasibleBaseline() {
+        Instance instance = Fabrics.leafSpine(2, 5, 2.0, 1);
         Cancellation cancellation = new Cancellation();
         cancellation.cancel();
 
-        PlanResult r = planner.solve(Fabrics.leafSpine(2, 5, 2.0, 1),
-                Fabrics.options(Objective.TCO, SolverKind.SCIP), ProgressListener.NONE, cancellation);
+        PlanResult r = assertCheckedPlan(instance, planner.solve(instance,
+                Fabrics.options(Objective.TCO, SolverKind.SCIP), ProgressListener.NONE, cancellation));
+
+        assertThat(r.status()).isEqualTo(SolveStatus.FEASIBLE);
+        assertThat(r.plan()).isEqualTo(r.baseline().plan());
+        assertThat(r.statistics().solver()).startsWith("SCIP").endsWith("(greedy baseline)");
+    }
+
+    /** Cancelled before the search, with a baseline that breaks a rack budget: no plan. */
+    @Test
+    void cancelledBeforeTheSearchWithoutFeasibleBaselineMeansNoSolution() {
+        Cancellation cancellation = new Cancellation();
+        cancellation.cancel();
+
+        PlanResult r = planner.solve(ConstraintFamilyContractTest.leafAndServer(1.45),
+                Fabrics.options(Objective.COST, SolverKind.CP_SAT), ProgressListener.NONE, cancellation);
 
         assertThat(r.status()).isEqualTo(SolveStatus.NO_SOLUTION);
+        assertThat(r.plan()).isNull();
         assertThat(r.diagnostics()).containsExactly("cancelled before a plan was found");
     }
 

@@ -1,0 +1,88 @@
+package io.fabricplan.formulations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabricplan.api.Cancellation;
+import io.fabricplan.api.SolveStatus;
+import io.fabricplan.model.SolverKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What every {@link MipBackend} does with a raw {@link MipModel}, and CP-SAT's exact integer scaling. */
+class MipBackendContractTest {
+
+    private static final MipBackend.Parameters PARAMETERS = new MipBackend.Parameters(10, 0, 1, 0);
+
+    /**
+     * A row whose optimum sits exactly on its fractional right-hand side, with an objective constant:
+     * <pre>
+     *   min 1.7 x + 2.9 y + 100.25   s.t.  0.5 x + 1.1 y >= 3.3,  x, y in 0..10 integer
+     * </pre>
+     * y = 3 meets the row with equality (3.3; in doubles 1.1 x 3 = 3.3000000000000003) for 8.7 + 100.25; every
+     * other point costs more (x = 5, y = 1: 11.4; x = 7: 11.9). CP-SAT must scale the row by 10 exactly.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    void fractionalRowIsMetExactlyAtItsBoundary(SolverKind kind) {
+        MipModel m = new MipModel("boundary");
+        MipModel.Var x = m.addInteger("x", 0, 10);
+        MipModel.Var y = m.addInteger("y", 0, 10);
+        m.addRow("cover", 3.3, new MipModel.Expr().add(x, 0.5).add(y, 1.1), Double.POSITIVE_INFINITY);
+        m.addObjective(x, 1.7);
+        m.addObjective(y, 2.9);
+        m.addObjectiveConstant(100.25);
+
+        MipBackend.Result r = MipBackends.create(kind).solve(m, PARAMETERS, MipBackend.Observer.NONE,
+                new Cancellation());
+
+        assertThat(r.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(r.values()).containsExactly(0.0, 3.0);
+        assertThat(r.objective()).isCloseTo(108.95, Fabrics.within(108.95));
+        assertThat(r.bound()).isCloseTo(108.95, Fabrics.within(108.95));
+    }
+
+    /** Two binaries cannot sum to 3. */
+    @ParameterizedTest
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    void infeasibleModelIsInfeasible(SolverKind kind) {
+        MipModel m = new MipModel("infeasible");
+        MipModel.Var a = m.addBinary("a");
+        MipModel.Var b = m.addBinary("b");
+        m.addEquality("three", new MipModel.Expr().add(a, 1).add(b, 1), 3);
+
+        MipBackend.Result r = MipBackends.create(kind).solve(m, PARAMETERS, MipBackend.Observer.NONE,
+                new Cancellation());
+
+        assertThat(r.status()).isEqualTo(SolveStatus.INFEASIBLE);
+        assertThat(r.values()).isNull();
+    }
+
+    @Test
+    void autoIsCpSat() {
+        assertThat(MipBackends.create(SolverKind.AUTO)).isInstanceOf(CpSatBackend.class);
+    }
+
+    @Test
+    void rowScaleIsTheSmallestPowerOfTenMakingCoefficientsIntegral() {
+        assertThat(CpSatBackend.exactDigits(new double[] {1, -16, 8}, 6)).isZero();
+        assertThat(CpSatBackend.exactDigits(new double[] {8.5, 17, 0.1}, 6)).isEqualTo(1);
+        assertThat(CpSatBackend.exactDigits(new double[] {1305.25, 2.75}, 6)).isEqualTo(2);
+        assertThat(CpSatBackend.exactDigits(new double[] {1.0 / 3}, 6)).isEqualTo(6);
+    }
+
+    @Test
+    void objectiveScaleKeepsRoundingBelowOneTenMillionth() {
+        assertThat(CpSatBackend.objectiveDigits(new double[] {60000, 1100}, 1e7)).isZero();
+        // TCO coefficients: 60000 + 5.694 x 1300 = 67402.2
+        assertThat(CpSatBackend.objectiveDigits(new double[] {67402.2, 1253}, 1e7)).isEqualTo(1);
+        // 1/3 needs 7 digits to be within 1e-7 relative
+        assertThat(CpSatBackend.objectiveDigits(new double[] {1.0 / 3}, 10)).isEqualTo(7);
+    }
+
+    /** An objective too wide for more digits stops scaling before CP-SAT's int64 range is at risk. */
+    @Test
+    void objectiveScaleStaysInsideInt64() {
+        assertThat(CpSatBackend.objectiveDigits(new double[] {1.0 / 3}, 1e14)).isEqualTo(2);
+    }
+}
