@@ -204,6 +204,11 @@ final class SolveCommand implements Callable<Integer> {
                     result.bestBound(), 100 * result.relativeGap());
             to.printf(Locale.ROOT, "  capex %,.2f USD  power %,.1f W  TCO %,.2f USD%n", e.capexUsd(), e.powerW(),
                     e.tcoUsd());
+            to.println("  bill of materials:");
+            for (PlanEvaluation.BomRow row : e.bom()) {
+                to.printf(Locale.ROOT, "    %,12.1f x %-24s %-12s %,14.2f USD%n", row.quantity(), row.itemId(),
+                        row.kind(), row.totalCostUsd());
+            }
         }
         Baseline b = result.baseline();
         if (b != null) {
@@ -212,8 +217,10 @@ final class SolveCommand implements Callable<Integer> {
                     b.evaluation().powerW(), b.feasible() ? "" : ", breaks " + b.violations().size() + " rule(s): "
                             + b.violations().get(0));
             if (e != null && b.evaluation().objectiveValue() > 0) {
-                to.printf(Locale.ROOT, "  the plan saves %.2f%% against it%n",
-                        100 * (1 - e.objectiveValue() / b.evaluation().objectiveValue()));
+                double saving = 100 * (1 - e.objectiveValue() / b.evaluation().objectiveValue());
+                to.println(b.feasible() ? String.format(Locale.ROOT, "  the plan saves %.2f%% against it", saving)
+                        : String.format(Locale.ROOT, "  the rule of thumb is not a valid plan; meeting every rule "
+                                + "costs %.2f%% %s", Math.abs(saving), saving < 0 ? "more" : "less"));
             }
         }
         to.println("  wrote " + output);

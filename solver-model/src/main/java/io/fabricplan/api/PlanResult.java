@@ -26,12 +26,16 @@ public record PlanResult(SolveStatus status, Objective objective, Plan plan, Pla
         diagnostics = List.copyOf(diagnostics);
     }
 
-    /** Relative gap of a minimisation, 0 when objective and bound meet. */
+    /**
+     * Relative gap of a minimisation, 0 when objective and bound meet (within 1e-12 relative: the bound of a
+     * scaled integer model comes back with floating-point noise).
+     */
     public static double gap(double objective, double bound) {
         if (Double.isNaN(objective) || Double.isNaN(bound)) {
             return Double.NaN;
         }
+        double scale = Math.max(Math.abs(objective), 1e-9);
         double diff = Math.max(0, objective - bound);
-        return diff == 0 ? 0 : diff / Math.max(Math.abs(objective), 1e-9);
+        return diff <= 1e-12 * scale ? 0 : diff / scale;
     }
 }
