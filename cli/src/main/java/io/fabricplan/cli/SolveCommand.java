@@ -198,6 +198,9 @@ final class SolveCommand implements Callable<Integer> {
     private void report(PlanResult result, PrintWriter to) {
         to.printf(Locale.ROOT, "%s  %s%n", result.status(), result.objective());
         result.diagnostics().forEach(d -> to.println("  " + d));
+        if (result.status() == SolveStatus.NO_SOLUTION) {
+            to.println("  Maybe raise --time-limit (or time_limit_s in Settings), or loosen the rack budgets.");
+        }
         PlanEvaluation e = result.evaluation();
         if (e != null) {
             to.printf(Locale.ROOT, "  objective %,.2f  bound %,.2f  gap %.4f%%%n", result.objectiveValue(),

@@ -6,6 +6,7 @@ import io.fabricplan.excel.InstanceWorkbookWriter;
 import io.fabricplan.excel.PlanWorkbookReader;
 import io.fabricplan.instances.Examples;
 import io.fabricplan.model.Instance;
+import io.fabricplan.model.Rack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,5 +115,25 @@ class SolveCommandTest {
 
     static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    /**
+     * superpod-4su with 13 kW network racks: the all-pluggable rule of thumb does not fit there, so no plan is at
+     * hand when a 10 ms limit stops CP-SAT in presolve.
+     */
+    @Test
+    void noPlanWithinTheTimeLimitExitsWithFour() throws IOException {
+        Instance tight = Examples.superpod4su();
+        tight = new Instance(tight.settings(), tight.racks().stream().map(r -> r.id().startsWith("N")
+                ? new Rack(r.id(), r.siteId(), r.xM(), r.yM(), 13, r.baseLoadKw(), r.freeU()) : r).toList(),
+                tight.switchModels(), tight.devices(), tight.links(), tight.optics());
+        Path in = write("tight", tight);
+        Path out = dir.resolve("plan.xlsx");
+
+        CliRun run = CliRun.of("solve", in.toString(), "-o", out.toString(), "--time-limit", "0.001");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+        assertThat(run.out()).contains("NO_SOLUTION", "no plan found within", "Maybe raise --time-limit");
+        assertThat(PlanWorkbookReader.read(out).plan().links()).as("Summary only").isEmpty();
     }
 }
