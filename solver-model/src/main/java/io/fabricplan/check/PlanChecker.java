@@ -66,10 +66,7 @@ public final class PlanChecker {
                 out.add(new Violation(Kind.DUPLICATE_DEVICE_ASSIGNMENT, a.deviceId(), "device is assigned more than once"));
                 continue;
             }
-            if (a.rackId() != null && !a.rackId().equals(d.rackId())) {
-                out.add(new Violation(Kind.WRONG_RACK, d.id(), "placed in rack \"" + a.rackId()
-                        + "\" but the instance puts it in \"" + d.rackId() + "\""));
-            }
+            checkRack(d, a, out);
             if (!d.isSwitch()) {
                 continue;
             }
@@ -90,6 +87,43 @@ public final class PlanChecker {
                 out.add(new Violation(Kind.MISSING_MODEL, d.id(), "switch has no model in the plan"));
             }
         }
+        checkRackSpace(plan, out);
+    }
+
+    /** A fixed device stays in its rack; a placed one stands in one of its candidate racks. */
+    private void checkRack(Device d, DeviceAssignment a, List<Violation> out) {
+        if (!d.isPlaced()) {
+            if (a.rackId() != null && !a.rackId().equals(d.rackId())) {
+                out.add(new Violation(Kind.WRONG_RACK, d.id(), "placed in rack \"" + a.rackId()
+                        + "\" but the instance puts it in \"" + d.rackId() + "\""));
+            }
+        } else if (a.rackId() == null) {
+            out.add(new Violation(Kind.WRONG_RACK, d.id(), "is not placed; its candidate racks are "
+                    + String.join(", ", d.candidateRacks())));
+        } else if (!d.candidateRacks().contains(a.rackId())) {
+            out.add(new Violation(Kind.WRONG_RACK, d.id(), "placed in rack \"" + a.rackId()
+                    + "\", not one of its candidate racks " + String.join(", ", d.candidateRacks())));
+        }
+    }
+
+    /** The switches the optimiser placed in a rack fit its free rack units. */
+    private void checkRackSpace(Plan plan, List<Violation> out) {
+        Map<String, Integer> usedU = new java.util.LinkedHashMap<>();
+        Set<String> counted = new HashSet<>();
+        for (DeviceAssignment a : plan.devices()) {
+            Device d = index.device(a.deviceId());
+            SwitchModel m = a.modelId() == null ? null : index.model(a.modelId());
+            if (d != null && d.isPlaced() && m != null && a.rackId() != null && counted.add(d.id())) {
+                usedU.merge(a.rackId(), m.heightU(), Integer::sum);
+            }
+        }
+        usedU.forEach((rackId, used) -> {
+            io.fabricplan.model.Rack rack = index.rack(rackId);
+            if (rack != null && used > rack.freeU()) {
+                out.add(new Violation(Kind.RACK_SPACE_EXCEEDED, rackId, "switches placed there take " + used
+                        + " U, the rack has " + rack.freeU() + " U free"));
+            }
+        });
     }
 
     private void checkLinks(Plan plan, List<Violation> out) {

@@ -17,6 +17,7 @@ public record Violation(Kind kind, String subject, String message) {
         WRONG_FAMILY,
         PACKAGING_NOT_ALLOWED,
         WRONG_RACK,
+        RACK_SPACE_EXCEEDED,
         UNKNOWN_LINK,
         UNKNOWN_OPTIC,
         BAD_COUNT,

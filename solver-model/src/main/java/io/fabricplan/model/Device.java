@@ -1,5 +1,6 @@
 package io.fabricplan.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,18 +14,43 @@ import java.util.Objects;
  * @param role       SERVER, LEAF, SPINE, CORE or OTHER
  * @param family     switch family, null for servers
  * @param packaging  switches: PLUGGABLE, CPO or AUTO
- * @param rackId     rack it stands in
- * @param ports      servers: NIC ports (ignored for switches)
- * @param portGbps   servers: rate of a NIC port (ignored for switches)
- * @param lpoCapable servers: whether the NIC can drive linear pluggables
+ * <p>A switch with no {@code rackId} and some {@code candidateRacks} is placed by the optimiser in one of them.
+ *
+ * @param id             device id
+ * @param role           SERVER, LEAF, SPINE, CORE or OTHER
+ * @param family         switch family, null for servers
+ * @param packaging      switches: PLUGGABLE, CPO or AUTO
+ * @param rackId         rack it stands in, null when the optimiser places it
+ * @param ports          servers: NIC ports (ignored for switches)
+ * @param portGbps       servers: rate of a NIC port (ignored for switches)
+ * @param lpoCapable     servers: whether the NIC can drive linear pluggables
+ * @param candidateRacks racks the optimiser may place it in when {@code rackId} is null; empty otherwise
  */
 public record Device(String id, Role role, String family, PackagingChoice packaging, String rackId, int ports,
-                     double portGbps, boolean lpoCapable) {
+                     double portGbps, boolean lpoCapable, List<String> candidateRacks) {
     public Device {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(role, "role");
         family = family == null || family.isBlank() ? null : family;
         packaging = packaging == null ? PackagingChoice.AUTO : packaging;
+        rackId = rackId == null || rackId.isBlank() ? null : rackId;
+        candidateRacks = candidateRacks == null ? List.of() : List.copyOf(candidateRacks);
+    }
+
+    /** A device standing in a given rack. */
+    public Device(String id, Role role, String family, PackagingChoice packaging, String rackId, int ports,
+                  double portGbps, boolean lpoCapable) {
+        this(id, role, family, packaging, rackId, ports, portGbps, lpoCapable, List.of());
+    }
+
+    /** True when the optimiser chooses the rack among {@link #candidateRacks()}. */
+    public boolean isPlaced() {
+        return rackId == null && !candidateRacks.isEmpty();
+    }
+
+    /** The racks the device may stand in: its rack, or its candidates. */
+    public List<String> possibleRacks() {
+        return rackId != null ? List.of(rackId) : candidateRacks;
     }
 
     /** True when the device's model is chosen from a switch family. */
@@ -35,6 +61,12 @@ public record Device(String id, Role role, String family, PackagingChoice packag
     /** A server with the given NIC. */
     public static Device server(String id, String rackId, int ports, double portGbps, boolean lpoCapable) {
         return new Device(id, Role.SERVER, null, PackagingChoice.PLUGGABLE, rackId, ports, portGbps, lpoCapable);
+    }
+
+    /** A switch the optimiser places in one of the candidate racks. */
+    public static Device placedSwitch(String id, Role role, String family, PackagingChoice packaging,
+                                      List<String> candidateRacks) {
+        return new Device(id, role, family, packaging, null, 0, 0, false, candidateRacks);
     }
 
     /** A switch of a family. */

@@ -114,14 +114,7 @@ public final class InstanceValidator {
         duplicates("Devices", devices, Device::id, "device_id", out);
         for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
-            if (d.rackId() == null || d.rackId().isBlank()) {
-                out.add(problem("Devices", i, d.id(), "rack_id", "device \"" + d.id() + "\" has no rack_id",
-                        "name one of the racks of the Racks sheet."));
-            } else if (index.rack(d.rackId()) == null) {
-                out.add(problem("Devices", i, d.id(), "rack_id", "unknown rack \"" + d.rackId() + "\"",
-                        "add it to the Racks sheet or correct the id" + suggestion(d.rackId(),
-                                index.instance().racks().stream().map(Rack::id).toList()) + "."));
-            }
+            rackOf(d, i, index, out);
             if (d.isSwitch()) {
                 if (!index.hasFamily(d.family())) {
                     out.add(problem("Devices", i, d.id(), "family", "unknown switch family \"" + d.family() + "\"",
@@ -143,6 +136,62 @@ public final class InstanceValidator {
                 positive(d.portGbps(), "Devices", d.id(), "port_gbps", i, out, "give the rate of a NIC port.");
             }
         }
+    }
+
+    /** A device stands in a known rack; a switch may instead name candidate racks for the optimiser. */
+    private void rackOf(Device d, int i, InstanceIndex index, List<InputProblem> out) {
+        List<String> known = index.instance().racks().stream().map(Rack::id).toList();
+        if (d.rackId() != null) {
+            if (index.rack(d.rackId()) == null) {
+                out.add(problem("Devices", i, d.id(), "rack_id", "unknown rack \"" + d.rackId() + "\"",
+                        "add it to the Racks sheet or correct the id" + suggestion(d.rackId(), known) + "."));
+            }
+            return;
+        }
+        if (d.candidateRacks().isEmpty()) {
+            out.add(problem("Devices", i, d.id(), "rack_id", "device \"" + d.id() + "\" has no rack_id",
+                    "name one of the racks of the Racks sheet" + (d.isSwitch()
+                            ? ", or candidate_racks (e.g. N1;N2) for the optimiser to choose from." : ".")));
+            return;
+        }
+        if (!d.isSwitch()) {
+            out.add(problem("Devices", i, d.id(), "rack_id", "server \"" + d.id() + "\" has candidate_racks but "
+                    + "no rack_id; only switches are placed by the optimiser", "give its rack_id."));
+            return;
+        }
+        for (String candidate : d.candidateRacks()) {
+            if (index.rack(candidate) == null) {
+                out.add(problem("Devices", i, d.id(), "candidate_racks", "unknown candidate rack \"" + candidate
+                        + "\"", "add it to the Racks sheet or correct the id" + suggestion(candidate, known) + "."));
+            }
+        }
+    }
+
+    /** The racks a device may stand in, or empty when one of them is unknown or unreadable (reported). */
+    private static List<Rack> possibleRacks(Device d, InstanceIndex index) {
+        List<Rack> racks = new ArrayList<>();
+        for (String id : d.possibleRacks()) {
+            Rack r = index.rack(id);
+            if (r == null || unreadable(r)) {
+                return List.of();
+            }
+            racks.add(r);
+        }
+        return racks;
+    }
+
+    /** The shortest length the link can have over the racks its ends may stand in; NaN when none is defined. */
+    private static double shortestLength(Link l, List<Rack> aRacks, List<Rack> bRacks, Settings settings) {
+        double shortest = Double.NaN;
+        for (Rack ra : aRacks) {
+            for (Rack rb : bRacks) {
+                double length = FabricRules.lengthM(l, ra, rb, settings);
+                if (!Double.isNaN(length) && (Double.isNaN(shortest) || length < shortest)) {
+                    shortest = length;
+                }
+            }
+        }
+        return shortest;
     }
 
     private void links(List<Link> links, InstanceIndex index, List<InputProblem> out) {
@@ -171,16 +220,16 @@ public final class InstanceValidator {
             }
             Device a = index.device(l.aDevice());
             Device b = index.device(l.bDevice());
-            Rack ra = index.rack(a.rackId());
-            Rack rb = index.rack(b.rackId());
-            if (ra == null || rb == null || unreadable(ra) || unreadable(rb)) {
+            List<Rack> aRacks = possibleRacks(a, index);
+            List<Rack> bRacks = possibleRacks(b, index);
+            if (aRacks.isEmpty() || bRacks.isEmpty()) {
                 continue; // reported on the device or the rack
             }
-            double length = FabricRules.lengthM(l, ra, rb, settings);
+            double length = shortestLength(l, aRacks, bRacks, settings);
             if (Double.isNaN(length)) {
                 out.add(problem("Links", i, l.id(), "length_m", "link \"" + l.id() + "\" joins site \""
-                        + ra.siteId() + "\" to site \"" + rb.siteId() + "\" and has no length_m",
-                        "give the cable route length in length_m."));
+                        + aRacks.get(0).siteId() + "\" to site \"" + bRacks.get(0).siteId()
+                        + "\" and has no length_m", "give the cable route length in length_m."));
                 continue;
             }
             String why = whyNoOption(l, length, ends(a, index), ends(b, index), a, b, index);
