@@ -2,6 +2,7 @@ package io.fabricplan.cli;
 
 import io.fabricplan.api.Baseline;
 import io.fabricplan.api.Cancellation;
+import io.fabricplan.api.FormulationKind;
 import io.fabricplan.api.PlanResult;
 import io.fabricplan.api.Planner;
 import io.fabricplan.api.Progress;
@@ -68,6 +69,17 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print exactly one JSON object on stdout; all else goes to stderr")
     boolean json;
 
+    @Option(names = "--formulation", paramLabel = "X", description = "AUTO, AGGREGATED, PER_LINK or PER_CABLE "
+            + "(the naive one-binary-per-cable model, for benchmarks)")
+    FormulationKind formulation;
+
+    /** Seconds of each phase: read, solve (build included), check, write. */
+    private double readS;
+    private double checkS;
+    private double writeS;
+    private int instanceLinks;
+    private long instanceCables;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -83,10 +95,14 @@ final class SolveCommand implements Callable<Integer> {
                     + "writable\n  Maybe create the folder first or choose another -o path.");
             return ExitCode.INVALID_INPUT;
         }
+        long phase = System.nanoTime();
         Instance read = InstanceInput.read(input, err);
+        readS = secondsSince(phase);
         if (read == null) {
             return ExitCode.INVALID_INPUT;
         }
+        instanceLinks = read.links().size();
+        instanceCables = read.links().stream().mapToLong(io.fabricplan.model.Link::count).sum();
         SolveOptions options = options(SolveOptions.from(read.settings()));
         Instance instance = read.withSettings(read.settings().withObjective(options.objective()));
 
@@ -99,7 +115,9 @@ final class SolveCommand implements Callable<Integer> {
         }
         err.println(result.statistics().line());
         if (result.status().hasPlan()) {
+            phase = System.nanoTime();
             CheckReport check = new PlanChecker(instance).check(result.plan());
+            checkS = secondsSince(phase);
             if (!check.passed()) {
                 err.println("fabricplan: internal error: the plan breaks " + check.violations().size()
                         + " rules, it is not written:");
@@ -107,7 +125,9 @@ final class SolveCommand implements Callable<Integer> {
                 return ExitCode.INTERNAL_ERROR;
             }
         }
+        phase = System.nanoTime();
         PlanWorkbookWriter.write(input, instance, result, result.statistics().solver(), output);
+        writeS = secondsSince(phase);
         report(result, json ? err : out);
         if (json) {
             out.println(json(result));
@@ -142,6 +162,9 @@ final class SolveCommand implements Callable<Integer> {
         }
         if (exportModel != null) {
             o = o.withExportModel(exportModel);
+        }
+        if (formulation != null) {
+            o = o.withFormulation(formulation);
         }
         return o;
     }
@@ -226,7 +249,28 @@ final class SolveCommand implements Callable<Integer> {
                                 + "costs %.2f%% %s", Math.abs(saving), saving < 0 ? "more" : "less"));
             }
         }
+        to.printf(Locale.ROOT, "  phases: read %.2fs, build %.2fs, solve %.2fs, check %.2fs, write %.2fs; "
+                + "peak RSS %s MB%n", readS, result.statistics().buildS(),
+                result.statistics().totalS() - result.statistics().buildS(), checkS, writeS, peakRssMb());
         to.println("  wrote " + output);
+    }
+
+    private static double secondsSince(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Peak resident set size of this process (Linux VmHWM), or NaN where /proc is not there. */
+    static double peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
     }
 
     private Json json(PlanResult result) {
@@ -245,6 +289,21 @@ final class SolveCommand implements Callable<Integer> {
                 .put("solver", result.statistics().solver())
                 .put("greedy_objective_value", b == null ? Double.NaN : b.evaluation().objectiveValue())
                 .put("greedy_feasible", b != null && b.feasible())
+                .put("greedy_capex_usd", b == null ? Double.NaN : b.evaluation().capexUsd())
+                .put("greedy_power_w", b == null ? Double.NaN : b.evaluation().powerW())
+                .put("greedy_tco_usd", b == null ? Double.NaN : b.evaluation().tcoUsd())
+                .put("formulation", result.statistics().model())
+                .put("links", instanceLinks)
+                .put("cables", instanceCables)
+                .put("min_rack_headroom_kw", e == null ? Double.NaN : e.racks().stream()
+                        .mapToDouble(r -> r.powerBudgetKw() - r.totalKw()).min().orElse(Double.NaN))
+                .put("variables", result.statistics().variables())
+                .put("constraints", result.statistics().constraints())
+                .put("read_seconds", readS)
+                .put("build_seconds", result.statistics().buildS())
+                .put("check_seconds", checkS)
+                .put("write_seconds", writeS)
+                .put("peak_rss_mb", peakRssMb())
                 .put("output", output.toString());
     }
 }

@@ -16,12 +16,14 @@ import java.util.Objects;
  * @param seed             random seed
  * @param solver           engine
  * @param exportModel      where to write the model in LP format before solving, or null
+ * @param formulation      which model to solve (AUTO unless benchmarking or cross-checking)
  */
 public record SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
-                           SolverKind solver, Path exportModel) {
+                           SolverKind solver, Path exportModel, FormulationKind formulation) {
     public SolveOptions {
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(solver, "solver");
+        formulation = formulation == null ? FormulationKind.AUTO : formulation;
         if (!(timeLimitSeconds > 0)) {
             throw new IllegalArgumentException("timeLimitSeconds must be positive, got " + timeLimitSeconds);
         }
@@ -33,6 +35,11 @@ public record SolveOptions(Objective objective, double timeLimitSeconds, double 
         }
     }
 
+    public SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
+                        SolverKind solver, Path exportModel) {
+        this(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, FormulationKind.AUTO);
+    }
+
     /** The options an instance's Settings sheet asks for. */
     public static SolveOptions from(Settings settings) {
         return new SolveOptions(settings.objective(), settings.timeLimitS(), settings.relativeGap(),
@@ -40,30 +47,34 @@ public record SolveOptions(Objective objective, double timeLimitSeconds, double 
     }
 
     public SolveOptions withObjective(Objective value) {
-        return new SolveOptions(value, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel);
+        return new SolveOptions(value, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, formulation);
     }
 
     public SolveOptions withTimeLimitSeconds(double value) {
-        return new SolveOptions(objective, value, relativeGap, threads, seed, solver, exportModel);
+        return new SolveOptions(objective, value, relativeGap, threads, seed, solver, exportModel, formulation);
     }
 
     public SolveOptions withRelativeGap(double value) {
-        return new SolveOptions(objective, timeLimitSeconds, value, threads, seed, solver, exportModel);
+        return new SolveOptions(objective, timeLimitSeconds, value, threads, seed, solver, exportModel, formulation);
     }
 
     public SolveOptions withThreads(int value) {
-        return new SolveOptions(objective, timeLimitSeconds, relativeGap, value, seed, solver, exportModel);
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, value, seed, solver, exportModel, formulation);
     }
 
     public SolveOptions withSeed(long value) {
-        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, value, solver, exportModel);
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, value, solver, exportModel, formulation);
     }
 
     public SolveOptions withSolver(SolverKind value) {
-        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, value, exportModel);
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, value, exportModel, formulation);
     }
 
     public SolveOptions withExportModel(Path value) {
-        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, value);
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, value, formulation);
+    }
+
+    public SolveOptions withFormulation(FormulationKind value) {
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, value);
     }
 }

@@ -1,0 +1,371 @@
+package io.fabricplan.cli;
+
+import io.fabricplan.excel.InstanceWorkbookReader;
+import io.fabricplan.excel.InstanceWorkbookWriter;
+import io.fabricplan.model.Device;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.PackagingChoice;
+import io.fabricplan.model.Role;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code fabricplan bench}: regenerates the cluster-scale instances, solves each in a fresh JVM (so that peak
+ * memory is the solve's own), runs the checker, and measures two peers in the same run: the greedy rule of thumb
+ * and the naive one-binary-per-cable model under the same solver and time limit; then compares the industry's
+ * three CPO stages on one fabric. Prints the tables and rewrites their section of BENCHMARKS.md.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks the planner at cluster scale against the rule of thumb and the naive model and "
+                + "compares CPO adoption stages; writes the tables to BENCHMARKS.md.")
+final class BenchCommand implements Callable<Integer> {
+    /** The benchmark sizes: generator flags and the target of each. */
+    enum Size {
+        S1K("1k", 1_024, 0.0, 2, "--gpus 1024 --tiers 2 --switch-family SW51T --nic-gbps 400"),
+        S16K("16k", 16_384, 0.001, 20, "--gpus 16384 --tiers 2 --switch-family SW51T --nic-gbps 800"),
+        S131K("131k", 131_072, 0.005, 120, "--gpus 131072 --tiers 3 --switch-family SW102T --nic-gbps 800");
+
+        final String label;
+        final int gpus;
+        final double targetGap;
+        final double targetSeconds;
+        final String generatorFlags;
+
+        Size(String label, int gpus, double targetGap, double targetSeconds, String generatorFlags) {
+            this.label = label;
+            this.gpus = gpus;
+            this.targetGap = targetGap;
+            this.targetSeconds = targetSeconds;
+            this.generatorFlags = generatorFlags;
+        }
+
+        static Size of(String label) {
+            for (Size s : values()) {
+                if (s.label.equalsIgnoreCase(label.trim())) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown size \"" + label + "\"; Maybe use 1k, 16k or 131k.");
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--sizes", paramLabel = "LIST", defaultValue = "1k,16k,131k",
+            description = "sizes to run, from 1k, 16k, 131k (default: ${DEFAULT-VALUE})")
+    String sizes;
+
+    @Option(names = "--time-limit", paramLabel = "S",
+            description = "time limit of every solve; default: the size's target (2, 20, 120 s)")
+    Double timeLimit;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "target/bench",
+            description = "where the generated and solved workbooks go (default: ${DEFAULT-VALUE})")
+    Path workDir;
+
+    @Option(names = "--output", paramLabel = "FILE", defaultValue = "BENCHMARKS.md",
+            description = "Markdown file whose bench section is rewritten (default: ${DEFAULT-VALUE})")
+    Path output;
+
+    @Option(names = "--stages", paramLabel = "SIZE", defaultValue = "16k",
+            description = "size of the fabric for the CPO stage comparison (default: ${DEFAULT-VALUE})")
+    String stagesSize;
+
+    @Option(names = "--no-naive", description = "skip the naive per-cable peer")
+    boolean noNaive;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Files.createDirectories(workDir);
+        List<Size> chosen = new ArrayList<>();
+        for (String s : sizes.split(",")) {
+            chosen.add(Size.of(s));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Size size : chosen) {
+            err.println("bench: " + size.label + " - generating");
+            Path instance = generate(size, size.generatorFlags, "");
+            double limit = timeLimit != null ? timeLimit : size.targetSeconds;
+            err.println("bench: " + size.label + " - solving (limit " + limit + " s)");
+            Run optimum = solve(instance, size.label + "-plan.xlsx", limit, size.targetGap, "AUTO");
+            String check = optimum.hasPlan() ? check(instance, workDir.resolve(size.label + "-plan.xlsx")) : "no plan";
+            Run naive = null;
+            if (!noNaive) {
+                err.println("bench: " + size.label + " - naive per-cable model (limit " + limit + " s)");
+                naive = solve(instance, size.label + "-naive-plan.xlsx", limit, size.targetGap, "PER_CABLE");
+            }
+            rows.add(new Row(size, limit, optimum, check, naive));
+        }
+        Size stages = Size.of(stagesSize);
+        err.println("bench: CPO stages on " + stages.label);
+        List<Stage> stageRuns = new ArrayList<>();
+        double limit = timeLimit != null ? timeLimit : stages.targetSeconds;
+        Path stagesInstance = workDir.resolve(stages.label + ".xlsx");
+        if (!chosen.contains(stages)) {
+            stagesInstance = generate(stages, stages.generatorFlags, "");
+        }
+        Instance fabric = InstanceWorkbookReader.read(stagesInstance).instance();
+        String[] names = {"1: all pluggable", "2: hybrid (optimiser chooses)", "3: all CPO at spine and above"};
+        for (int stage = 1; stage <= 3; stage++) {
+            Path variant = workDir.resolve(stages.label + "-stage" + stage + ".xlsx");
+            InstanceWorkbookWriter.write(stage(fabric, stage), variant);
+            stageRuns.add(new Stage(names[stage - 1], solve(variant, stages.label + "-stage" + stage + "-plan.xlsx",
+                    limit, stages.targetGap, "AUTO")));
+        }
+        String section = section(rows, stages, stageRuns);
+        out.println(section);
+        writeSection(section);
+        return ExitCode.OK;
+    }
+
+    /**
+     * The fabric at a CPO adoption stage: 1 every switch pluggable; 2 every switch AUTO (the optimiser chooses);
+     * 3 spines and cores CPO, leaves pluggable.
+     */
+    static Instance stage(Instance fabric, int stage) {
+        List<Device> devices = fabric.devices().stream().map(d -> {
+            if (!d.isSwitch()) {
+                return d;
+            }
+            PackagingChoice choice = switch (stage) {
+                case 1 -> PackagingChoice.PLUGGABLE;
+                case 2 -> PackagingChoice.AUTO;
+                default -> d.role() == Role.SPINE || d.role() == Role.CORE ? PackagingChoice.CPO
+                        : PackagingChoice.PLUGGABLE;
+            };
+            return new Device(d.id(), d.role(), d.family(), choice, d.rackId(), d.ports(), d.portGbps(),
+                    d.lpoCapable(), d.candidateRacks());
+        }).toList();
+        return new Instance(fabric.settings(), fabric.racks(), fabric.switchModels(), devices, fabric.links(),
+                fabric.optics());
+    }
+
+    private Path generate(Size size, String flags, String extra) throws IOException {
+        String name = size.label + (extra.isBlank() ? "" : "-" + Integer.toHexString(extra.hashCode())) + ".xlsx";
+        Path file = workDir.resolve(name);
+        List<String> args = new ArrayList<>(List.of("generate"));
+        args.addAll(List.of(flags.split(" ")));
+        if (!extra.isBlank()) {
+            args.addAll(List.of(extra.split(" ")));
+        }
+        args.addAll(List.of("-o", file.toString()));
+        java.io.StringWriter sink = new java.io.StringWriter();
+        int code = Fabricplan.run(args.toArray(String[]::new), new PrintWriter(sink), new PrintWriter(sink));
+        if (code != 0) {
+            throw new IOException("generate " + String.join(" ", args) + " failed (exit " + code + "): " + sink);
+        }
+        return file;
+    }
+
+    /** One solve in a fresh JVM, with the wall time of the whole process. */
+    private Run solve(Path instance, String planName, double limit, double gap, String formulation)
+            throws IOException, InterruptedException {
+        List<String> args = List.of("solve", instance.toString(), "-o", workDir.resolve(planName).toString(),
+                "--json", "--time-limit", String.valueOf(limit), "--gap", String.valueOf(gap), "--formulation",
+                formulation);
+        long start = System.nanoTime();
+        Child child = runChild(args, (long) (limit * 3 + 300));
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new Run(parse(child.stdout), wall, child.exitCode, tail(child.stderr));
+    }
+
+    private String check(Path instance, Path plan) throws IOException, InterruptedException {
+        Child child = runChild(List.of("check", instance.toString(), plan.toString()), 600);
+        return child.exitCode == 0 ? "passed" : "FAILED (exit " + child.exitCode + ")";
+    }
+
+    private record Child(int exitCode, String stdout, String stderr) {
+    }
+
+    private Child runChild(List<String> args, long timeoutSeconds) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx8g", "-cp", System.getProperty("java.class.path"), Fabricplan.class.getName()));
+        command.addAll(args);
+        Path stdout = Files.createTempFile(workDir, "child", ".out");
+        Path stderr = Files.createTempFile(workDir, "child", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile()).start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                return new Child(-1, "", "killed after " + timeoutSeconds + " s");
+            }
+            return new Child(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                    Files.readString(stderr, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    private static String tail(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines.length == 0 ? "" : lines[lines.length - 1];
+    }
+
+    /** The flat JSON object of {@code solve --json}. */
+    static Map<String, String> parse(String json) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("\"([a-z_]+)\": (\"(?:[^\"\\\\]|\\\\.)*\"|[^,}]+)").matcher(json);
+        while (m.find()) {
+            String v = m.group(2).trim();
+            fields.put(m.group(1), v.startsWith("\"") ? v.substring(1, v.length() - 1) : v);
+        }
+        return fields;
+    }
+
+    private record Run(Map<String, String> json, double wallS, int exitCode, String lastErrLine) {
+        boolean hasPlan() {
+            String status = json.getOrDefault("status", "");
+            return status.equals("OPTIMAL") || status.equals("FEASIBLE");
+        }
+
+        double num(String key) {
+            String v = json.get(key);
+            if (v == null || v.equals("null")) {
+                return Double.NaN;
+            }
+            return Double.parseDouble(v);
+        }
+
+        String status() {
+            return json.getOrDefault("status", exitCode == -1 ? "KILLED" : "FAILED(exit " + exitCode + ")");
+        }
+    }
+
+    private record Row(Size size, double limit, Run optimum, String check, Run naive) {
+    }
+
+    private record Stage(String name, Run run) {
+    }
+
+    private String section(List<Row> rows, Size stagesSize, List<Stage> stages) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("## Scale: `fabricplan bench`\n\n");
+        sb.append(String.format(Locale.ROOT, "Measured by `./fabricplan bench --sizes %s%s` on %s, %d cores, "
+                        + "Java %s. Each solve runs in a fresh JVM; peak RSS is that process's VmHWM. Times in "
+                        + "seconds; end to end = the whole `solve` process (JVM start, read, build, solve, check, "
+                        + "write; generation not included).%n%n", sizes,
+                timeLimit == null ? "" : " --time-limit " + timeLimit, LocalDate.now(ZoneOffset.UTC),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+        sb.append("| size | GPUs | cables | links rows | variables | constraints | read | build | solve | write "
+                + "| end to end | status | objective (TCO USD) | bound | gap | target | peak RSS MB | checker |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            Run o = r.optimum;
+            sb.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f "
+                            + "| %s | %s | %s | %s | %s | %s | %s |%n", r.size.label, r.size.gpus, int0(o, "cables"),
+                    int0(o, "links"), int0(o, "variables"), int0(o, "constraints"), o.num("read_seconds"),
+                    o.num("build_seconds"), o.num("solve_seconds") - o.num("build_seconds"), o.num("write_seconds"),
+                    o.wallS, o.status(), money(o.num("objective_value")), money(o.num("best_bound")),
+                    pct(o.num("relative_gap")), target(r), int0(o, "peak_rss_mb"), r.check));
+        }
+        sb.append("\nPeer 1, the rule of thumb (cheapest usable option per link, every switch pluggable), and the "
+                + "optimum's saving over it:\n\n");
+        sb.append("| size | rule-of-thumb capex USD | power kW | TCO USD | valid plan? | capex saving | power saving "
+                + "| TCO saving |\n|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            Run o = r.optimum;
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", r.size.label,
+                    money(o.num("greedy_capex_usd")), kw(o.num("greedy_power_w")), money(o.num("greedy_tco_usd")),
+                    o.json.getOrDefault("greedy_feasible", "-").equals("true") ? "yes" : "no (breaks a rule)",
+                    saving(o.num("greedy_capex_usd"), o.num("capex_usd")),
+                    saving(o.num("greedy_power_w"), o.num("power_w")),
+                    saving(o.num("greedy_tco_usd"), o.num("tco_usd"))));
+        }
+        if (rows.stream().anyMatch(r -> r.naive != null)) {
+            sb.append("\nPeer 2, the naive model (one binary per physical cable, option and end packagings; same "
+                    + "solver, time limit and gap):\n\n");
+            sb.append("| size | naive variables | naive status | naive objective | naive gap | naive end to end s "
+                    + "| aggregated end to end s | ratio |\n|---|---|---|---|---|---|---|---|\n");
+            for (Row r : rows) {
+                if (r.naive == null) {
+                    continue;
+                }
+                Run n = r.naive;
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f | %.1f | %s |%n",
+                        r.size.label, int0(n, "variables"), n.status() + (n.hasPlan() || n.lastErrLine.isBlank() ? ""
+                                : " (" + n.lastErrLine.replace("|", "/") + ")"), money(n.num("objective_value")),
+                        pct(n.num("relative_gap")), n.wallS, r.optimum.wallS,
+                        String.format(Locale.ROOT, "%.1fx", n.wallS / r.optimum.wallS)));
+            }
+        }
+        sb.append("\nCPO adoption on the ").append(stagesSize.label).append(" fabric (same floor, same limits):\n\n");
+        sb.append("| stage | status | capex USD | network power kW | TCO USD | least rack headroom kW | "
+                + "gap |\n|---|---|---|---|---|---|---|\n");
+        for (Stage s : stages) {
+            Run o = s.run;
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", s.name, o.status(),
+                    money(o.num("capex_usd")), kw(o.num("power_w")), money(o.num("tco_usd")),
+                    num2(o.num("min_rack_headroom_kw")), pct(o.num("relative_gap"))));
+        }
+        return sb.toString();
+    }
+
+    private static String target(Row r) {
+        return String.format(Locale.ROOT, "gap <= %s in < %.0f s: %s", pct(r.size.targetGap), r.size.targetSeconds,
+                r.optimum.hasPlan() && r.optimum.num("relative_gap") <= r.size.targetGap + 1e-12
+                        && r.optimum.num("solve_seconds") < r.size.targetSeconds ? "met" : "MISSED");
+    }
+
+    private static String int0(Run r, String key) {
+        double v = r.num(key);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%,d", Math.round(v));
+    }
+
+    private static String money(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String kw(double w) {
+        return Double.isNaN(w) ? "-" : String.format(Locale.ROOT, "%,.1f", w / 1000);
+    }
+
+    private static String num2(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f%%", 100 * v);
+    }
+
+    private static String saving(double before, double after) {
+        if (Double.isNaN(before) || Double.isNaN(after) || before == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", 100 * (1 - after / before));
+    }
+
+    /** Replaces the bench section of the Markdown file (from its heading to the next level-2 heading). */
+    private void writeSection(String section) throws IOException {
+        String text = Files.exists(output) ? Files.readString(output) : "# Benchmarks\n\n";
+        Matcher m = Pattern.compile("## Scale: `fabricplan bench`\\n.*?(?=\\n## |\\z)", Pattern.DOTALL)
+                .matcher(text);
+        String updated = m.find() ? text.substring(0, m.start()) + section.strip() + "\n" + text.substring(m.end())
+                : text.stripTrailing() + "\n\n" + section;
+        Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".bench", ".md");
+        Files.writeString(tmp, updated);
+        Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
