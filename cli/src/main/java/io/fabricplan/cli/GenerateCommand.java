@@ -118,6 +118,10 @@ final class GenerateCommand implements Callable<Integer> {
                     + "code with FabricGenerator and solve it through the Planner API.");
         }
         fabric.warnings().forEach(w -> err.println("warning: " + w));
+        if (fabric.sizing().linkRows() > 100_000) {
+            err.printf(Locale.ROOT, "writing %,d link rows to %s: this takes about a minute per 300,000 rows%n",
+                    fabric.sizing().linkRows(), output);
+        }
         InstanceWorkbookWriter.write(fabric.instance(), output);
         spec.commandLine().getOut().println("wrote " + output + ": " + fabric.sizing().summary());
         return ExitCode.OK;
