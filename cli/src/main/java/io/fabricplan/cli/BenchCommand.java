@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The benchmark sizes: generator flags and the target of each. */
     enum Size {
         S1K("1k", 1_024, 0.0, 2, "--gpus 1024 --tiers 2 --switch-family SW51T --nic-gbps 400"),
-        S16K("16k", 16_384, 0.001, 20, "--gpus 16384 --tiers 2 --switch-family SW51T --nic-gbps 800"),
+        S16K("16k", 16_384, 0.001, 20, "--gpus 16384 --tiers 2 --switch-family SW102T --nic-gbps 400"),
         S131K("131k", 131_072, 0.005, 120, "--gpus 131072 --tiers 3 --switch-family SW102T --nic-gbps 800");
 
         final String label;

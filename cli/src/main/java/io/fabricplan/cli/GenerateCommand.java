@@ -1,0 +1,193 @@
+package io.fabricplan.cli;
+
+import io.fabricplan.excel.InstanceWorkbookReader;
+import io.fabricplan.excel.InstanceWorkbookWriter;
+import io.fabricplan.instances.FabricGenerator;
+import io.fabricplan.instances.GeneratedFabric;
+import io.fabricplan.instances.GeneratorOptions;
+import io.fabricplan.model.DefaultCatalog;
+import io.fabricplan.model.Device;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.PackagingChoice;
+import io.fabricplan.model.Rack;
+import io.fabricplan.model.Role;
+import io.fabricplan.model.Settings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fabricplan generate --gpus N -o OUT.xlsx}: a rail-optimised fat-tree instance of any size. */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Writes an instance workbook of a rail-optimised fat tree like a DGX SuperPOD: servers of "
+                + "--gpus-per-node GPUs with one NIC port per GPU, rail leaves in middle-of-row racks, spines (and "
+                + "cores with 3 tiers) in network rows, rack budgets that make the CPO choice matter.",
+                "The GPU count is rounded up to whole scalable units (leaf down-ports x GPUs per node)."},
+        footer = {"", "Example: fabricplan generate --gpus 16384 -o fabric-16k.xlsx",
+                "         fabricplan generate --gpus 131072 --switch-family SW102T --nic-gbps 800 -o fabric-131k.xlsx"})
+final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--gpus", paramLabel = "N", converter = Whole.class, description = "GPUs in the cluster")
+    Integer gpus;
+
+    @Option(names = "--gpus-per-node", paramLabel = "G", converter = Whole.class, defaultValue = "8",
+            description = "GPUs (and NIC ports, i.e. rails) per server (default: ${DEFAULT-VALUE})")
+    int gpusPerNode;
+
+    @Option(names = "--nodes-per-rack", paramLabel = "K", converter = Whole.class, defaultValue = "4",
+            description = "servers per server rack (default: ${DEFAULT-VALUE})")
+    int nodesPerRack;
+
+    @Option(names = "--rack-kw", paramLabel = "KW", converter = Decimal.class, defaultValue = "41",
+            description = "power of a server rack in kW; raised to fit the servers and their optics "
+                    + "(default: ${DEFAULT-VALUE})")
+    double rackKw;
+
+    @Option(names = "--tiers", paramLabel = "2|3", converter = Whole.class,
+            description = "switch tiers (default: the fewest that hold the GPUs)")
+    Integer tiers;
+
+    @Option(names = "--switch-family", paramLabel = "F", defaultValue = GeneratorOptions.DEFAULT_FAMILY,
+            description = "switch family of every switch: SW51T (64 x 800G) or SW102T (128 x 800G) "
+                    + "(default: ${DEFAULT-VALUE})")
+    String switchFamily;
+
+    @Option(names = "--nic-gbps", paramLabel = "400|800", converter = Whole.class, defaultValue = "400",
+            description = "rate of a NIC port and of every link (default: ${DEFAULT-VALUE})")
+    int nicGbps;
+
+    @Option(names = "--oversubscription", paramLabel = "O", converter = Whole.class, defaultValue = "1",
+            description = "leaf down-ports per up-port, 1 = non-blocking (default: ${DEFAULT-VALUE})")
+    int oversubscription;
+
+    @Option(names = "--halls", paramLabel = "H", converter = Whole.class, defaultValue = "1",
+            description = "halls, " + (int) FabricGenerator.HALL_SEPARATION_M + " m apart, the floor is split into "
+                    + "(default: ${DEFAULT-VALUE})")
+    int halls;
+
+    @Option(names = "--placement", paramLabel = "fixed|free", converter = PlacementConverter.class,
+            defaultValue = "fixed", description = "fixed: every switch in its rack; free: candidate racks for the "
+            + "optimiser (default: ${DEFAULT-VALUE})")
+    GeneratorOptions.Placement placement;
+
+    @Option(names = "--seed", paramLabel = "S", converter = Whole.class, defaultValue = "1",
+            description = "seed of the small variations of server base loads (default: ${DEFAULT-VALUE})")
+    int seed;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.xlsx", description = "instance workbook to write")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (gpus == null) {
+            return invalid(err, "--gpus is missing", "give the cluster size, e.g. --gpus 1024.");
+        }
+        if (output == null) {
+            return invalid(err, "-o OUT.xlsx is missing", "name the workbook to write, e.g. -o fabric.xlsx.");
+        }
+        Path folder = output.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            return invalid(err, "cannot write " + output + ": folder " + folder + " does not exist or is not writable",
+                    "create the folder first or choose another -o path.");
+        }
+        GeneratedFabric fabric;
+        try {
+            GeneratorOptions options = new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw,
+                    tiers == null ? 0 : tiers, switchFamily, nicGbps, oversubscription, halls, placement, seed);
+            fabric = FabricGenerator.generate(options);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            int split = message.lastIndexOf("\nMaybe ");
+            return split < 0 ? invalid(err, message, "run fabricplan generate --help.")
+                    : invalid(err, message.substring(0, split), message.substring(split + "\nMaybe ".length()));
+        }
+        if (placement == GeneratorOptions.Placement.FREE && !workbookKeepsCandidateRacks(folder)) {
+            return invalid(err, "the instance workbook cannot hold candidate_racks yet, so --placement free "
+                    + "would write switches without racks", "use --placement fixed, or generate the instance in "
+                    + "code with FabricGenerator and solve it through the Planner API.");
+        }
+        fabric.warnings().forEach(w -> err.println("warning: " + w));
+        if (fabric.sizing().linkRows() > 100_000) {
+            err.printf(Locale.ROOT, "writing %,d link rows to %s: this takes about a minute per 300,000 rows%n",
+                    fabric.sizing().linkRows(), output);
+        }
+        InstanceWorkbookWriter.write(fabric.instance(), output);
+        spec.commandLine().getOut().println("wrote " + output + ": " + fabric.sizing().summary());
+        return ExitCode.OK;
+    }
+
+    private static int invalid(PrintWriter err, String what, String maybe) {
+        err.println("fabricplan: " + what);
+        err.println("  Maybe " + maybe);
+        return ExitCode.INVALID_INPUT;
+    }
+
+    /** Whether a switch placed by the optimiser survives a workbook round trip (io-excel may not carry it yet). */
+    static boolean workbookKeepsCandidateRacks(Path folder) throws IOException {
+        Instance probe = new Instance(Settings.defaults(), List.of(new Rack("R1", null, 0, 0, 10, 0, 4),
+                new Rack("R2", null, 3, 0, 40, 30, 0)), DefaultCatalog.switchModels(),
+                List.of(Device.placedSwitch("leaf1", Role.LEAF, GeneratorOptions.DEFAULT_FAMILY,
+                        PackagingChoice.AUTO, List.of("R1")), Device.server("srv1", "R2", 1, 800, false)),
+                List.of(new io.fabricplan.model.Link("l1", "leaf1", "srv1", 1, 800, null)),
+                DefaultCatalog.optics());
+        Path tmp = Files.createTempFile(folder, ".fabricplan-probe-", ".xlsx");
+        try {
+            InstanceWorkbookWriter.write(probe, tmp);
+            InstanceWorkbookReader.ReadResult read = InstanceWorkbookReader.read(tmp);
+            return read.problems().isEmpty() && read.instance() != null && read.instance().devices().stream()
+                    .anyMatch(d -> d.id().equals("leaf1") && d.candidateRacks().equals(List.of("R1")));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A whole number, or a message with a hint. */
+    static final class Whole implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                return Integer.valueOf(value.trim().replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("\"" + value + "\" is not a whole number\n"
+                        + "  Maybe write it in digits, e.g. 1024.");
+            }
+        }
+    }
+
+    /** A decimal number, or a message with a hint. */
+    static final class Decimal implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            try {
+                return Double.valueOf(value.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("\"" + value + "\" is not a number\n"
+                        + "  Maybe write it with a decimal point, e.g. 41.5.");
+            }
+        }
+    }
+
+    /** fixed or free, any case. */
+    static final class PlacementConverter implements CommandLine.ITypeConverter<GeneratorOptions.Placement> {
+        @Override
+        public GeneratorOptions.Placement convert(String value) {
+            try {
+                return GeneratorOptions.Placement.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("\"" + value + "\" is not a placement\n"
+                        + "  Maybe use fixed or free.");
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.fabricplan.cli;
+
+import io.fabricplan.excel.InstanceWorkbookReader;
+import io.fabricplan.instances.FabricGenerator;
+import io.fabricplan.instances.GeneratorOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GenerateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAWorkbookThatReadsBackAsTheGeneratedInstance() {
+        Path out = dir.resolve("fabric.xlsx");
+
+        CliRun run = CliRun.of("generate", "--gpus", "1000", "--halls", "2", "-o", out.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).as(run.toString()).contains("wrote " + out, "1,024 GPUs, 128 nodes", "16 leaves",
+                "8 spines", "0 cores", "2,048 cables");
+        assertThat(run.err()).contains("warning: --gpus 1,000 rounded up to 1,024 GPUs");
+        InstanceWorkbookReader.ReadResult read = InstanceWorkbookReader.read(out);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.instance()).isEqualTo(FabricGenerator.generate(GeneratorOptions.of(1000).withHalls(2))
+                .instance());
+    }
+
+    @Test
+    void generatedWorkbookValidates() {
+        Path out = dir.resolve("fabric.xlsx");
+        assertThat(CliRun.of("generate", "--gpus", "512", "--nic-gbps", "800", "-o", out.toString()).exitCode())
+                .isZero();
+
+        CliRun run = CliRun.of("validate", out.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+    }
+
+    @Test
+    void badFlagsExitTwoWithAMaybeAndNoStackTrace() {
+        String out = dir.resolve("x.xlsx").toString();
+        String[][] bad = {
+            {"generate", "--gpus", "0", "-o", out},
+            {"generate", "--gpus", "lots", "-o", out},
+            {"generate", "--gpus", "1024"},
+            {"generate", "-o", out},
+            {"generate", "--gpus", "16384", "--tiers", "2", "-o", out},
+            {"generate", "--gpus", "1024", "--tiers", "4", "-o", out},
+            {"generate", "--gpus", "1024", "--switch-family", "SW7", "-o", out},
+            {"generate", "--gpus", "1024", "--nic-gbps", "100", "-o", out},
+            {"generate", "--gpus", "1024", "--oversubscription", "2", "-o", out},
+            {"generate", "--gpus", "1024", "--placement", "anywhere", "-o", out},
+            {"generate", "--gpus", "1024", "--rack-kw", "-3", "-o", out},
+            {"generate", "--gpus", "1024", "--halls", "5", "-o", out},
+            {"generate", "--gpus", "1024", "-o", dir.resolve("no/such/dir/x.xlsx").toString()},
+        };
+        for (String[] args : bad) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run).isEqualTo(2);
+            assertThat(run.err()).as(String.join(" ", args) + "\n" + run).contains("Maybe")
+                    .doesNotContain("Exception", "\tat ");
+        }
+        assertThat(Files.exists(dir.resolve("x.xlsx"))).isFalse();
+    }
+
+    @Test
+    void twoTierLimitSuggestsThreeTiersOrABiggerFamily() {
+        CliRun run = CliRun.of("generate", "--gpus", "16384", "--tiers", "2", "-o", dir.resolve("x.xlsx").toString());
+
+        assertThat(run.err()).contains("fabricplan: 16,384 GPUs do not fit in 2 tiers of SW51T",
+                "  Maybe use --tiers 3, or --switch-family SW102T.");
+    }
+
+    @Test
+    void helpListsGenerate() {
+        assertThat(CliRun.of("--help").out()).contains("generate");
+        assertThat(CliRun.of("generate", "--help").out()).contains("--gpus", "--placement", "Example:");
+    }
+
+    /** Free placement needs candidate_racks in the workbook; until io-excel stores them the command refuses. */
+    @Test
+    void freePlacementIsWrittenOnlyIfTheWorkbookKeepsCandidateRacks() throws Exception {
+        Path out = dir.resolve("free.xlsx");
+
+        CliRun run = CliRun.of("generate", "--gpus", "1024", "--placement", "free", "-o", out.toString());
+
+        if (GenerateCommand.workbookKeepsCandidateRacks(dir)) {
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            var read = InstanceWorkbookReader.read(out);
+            assertThat(read.problems()).isEmpty();
+            assertThat(read.instance().devices()).filteredOn(d -> d.isSwitch())
+                    .allSatisfy(d -> assertThat(d.candidateRacks()).isNotEmpty());
+        } else {
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).contains("candidate_racks", "Maybe use --placement fixed");
+            assertThat(Files.exists(out)).isFalse();
+        }
+        assertThat(Files.list(dir).filter(p -> p.getFileName().toString().startsWith(".fabricplan-probe")))
+                .as("probe cleaned up").isEmpty();
+    }
+}
