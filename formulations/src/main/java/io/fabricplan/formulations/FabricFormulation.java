@@ -47,7 +47,7 @@ import java.util.Set;
  * Parallel cables are one integer variable, never one per cable. Size: O(switches x models) binaries and
  * O(links x options x 4) integers, rows O(switches + links x options + racks); building is linear in that.
  */
-final class FabricFormulation {
+final class FabricFormulation implements Formulation {
     static final String NAME = "FabricFormulation";
 
     /** An x variable and what it stands for, with its per-cable figures. */
@@ -74,8 +74,14 @@ final class FabricFormulation {
     /**
      * Builds the model of a valid instance (see {@code InstanceValidator}) whose settings carry the objective
      * to minimise.
+     *
+     * @throws UnsupportedInstanceException when a switch is to be placed
      */
     static FabricFormulation build(Instance instance) {
+        if (instance.devices().stream().anyMatch(Device::isPlaced)) {
+            throw new UnsupportedInstanceException(NAME + " keeps every device in its rack; it cannot place "
+                    + "switches (use the aggregated formulation)");
+        }
         FabricFormulation f = new FabricFormulation(new InstanceIndex(instance));
         f.modelVariables();
         f.oneModel();
@@ -88,7 +94,13 @@ final class FabricFormulation {
         return f;
     }
 
-    MipModel model() {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public MipModel model() {
         return model;
     }
 
@@ -326,7 +338,8 @@ final class FabricFormulation {
      * Sets the model's hint to a plan (models and link splits); returns false, leaving no hint, when the plan
      * uses a choice the model has no variable for.
      */
-    boolean hint(Plan plan) {
+    @Override
+    public boolean hint(Plan plan) {
         model.clearHint();
         Map<Integer, Double> values = new LinkedHashMap<>();
         model.variables().forEach(v -> values.put(v.index(), 0.0));
@@ -354,7 +367,8 @@ final class FabricFormulation {
     }
 
     /** The plan a solution stands for: a model and rack for every device, an assignment per used x. */
-    Plan decode(double[] values) {
+    @Override
+    public Plan decode(double[] values) {
         List<DeviceAssignment> devices = new ArrayList<>();
         for (Device d : index.instance().devices()) {
             devices.add(new DeviceAssignment(d.id(), d.isSwitch() ? chosenModel(d, values) : null, d.rackId()));

@@ -26,7 +26,8 @@ import java.util.Map;
  * The rule-of-thumb plan a network planner makes by hand: every AUTO switch takes its family's cheapest
  * PLUGGABLE model whose ports fit (a switch asking for CPO or PLUGGABLE the cheapest such model that fits), and
  * every link the usable option with the lowest capex per cable (ties: lower power, then catalog order), all its
- * cables on that one option. It ignores rack budgets, so the plan may break them; the checker's violations say
+ * cables on that one option. A switch the optimiser places goes to its first candidate rack with free rack units
+ * left (candidates in the order given). It ignores rack budgets, so the plan may break them; the checker's violations say
  * which. Deterministic; O(devices x models + links x options). Stateless and thread-safe.
  */
 public final class GreedyPlanner {
@@ -38,19 +39,24 @@ public final class GreedyPlanner {
     public Baseline plan(Instance instance) {
         InstanceIndex index = new InstanceIndex(instance);
         Map<String, SwitchModel> chosen = new HashMap<>();
+        Map<String, String> racks = new HashMap<>();
+        Map<String, Integer> usedU = new HashMap<>();
         List<DeviceAssignment> devices = new ArrayList<>();
         for (Device d : instance.devices()) {
             SwitchModel m = d.isSwitch() ? modelFor(index, d) : null;
             if (m != null) {
                 chosen.put(d.id(), m);
             }
-            devices.add(new DeviceAssignment(d.id(), m == null ? null : m.id(), d.rackId()));
+            String rack = d.isPlaced() ? place(index, d, m, usedU) : d.rackId();
+            racks.put(d.id(), rack);
+            devices.add(new DeviceAssignment(d.id(), m == null ? null : m.id(), rack));
         }
         List<LinkAssignment> links = new ArrayList<>();
         for (Link l : instance.links()) {
             LinkEnd ea = end(index.device(l.aDevice()), chosen);
             LinkEnd eb = end(index.device(l.bDevice()), chosen);
-            double length = FabricRules.lengthM(l, index);
+            double length = FabricRules.lengthM(l, index.rack(racks.get(l.aDevice())),
+                    index.rack(racks.get(l.bDevice())), instance.settings());
             Optic best = cheapest(instance.optics(), l, length, ea, eb);
             if (best == null) {
                 return null;
@@ -60,6 +66,25 @@ public final class GreedyPlanner {
         Plan plan = new Plan(devices, links);
         CheckReport report = new PlanChecker(index).check(plan);
         return new Baseline(plan, report.evaluation(), report.violations());
+    }
+
+    /**
+     * The rack of a placed switch: its first candidate rack (in the order given) with free rack units left for
+     * the model, else its first candidate, and the checker will object. Lengths are not looked at: the planner
+     * lists candidates nearest first.
+     */
+    private static String place(InstanceIndex index, Device d, SwitchModel m, Map<String, Integer> usedU) {
+        int height = m == null ? 0 : m.heightU();
+        for (String r : d.candidateRacks()) {
+            int used = usedU.getOrDefault(r, 0);
+            if (index.rack(r) != null && used + height <= index.rack(r).freeU()) {
+                usedU.put(r, used + height);
+                return r;
+            }
+        }
+        String first = d.candidateRacks().get(0);
+        usedU.merge(first, height, Integer::sum);
+        return first;
     }
 
     /** Cheapest fitting model among those the rule allows; else the largest, and the checker will object. */

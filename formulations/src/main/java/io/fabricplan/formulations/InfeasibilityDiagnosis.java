@@ -31,15 +31,59 @@ import java.util.Map;
  * </ul>
  * The bounds relax the coupling between the two ends of a link (and so between racks), so they prove infeasibility
  * only when they fire; the solver may still prove it when they all fit. O(links x options x 4 + switches x models).
- * For a valid instance (see {@code InstanceValidator}). Immutable and thread-safe.
+ * A switch the optimiser places counts with the shortest length over its candidate racks, and its own power
+ * is attributed to a rack only when it has a single candidate. For a valid instance (see
+ * {@code InstanceValidator}). Caches what it computes: not thread-safe, one per solve.
  */
 public final class InfeasibilityDiagnosis {
     private static final int TIGHTEST = 3;
 
     private final InstanceIndex index;
+    private final Map<String, List<SwitchModel>> usable = new HashMap<>();
+    private final Map<String, java.util.Set<Packaging>> packagings = new HashMap<>();
 
     public InfeasibilityDiagnosis(Instance instance) {
         this.index = new InstanceIndex(instance);
+    }
+
+    private List<SwitchModel> usableModels(Device d) {
+        return usable.computeIfAbsent(d.id(), id -> FabricFormulation.usableModels(index, d));
+    }
+
+    private java.util.Set<Packaging> endPackagings(Device d) {
+        return packagings.computeIfAbsent(d.id(), id -> FabricFormulation.endPackagings(index, d));
+    }
+
+    /** As {@link FabricFormulation#someEndAccepts}, over the cached usable models. */
+    private boolean someEndAccepts(Device device, Optic o, Packaging p) {
+        if (!device.isSwitch()) {
+            return p == Packaging.PLUGGABLE && FabricRules.endAccepts(o, LinkEnd.of(device));
+        }
+        for (SwitchModel m : usableModels(device)) {
+            if (m.packaging() == p && FabricRules.endAccepts(o, LinkEnd.of(m))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The shortest the link can be over the racks its ends may stand in (a placed switch may go to any of its
+     * candidates): the options that reach it are all the options any placement could use.
+     */
+    private double shortestLengthM(Link l) {
+        Device a = index.device(l.aDevice());
+        Device b = index.device(l.bDevice());
+        double shortest = Double.NaN;
+        for (String ra : a.possibleRacks()) {
+            for (String rb : b.possibleRacks()) {
+                double length = FabricRules.lengthM(l, index.rack(ra), index.rack(rb), index.settings());
+                if (!Double.isNaN(length) && (Double.isNaN(shortest) || length < shortest)) {
+                    shortest = length;
+                }
+            }
+        }
+        return shortest;
     }
 
     /** The bounds that prove the instance infeasible; empty when none does (it may still be infeasible). */
@@ -108,7 +152,7 @@ public final class InfeasibilityDiagnosis {
     private void unservableLinks(List<String> out) {
         for (Link l : index.instance().links()) {
             Device a = index.device(l.aDevice());
-            if (FabricFormulation.endPackagings(index, a).stream()
+            if (endPackagings(a).stream()
                     .allMatch(p -> Double.isInfinite(leastEndPowerW(l, a, p, null)))) {
                 out.add("link " + l.id() + ": no " + num(l.gbps()) + " Gb/s option can serve it between the models"
                         + " of " + l.aDevice() + " and " + l.bDevice() + " that have enough ports");
@@ -126,19 +170,19 @@ public final class InfeasibilityDiagnosis {
         Device db = index.device(l.bDevice());
         boolean atA = da.id().equals(device.id());
         Device other = atA ? db : da;
-        double length = FabricRules.lengthM(l, index);
+        double length = shortestLengthM(l);
         double least = Double.POSITIVE_INFINITY;
         for (Optic o : index.instance().optics()) {
             if (!FabricRules.rateMatches(o, l) || !FabricRules.reaches(o, length)) {
                 continue;
             }
-            boolean here = m == null ? FabricFormulation.someEndAccepts(index, device, o, p)
+            boolean here = m == null ? someEndAccepts(device, o, p)
                     : m.packaging() == p && FabricRules.endAccepts(o, LinkEnd.of(m));
             if (!here) {
                 continue;
             }
-            for (Packaging q : FabricFormulation.endPackagings(index, other)) {
-                if (FabricFormulation.someEndAccepts(index, other, o, q)) {
+            for (Packaging q : endPackagings(other)) {
+                if (someEndAccepts(other, o, q)) {
                     least = Math.min(least, FabricFormulation.endPowerWithoutCpo(o, l, p));
                 }
             }
@@ -161,7 +205,7 @@ public final class InfeasibilityDiagnosis {
             return sum;
         }
         double best = Double.POSITIVE_INFINITY;
-        for (SwitchModel m : FabricFormulation.usableModels(index, d)) {
+        for (SwitchModel m : usableModels(d)) {
             double sum = FabricFormulation.switchPowerW(index, d, m);
             for (Link l : index.linksOf(d.id())) {
                 sum += l.count() * leastEndPowerW(l, d, m.packaging(), m);
@@ -186,21 +230,33 @@ public final class InfeasibilityDiagnosis {
         }
     }
 
-    /** Per rack, the least network power any plan draws there (devices with an unservable link are skipped). */
+    /**
+     * Per rack, the least network power any plan draws there (devices with an unservable link are skipped, and so
+     * are switches the optimiser may place in several racks: their power goes to whichever it picks).
+     */
     private List<RackBound> rackBounds() {
+        if (rackBounds != null) {
+            return rackBounds;
+        }
         Map<String, Double> least = new HashMap<>();
         for (Device d : index.instance().devices()) {
+            if (d.possibleRacks().size() != 1) {
+                continue;
+            }
             double w = leastDevicePowerW(d);
             if (Double.isFinite(w)) {
-                least.merge(d.rackId(), w, Double::sum);
+                least.merge(d.possibleRacks().get(0), w, Double::sum);
             }
         }
         List<RackBound> bounds = new ArrayList<>();
         for (Rack r : index.instance().racks()) {
             bounds.add(new RackBound(r, least.getOrDefault(r.id(), 0.0)));
         }
+        rackBounds = bounds;
         return bounds;
     }
+
+    private List<RackBound> rackBounds;
 
     private static String num(double v) {
         if (Math.abs(v - Math.rint(v)) < 1e-9) {

@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * The OR-Tools planner: validates the instance, makes the greedy baseline, checks the simple infeasibility
- * bounds, builds {@link FabricFormulation} into a {@link MipModel}, optionally writes it in LP format, and solves
+ * bounds, builds {@link AggregatedFabricFormulation} (or the formulation asked for) into a {@link MipModel}, optionally writes it in LP format, and solves
  * it with CP-SAT (AUTO), SCIP or HiGHS, warm-started from the baseline when that is feasible (and falling back to
  * that baseline, as FEASIBLE, when the search is stopped before it finds any plan). The plan's figures
  * are recomputed by {@link PlanEvaluator}, so the objective reported is the evaluator's, never the solver's.
@@ -28,6 +28,34 @@ import java.util.List;
  * throws for bad input (status INVALID), never throws for "no plan" (INFEASIBLE, NO_SOLUTION).
  */
 public final class OrToolsPlanner implements Planner {
+    private final FormulationKind kind;
+
+    /** The planner of the aggregated formulation. */
+    public OrToolsPlanner() {
+        this(FormulationKind.AGGREGATED);
+    }
+
+    /** A planner of the given formulation (the reference and naive ones serve cross-checks and benchmarks). */
+    public OrToolsPlanner(FormulationKind kind) {
+        this.kind = java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    /** The name the statistics report for this planner's formulation. */
+    public String formulationName() {
+        return switch (kind) {
+            case AGGREGATED -> AggregatedFabricFormulation.NAME;
+            case REFERENCE -> FabricFormulation.NAME;
+            case NAIVE_CABLE -> NaiveCableFormulation.NAME;
+        };
+    }
+
+    private Formulation build(Instance instance) {
+        return switch (kind) {
+            case AGGREGATED -> AggregatedFabricFormulation.build(instance);
+            case REFERENCE -> FabricFormulation.build(instance);
+            case NAIVE_CABLE -> NaiveCableFormulation.build(instance);
+        };
+    }
 
     @Override
     public PlanResult solve(Instance instance, SolveOptions options, ProgressListener listener,
@@ -46,7 +74,13 @@ public final class OrToolsPlanner implements Planner {
             return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0);
         }
 
-        FabricFormulation formulation = FabricFormulation.build(target);
+        Formulation formulation;
+        try {
+            formulation = build(target);
+        } catch (UnsupportedInstanceException e) {
+            return noPlan(SolveStatus.NO_SOLUTION, options, baseline, List.of(e.getMessage()), "-", start,
+                    seconds(start), 0, 0);
+        }
         MipModel model = formulation.model();
         if (baseline != null && baseline.feasible()) {
             formulation.hint(baseline.plan());
@@ -55,7 +89,7 @@ public final class OrToolsPlanner implements Planner {
         if (options.exportModel() != null) {
             LpFormat.write(model, options.exportModel());
         }
-        listener.onProgress(new Progress(seconds(start), Double.NaN, Double.NaN, "solving " + FabricFormulation.NAME
+        listener.onProgress(new Progress(seconds(start), Double.NaN, Double.NaN, "solving " + formulation.name()
                 + " (" + model.numVariables() + " variables, " + model.numRows() + " rows)"));
 
         MipBackend backend = MipBackends.create(options.solver());
@@ -87,16 +121,16 @@ public final class OrToolsPlanner implements Planner {
         SolveStatus status = r.status(); // a proof of optimality stands even if a cancel arrived after it
         double gap = PlanResult.gap(objective, bound);
         listener.onProgress(new Progress(seconds(start), objective, bound, status.name().toLowerCase()));
-        SolveStatistics stats = new SolveStatistics(FabricFormulation.NAME, r.solver(), status, objective, bound, gap,
+        SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), status, objective, bound, gap,
                 r.timeToBestS() + buildS, buildS, seconds(start), model.numVariables(), model.numRows());
         return new PlanResult(status, options.objective(), plan, evaluation, objective, bound, gap, baseline, stats,
                 List.of());
     }
 
-    private static PlanResult noPlan(SolveStatus status, SolveOptions options, Baseline baseline,
+    private PlanResult noPlan(SolveStatus status, SolveOptions options, Baseline baseline,
                                      List<String> diagnostics, String solver, long start, double buildS,
                                      int variables, int rows) {
-        SolveStatistics stats = new SolveStatistics(FabricFormulation.NAME, solver, status, Double.NaN, Double.NaN,
+        SolveStatistics stats = new SolveStatistics(formulationName(), solver, status, Double.NaN, Double.NaN,
                 Double.NaN, 0, buildS, seconds(start), variables, rows);
         return new PlanResult(status, options.objective(), null, null, Double.NaN, Double.NaN, Double.NaN, baseline,
                 stats, diagnostics);

@@ -1,0 +1,748 @@
+package io.fabricplan.formulations;
+
+import io.fabricplan.model.Device;
+import io.fabricplan.model.DeviceAssignment;
+import io.fabricplan.model.FabricRules;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.InstanceIndex;
+import io.fabricplan.model.Link;
+import io.fabricplan.model.LinkAssignment;
+import io.fabricplan.model.LinkEnd;
+import io.fabricplan.model.Objective;
+import io.fabricplan.model.Optic;
+import io.fabricplan.model.Plan;
+import io.fabricplan.model.Rack;
+import io.fabricplan.model.Settings;
+import io.fabricplan.model.SwitchModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fabric planning problem aggregated over identical structure, exact, with switch placement.
+ *
+ * <p><b>Twin classes.</b> Devices are partitioned so that members of a class are interchangeable: same kind,
+ * family, packaging request, possible racks (and for servers NIC), and the same multiset of (neighbour device,
+ * gbps, length override) with counts summed. Between two classes A and B every a in A then has the same number k
+ * of cables of a given rate and override to every b in B. A member's state is its (model, rack) for a switch
+ * (usable models x possible racks), the one fixed state for a server.
+ *
+ * <p><b>Linearity.</b> Cable counts per state pair are {@code k * nA(eA) * nB(eB)}: bilinear when both classes
+ * have several members and several states. While some link joins two such classes, the smaller is split into
+ * singletons; afterwards every joined pair has a singleton or a single-state side and the model below is exact.
+ * <pre>
+ *   z[S,e]            integer in [0, |S|], members of S in state e (binary for singletons; none for one state)
+ *   x[g,o,eA,eB]      integer >= 0, cables of link group g (class pair, gbps, override) on option o, ends in eA, eB
+ *   classCount[S]     sum_e z[S,e] = |S|
+ *   link[g,a=eA]      sum_{o,eB} x[g,o,eA,eB] = k |B| z[A,eA]      (and symmetrically for B; single-state sides
+ *                                                                  give the plain demand row)
+ *   rackPower[r]      sum z * (base + CPO port power) + sum x * end power at r  <= budget - base load
+ *   rackSpace[r]      sum over placed classes z * height_u <= free_u
+ * </pre>
+ * Options dominated at a state pair in (objective coefficient, power at A's rack, power at B's rack) are left
+ * out: any plan can swap them for their dominator without raising the objective or any rack's power. Port
+ * capacity is a filter on the models, since every link is served (constant load). Size:
+ * O(classes x states + groups x state pairs x options); building is O(links log links) for the twin hashing
+ * plus that.
+ */
+final class AggregatedFabricFormulation implements Formulation {
+    static final String NAME = "AggregatedFabricFormulation";
+
+    /** A member state: model and rack of a switch, or the fixed end of a server. */
+    record State(SwitchModel model, Rack rack, LinkEnd end, String label, double powerW, double costUsd) {
+    }
+
+    /** A kept option of a group at a state pair, with its per-cable figures. */
+    record Opt(MipModel.Var var, Optic optic, double unitCostUsd, double powerAW, double powerBW) {
+    }
+
+    /** A link group: the Links rows of one class pair, rate and length override. */
+    static final class Group {
+        final int id;
+        final int a;
+        final int b;
+        final Link proto;
+        final List<Integer> rows = new ArrayList<>();
+        long cables;
+        int k;
+        String name;
+        /** Kept options per state pair {@code sA * statesB + sB}. */
+        Opt[][] options;
+        /** Per state pair and optic index: the kept option serving in its place (itself or a dominator). */
+        Opt[][] byOptic;
+
+        Group(int id, int a, int b, Link proto) {
+            this.id = id;
+            this.a = a;
+            this.b = b;
+            this.proto = proto;
+        }
+    }
+
+    private record GroupKey(int a, int b, double gbps, double lengthM) {
+    }
+
+    private final InstanceIndex index;
+    private final Settings settings;
+    private final double capexWeight;
+    private final double powerWeight;
+    private final MipModel model = new MipModel(NAME);
+    private final List<Device> devices;
+    private final Map<String, Integer> deviceIndex = new HashMap<>();
+    private final Map<String, Integer> opticIndex = new HashMap<>();
+    private int[] classOf;
+    private final List<int[]> members = new ArrayList<>();
+    private final List<State[]> states = new ArrayList<>();
+    private final List<String> classNames = new ArrayList<>();
+    private MipModel.Var[][] z;
+    private final List<Group> groups = new ArrayList<>();
+    private int[] groupOfLink;
+
+    private AggregatedFabricFormulation(InstanceIndex index) {
+        this.index = index;
+        this.settings = index.settings();
+        this.capexWeight = settings.objective() == Objective.POWER ? 0 : 1;
+        this.powerWeight = settings.objective() == Objective.POWER ? 1 : settings.objectiveUsdPerWatt();
+        this.devices = index.instance().devices();
+        for (int i = 0; i < devices.size(); i++) {
+            deviceIndex.putIfAbsent(devices.get(i).id(), i);
+        }
+        List<Optic> optics = index.instance().optics();
+        for (int i = 0; i < optics.size(); i++) {
+            opticIndex.putIfAbsent(optics.get(i).id(), i);
+        }
+    }
+
+    /** Builds the model of a valid instance whose settings carry the objective to minimise. */
+    static AggregatedFabricFormulation build(Instance instance) {
+        AggregatedFabricFormulation f = new AggregatedFabricFormulation(new InstanceIndex(instance));
+        f.twinClasses();
+        f.splitBilinearPairs();
+        f.linkGroups();
+        f.stateVariables();
+        f.classCount();
+        f.linkVariables();
+        f.linking();
+        f.rackPower();
+        f.rackSpace();
+        f.objective();
+        return f;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public MipModel model() {
+        return model;
+    }
+
+    int numClasses() {
+        return members.size();
+    }
+
+    int numGroups() {
+        return groups.size();
+    }
+
+    // ---------------------------------------------------------------- structure
+
+    /** A device's class signature: its attributes and its sorted neighbourhood with counts summed. */
+    private static final class Signature {
+        final String attributes;
+        final int[] neighbours;
+        final double[] gbps;
+        final double[] lengths;
+        final long[] counts;
+        final int hash;
+
+        Signature(String attributes, int[] neighbours, double[] gbps, double[] lengths, long[] counts) {
+            this.attributes = attributes;
+            this.neighbours = neighbours;
+            this.gbps = gbps;
+            this.lengths = lengths;
+            this.counts = counts;
+            int h = attributes.hashCode();
+            h = 31 * h + Arrays.hashCode(neighbours);
+            h = 31 * h + Arrays.hashCode(gbps);
+            h = 31 * h + Arrays.hashCode(lengths);
+            this.hash = 31 * h + Arrays.hashCode(counts);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Signature s && hash == s.hash && attributes.equals(s.attributes)
+                    && Arrays.equals(neighbours, s.neighbours) && Arrays.equals(gbps, s.gbps)
+                    && Arrays.equals(lengths, s.lengths) && Arrays.equals(counts, s.counts);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private Signature signature(Device d) {
+        StringBuilder attrs = new StringBuilder();
+        attrs.append(d.isSwitch()).append('|').append(d.family()).append('|').append(d.packaging()).append('|')
+                .append(d.isPlaced()).append('|');
+        d.possibleRacks().stream().sorted().forEach(r -> attrs.append(r).append(';'));
+        if (!d.isSwitch()) {
+            attrs.append('|').append(d.ports()).append('|').append(d.portGbps()).append('|').append(d.lpoCapable());
+        }
+        List<Link> links = index.linksOf(d.id());
+        int m = links.size();
+        long[][] entries = new long[m][];
+        double[][] values = new double[m][];
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            Link l = links.get(i);
+            String other = l.aDevice().equals(d.id()) ? l.bDevice() : l.aDevice();
+            entries[i] = new long[] {deviceIndex.get(other), l.count()};
+            values[i] = new double[] {l.gbps(), l.lengthM() == null ? Double.NaN : l.lengthM()};
+            order[i] = i;
+        }
+        Arrays.sort(order, (p, q) -> {
+            int c = Long.compare(entries[p][0], entries[q][0]);
+            if (c == 0) {
+                c = Double.compare(values[p][0], values[q][0]);
+            }
+            return c != 0 ? c : Double.compare(values[p][1], values[q][1]);
+        });
+        int[] nb = new int[m];
+        double[] gb = new double[m];
+        double[] len = new double[m];
+        long[] cnt = new long[m];
+        int size = 0;
+        for (int i = 0; i < m; i++) {
+            int j = order[i];
+            if (size > 0 && nb[size - 1] == entries[j][0] && Double.compare(gb[size - 1], values[j][0]) == 0
+                    && Double.compare(len[size - 1], values[j][1]) == 0) {
+                cnt[size - 1] += entries[j][1];
+            } else {
+                nb[size] = (int) entries[j][0];
+                gb[size] = values[j][0];
+                len[size] = values[j][1];
+                cnt[size++] = entries[j][1];
+            }
+        }
+        return new Signature(attrs.toString(), Arrays.copyOf(nb, size), Arrays.copyOf(gb, size),
+                Arrays.copyOf(len, size), Arrays.copyOf(cnt, size));
+    }
+
+    /** Partitions devices into twin classes by hashing their signatures. */
+    private void twinClasses() {
+        classOf = new int[devices.size()];
+        Map<Signature, Integer> classes = new HashMap<>();
+        List<List<Integer>> lists = new ArrayList<>();
+        for (int i = 0; i < devices.size(); i++) {
+            Signature s = signature(devices.get(i));
+            Integer c = classes.get(s);
+            if (c == null) {
+                c = lists.size();
+                classes.put(s, c);
+                lists.add(new ArrayList<>());
+            }
+            lists.get(c).add(i);
+            classOf[i] = c;
+        }
+        for (List<Integer> list : lists) {
+            members.add(list.stream().mapToInt(Integer::intValue).toArray());
+            states.add(statesOf(devices.get(list.get(0))));
+        }
+        for (int c = 0; c < members.size(); c++) {
+            classNames.add(className(c));
+        }
+    }
+
+    private String className(int c) {
+        int[] m = members.get(c);
+        String first = devices.get(m[0]).id();
+        return m.length == 1 ? first : first + "+" + (m.length - 1);
+    }
+
+    /** The states of a device: the fitting models of a switch in each possible rack, or the server's end. */
+    private State[] statesOf(Device d) {
+        if (!d.isSwitch()) {
+            return new State[] {new State(null, index.rack(d.rackId()), LinkEnd.of(d), "server", 0, 0)};
+        }
+        List<State> list = new ArrayList<>();
+        for (SwitchModel m : index.candidateModels(d)) {
+            if (!FabricFormulation.fits(index, d, m)) {
+                continue;
+            }
+            double power = FabricFormulation.switchPowerW(index, d, m);
+            for (String r : d.possibleRacks()) {
+                list.add(new State(m, index.rack(r), LinkEnd.of(m), d.isPlaced() ? m.id() + "@" + r : m.id(),
+                        power, m.costUsd()));
+            }
+        }
+        return list.toArray(State[]::new);
+    }
+
+    private boolean bilinear(int c) {
+        return members.get(c).length > 1 && states.get(c).length > 1;
+    }
+
+    /** While a link joins two classes with several members and several states, splits the smaller one. */
+    private void splitBilinearPairs() {
+        for (Link l : index.instance().links()) {
+            int a = classOf[deviceIndex.get(l.aDevice())];
+            int b = classOf[deviceIndex.get(l.bDevice())];
+            if (bilinear(a) && bilinear(b)) {
+                split(members.get(a).length <= members.get(b).length ? a : b);
+            }
+        }
+    }
+
+    private void split(int c) {
+        int[] m = members.get(c);
+        members.set(c, new int[] {m[0]});
+        classNames.set(c, devices.get(m[0]).id());
+        for (int i = 1; i < m.length; i++) {
+            classOf[m[i]] = members.size();
+            members.add(new int[] {m[i]});
+            states.add(states.get(c));
+            classNames.add(devices.get(m[i]).id());
+        }
+    }
+
+    /** Groups the Links rows by class pair, rate and length override; k cables join every member pair. */
+    private void linkGroups() {
+        List<Link> links = index.instance().links();
+        groupOfLink = new int[links.size()];
+        Map<GroupKey, Group> byKey = new HashMap<>();
+        for (int li = 0; li < links.size(); li++) {
+            Link l = links.get(li);
+            int ca = classOf[deviceIndex.get(l.aDevice())];
+            int cb = classOf[deviceIndex.get(l.bDevice())];
+            GroupKey key = new GroupKey(Math.min(ca, cb), Math.max(ca, cb), l.gbps(),
+                    l.lengthM() == null ? Double.NaN : l.lengthM());
+            Group g = byKey.get(key);
+            if (g == null) {
+                g = new Group(groups.size(), key.a(), key.b(), l);
+                byKey.put(key, g);
+                groups.add(g);
+            }
+            g.rows.add(li);
+            g.cables += l.count();
+            groupOfLink[li] = g.id;
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (Group g : groups) {
+            long pairs = (long) members.get(g.a).length * members.get(g.b).length;
+            if (g.cables % pairs != 0) {
+                throw new IllegalStateException("twin classes " + classNames.get(g.a) + " and "
+                        + classNames.get(g.b) + " are not regular: " + g.cables + " cables over " + pairs + " pairs");
+            }
+            g.k = (int) (g.cables / pairs);
+            String base = classNames.get(g.a) + "~" + classNames.get(g.b);
+            int n = seen.merge(base, 1, Integer::sum);
+            g.name = n == 1 ? base : base + "#" + n;
+        }
+    }
+
+    // ---------------------------------------------------------------- variables and constraint families
+
+    /** z[S,e] for every class with more than one state. */
+    private void stateVariables() {
+        z = new MipModel.Var[members.size()][];
+        for (int c = 0; c < members.size(); c++) {
+            State[] st = states.get(c);
+            if (st.length == 1) {
+                continue;
+            }
+            z[c] = new MipModel.Var[st.length];
+            for (int e = 0; e < st.length; e++) {
+                String rack = st[e].rack() == null ? "" : ",rack=" + st[e].rack().id();
+                boolean placed = devices.get(members.get(c)[0]).isPlaced();
+                z[c][e] = model.addInteger("z[class=" + classNames.get(c) + ",model=" + st[e].model().id()
+                        + (placed ? rack : "") + "]", 0, members.get(c).length);
+            }
+        }
+    }
+
+    /** Every member of a class with a choice takes one state (no state at all leaves an infeasible row). */
+    private void classCount() {
+        for (int c = 0; c < members.size(); c++) {
+            if (z[c] == null && states.get(c).length == 1) {
+                continue;
+            }
+            MipModel.Expr sum = new MipModel.Expr();
+            if (z[c] != null) {
+                for (MipModel.Var v : z[c]) {
+                    sum.add(v, 1);
+                }
+            }
+            model.addEquality("classCount[class=" + classNames.get(c) + "]", sum, members.get(c).length);
+        }
+    }
+
+    /** x[g,o,eA,eB] for the options usable at each state pair that no other usable option dominates. */
+    private void linkVariables() {
+        List<Optic> optics = index.instance().optics();
+        for (Group g : groups) {
+            State[] sa = states.get(g.a);
+            State[] sb = states.get(g.b);
+            g.options = new Opt[sa.length * sb.length][];
+            g.byOptic = new Opt[sa.length * sb.length][];
+            long ub = g.cables;
+            List<Integer> rated = new ArrayList<>();
+            for (int o = 0; o < optics.size(); o++) {
+                if (FabricRules.rateMatches(optics.get(o), g.proto)) {
+                    rated.add(o);
+                }
+            }
+            for (int ea = 0; ea < sa.length; ea++) {
+                for (int eb = 0; eb < sb.length; eb++) {
+                    int pair = ea * sb.length + eb;
+                    State a = sa[ea];
+                    State b = sb[eb];
+                    double length = FabricRules.lengthM(g.proto, a.rack(), b.rack(), settings);
+                    boolean sameRack = a.rack() != null && b.rack() != null && a.rack().id().equals(b.rack().id());
+                    List<double[]> candidates = new ArrayList<>(); // {optic, obj, dimA, dimB, cost, pA, pB}
+                    for (int o : rated) {
+                        Optic optic = optics.get(o);
+                        if (Double.isNaN(length) || !FabricRules.reaches(optic, length)
+                                || !FabricRules.endAccepts(optic, a.end()) || !FabricRules.endAccepts(optic, b.end())) {
+                            continue;
+                        }
+                        double cost = FabricRules.linkCostUsd(optic, length, a.end(), b.end());
+                        double pa = FabricFormulation.endPowerWithoutCpo(optic, g.proto, a.end().packaging());
+                        double pb = FabricFormulation.endPowerWithoutCpo(optic, g.proto, b.end().packaging());
+                        double obj = capexWeight * cost + powerWeight * (pa + pb);
+                        candidates.add(sameRack ? new double[] {o, obj, pa + pb, 0, cost, pa, pb}
+                                : new double[] {o, obj, pa, pb, cost, pa, pb});
+                    }
+                    candidates.sort((p, q) -> {
+                        for (int i = 1; i <= 3; i++) {
+                            int c = Double.compare(p[i], q[i]);
+                            if (c != 0) {
+                                return c;
+                            }
+                        }
+                        return Double.compare(p[0], q[0]);
+                    });
+                    List<double[]> kept = new ArrayList<>();
+                    List<Opt> keptOpts = new ArrayList<>();
+                    Opt[] byOptic = new Opt[optics.size()];
+                    for (double[] cand : candidates) {
+                        Opt dominator = null;
+                        for (int i = 0; i < kept.size(); i++) {
+                            double[] k = kept.get(i);
+                            if (k[1] <= cand[1] && k[2] <= cand[2] && k[3] <= cand[3]) {
+                                dominator = keptOpts.get(i);
+                                break;
+                            }
+                        }
+                        if (dominator == null) {
+                            Optic optic = optics.get((int) cand[0]);
+                            MipModel.Var v = model.addInteger("x[group=" + g.name + ",optic=" + optic.id() + ",a="
+                                    + a.label() + ",b=" + b.label() + "]", 0, ub);
+                            dominator = new Opt(v, optic, cand[4], cand[5], cand[6]);
+                            kept.add(cand);
+                            keptOpts.add(dominator);
+                        }
+                        byOptic[(int) cand[0]] = dominator;
+                    }
+                    g.options[pair] = keptOpts.toArray(Opt[]::new);
+                    g.byOptic[pair] = byOptic;
+                }
+            }
+        }
+    }
+
+    /**
+     * Cables per state: for each state eA of A, the group's cables with an end in eA are k |B| per member of A in
+     * eA; symmetrically for B. With both sides single-state this is the demand row.
+     */
+    private void linking() {
+        for (Group g : groups) {
+            State[] sa = states.get(g.a);
+            State[] sb = states.get(g.b);
+            int na = members.get(g.a).length;
+            int nb = members.get(g.b).length;
+            if (sa.length == 1 && sb.length == 1) {
+                MipModel.Expr sum = new MipModel.Expr();
+                for (Opt o : g.options[0]) {
+                    sum.add(o.var(), 1);
+                }
+                model.addEquality("demand[group=" + g.name + "]", sum, g.cables);
+                continue;
+            }
+            if (sa.length > 1) {
+                for (int ea = 0; ea < sa.length; ea++) {
+                    MipModel.Expr row = new MipModel.Expr();
+                    for (int eb = 0; eb < sb.length; eb++) {
+                        for (Opt o : g.options[ea * sb.length + eb]) {
+                            row.add(o.var(), 1);
+                        }
+                    }
+                    row.add(z[g.a][ea], -(double) g.k * nb);
+                    model.addEquality("link[group=" + g.name + ",a=" + sa[ea].label() + "]", row, 0);
+                }
+            }
+            if (sb.length > 1) {
+                for (int eb = 0; eb < sb.length; eb++) {
+                    MipModel.Expr row = new MipModel.Expr();
+                    for (int ea = 0; ea < sa.length; ea++) {
+                        for (Opt o : g.options[ea * sb.length + eb]) {
+                            row.add(o.var(), 1);
+                        }
+                    }
+                    row.add(z[g.b][eb], -(double) g.k * na);
+                    model.addEquality("link[group=" + g.name + ",b=" + sb[eb].label() + "]", row, 0);
+                }
+            }
+        }
+    }
+
+    /** Switch power (base and CPO ports) and pluggable end power in a rack within what its budget leaves, in W. */
+    private void rackPower() {
+        Map<String, MipModel.Expr> rows = new LinkedHashMap<>();
+        Map<String, Double> constants = new HashMap<>();
+        for (int c = 0; c < members.size(); c++) {
+            State[] st = states.get(c);
+            for (int e = 0; e < st.length; e++) {
+                String r = st[e].rack().id();
+                MipModel.Expr row = rows.computeIfAbsent(r, k -> new MipModel.Expr());
+                if (z[c] == null) {
+                    constants.merge(r, members.get(c).length * st[e].powerW(), Double::sum);
+                } else {
+                    row.add(z[c][e], st[e].powerW());
+                }
+            }
+        }
+        for (Group g : groups) {
+            State[] sa = states.get(g.a);
+            State[] sb = states.get(g.b);
+            for (int ea = 0; ea < sa.length; ea++) {
+                for (int eb = 0; eb < sb.length; eb++) {
+                    for (Opt o : g.options[ea * sb.length + eb]) {
+                        rows.get(sa[ea].rack().id()).add(o.var(), o.powerAW());
+                        rows.get(sb[eb].rack().id()).add(o.var(), o.powerBW());
+                    }
+                }
+            }
+        }
+        for (Rack r : index.instance().racks()) {
+            MipModel.Expr row = rows.get(r.id());
+            if (row != null && model.row("rackPower[rack=" + r.id() + "]") == null) {
+                double available = (r.powerBudgetKw() - r.baseLoadKw()) * 1000.0 - constants.getOrDefault(r.id(), 0.0);
+                model.addLessOrEqual("rackPower[rack=" + r.id() + "]", row, available);
+            }
+        }
+    }
+
+    /** The switches the optimiser places in a rack fit its free rack units. */
+    private void rackSpace() {
+        Map<String, MipModel.Expr> rows = new LinkedHashMap<>();
+        Map<String, Double> constants = new HashMap<>();
+        for (int c = 0; c < members.size(); c++) {
+            if (!devices.get(members.get(c)[0]).isPlaced()) {
+                continue;
+            }
+            State[] st = states.get(c);
+            for (int e = 0; e < st.length; e++) {
+                String r = st[e].rack().id();
+                MipModel.Expr row = rows.computeIfAbsent(r, k -> new MipModel.Expr());
+                if (z[c] == null) {
+                    constants.merge(r, (double) members.get(c).length * st[e].model().heightU(), Double::sum);
+                } else {
+                    row.add(z[c][e], st[e].model().heightU());
+                }
+            }
+        }
+        for (Rack r : index.instance().racks()) {
+            MipModel.Expr row = rows.get(r.id());
+            if (row != null && model.row("rackSpace[rack=" + r.id() + "]") == null) {
+                model.addLessOrEqual("rackSpace[rack=" + r.id() + "]", row,
+                        r.freeU() - constants.getOrDefault(r.id(), 0.0));
+            }
+        }
+    }
+
+    /** a * capex + b * power; single-state classes are a constant. */
+    private void objective() {
+        for (int c = 0; c < members.size(); c++) {
+            State[] st = states.get(c);
+            for (int e = 0; e < st.length; e++) {
+                double coef = capexWeight * st[e].costUsd() + powerWeight * st[e].powerW();
+                if (z[c] == null) {
+                    model.addObjectiveConstant(members.get(c).length * coef);
+                } else {
+                    model.addObjective(z[c][e], coef);
+                }
+            }
+        }
+        for (Group g : groups) {
+            for (Opt[] opts : g.options) {
+                for (Opt o : opts) {
+                    model.addObjective(o.var(),
+                            capexWeight * o.unitCostUsd() + powerWeight * (o.powerAW() + o.powerBW()));
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- plans in and out
+
+    /** The state index of every device under a plan, or null when the plan uses a state the model lacks. */
+    private int[] statesOf(Plan plan) {
+        int[] stateOf = new int[devices.size()];
+        Map<String, DeviceAssignment> byDevice = new HashMap<>();
+        plan.devices().forEach(a -> byDevice.putIfAbsent(a.deviceId(), a));
+        for (int i = 0; i < devices.size(); i++) {
+            Device d = devices.get(i);
+            State[] st = states.get(classOf[i]);
+            if (!d.isSwitch()) {
+                stateOf[i] = 0;
+                continue;
+            }
+            DeviceAssignment a = byDevice.get(d.id());
+            String rack = a == null || a.rackId() == null ? d.rackId() : a.rackId();
+            stateOf[i] = -1;
+            for (int e = 0; e < st.length; e++) {
+                if (a != null && st[e].model().id().equals(a.modelId()) && st[e].rack().id().equals(rack)) {
+                    stateOf[i] = e;
+                }
+            }
+            if (stateOf[i] < 0) {
+                return null;
+            }
+        }
+        return stateOf;
+    }
+
+    @Override
+    public boolean hint(Plan plan) {
+        model.clearHint();
+        int[] stateOf = statesOf(plan);
+        if (stateOf == null) {
+            return false;
+        }
+        double[] values = new double[model.numVariables()];
+        for (int i = 0; i < devices.size(); i++) {
+            if (z[classOf[i]] != null) {
+                values[z[classOf[i]][stateOf[i]].index()] += 1;
+            }
+        }
+        for (LinkAssignment a : plan.links()) {
+            Link l = index.link(a.linkId());
+            Integer o = opticIndex.get(a.opticId());
+            if (l == null || o == null) {
+                return false;
+            }
+            int ia = deviceIndex.get(l.aDevice());
+            int ib = deviceIndex.get(l.bDevice());
+            Group g = groups.get(groupOfLink[linkPosition(l)]);
+            boolean reversed = classOf[ia] != g.a;
+            int ea = stateOf[reversed ? ib : ia];
+            int eb = stateOf[reversed ? ia : ib];
+            Opt opt = g.byOptic[ea * states.get(g.b).length + eb][o];
+            if (opt == null) {
+                return false;
+            }
+            values[opt.var().index()] += a.count();
+        }
+        for (MipModel.Var v : model.variables()) {
+            model.hint(v, values[v.index()]);
+        }
+        return true;
+    }
+
+    private Map<String, Integer> linkPositions;
+
+    private int linkPosition(Link l) {
+        if (linkPositions == null) {
+            linkPositions = new HashMap<>();
+            List<Link> links = index.instance().links();
+            for (int i = 0; i < links.size(); i++) {
+                linkPositions.putIfAbsent(links.get(i).id(), i);
+            }
+        }
+        return linkPositions.get(l.id());
+    }
+
+    /**
+     * The plan a solution stands for: members of a class take states in order (the first z[S,e1] members e1,
+     * ...); then each Links row takes its cables from the option pool of its group at its ends' states.
+     */
+    @Override
+    public Plan decode(double[] values) {
+        int[] stateOf = new int[devices.size()];
+        for (int c = 0; c < members.size(); c++) {
+            if (z[c] == null) {
+                continue;
+            }
+            int[] m = members.get(c);
+            int best = 0;
+            for (int e = 1; e < z[c].length; e++) {
+                if (values[z[c][e].index()] > values[z[c][best].index()]) {
+                    best = e;
+                }
+            }
+            int next = 0;
+            for (int e = 0; e < z[c].length && next < m.length; e++) {
+                long n = Math.round(values[z[c][e].index()]);
+                for (long j = 0; j < n && next < m.length; j++) {
+                    stateOf[m[next++]] = e;
+                }
+            }
+            while (next < m.length) {
+                stateOf[m[next++]] = best; // round-off only
+            }
+        }
+        List<DeviceAssignment> assignments = new ArrayList<>(devices.size());
+        for (int i = 0; i < devices.size(); i++) {
+            Device d = devices.get(i);
+            State s = states.get(classOf[i]).length == 0 ? null : states.get(classOf[i])[stateOf[i]];
+            assignments.add(new DeviceAssignment(d.id(), s == null || s.model() == null ? null : s.model().id(),
+                    s == null ? d.rackId() : s.rack().id()));
+        }
+        long[][][] pools = new long[groups.size()][][];
+        for (Group g : groups) {
+            pools[g.id] = new long[g.options.length][];
+            for (int p = 0; p < g.options.length; p++) {
+                pools[g.id][p] = new long[g.options[p].length];
+                for (int j = 0; j < g.options[p].length; j++) {
+                    pools[g.id][p][j] = Math.round(values[g.options[p][j].var().index()]);
+                }
+            }
+        }
+        List<Link> links = index.instance().links();
+        List<LinkAssignment> out = new ArrayList<>(links.size());
+        for (int li = 0; li < links.size(); li++) {
+            Link l = links.get(li);
+            Group g = groups.get(groupOfLink[li]);
+            int ia = deviceIndex.get(l.aDevice());
+            int ib = deviceIndex.get(l.bDevice());
+            boolean reversed = classOf[ia] != g.a;
+            int pair = stateOf[reversed ? ib : ia] * states.get(g.b).length + stateOf[reversed ? ia : ib];
+            State ea = states.get(classOf[ia])[stateOf[ia]];
+            State eb = states.get(classOf[ib])[stateOf[ib]];
+            long need = l.count();
+            Opt[] opts = g.options[pair];
+            long[] pool = pools[g.id][pair];
+            for (int j = 0; j < opts.length && need > 0; j++) {
+                long take = Math.min(need, pool[j]);
+                if (take > 0) {
+                    out.add(new LinkAssignment(l.id(), opts[j].optic().id(), ea.end().packaging(),
+                            eb.end().packaging(), (int) take));
+                    pool[j] -= take;
+                    need -= take;
+                }
+            }
+            if (need > 0) {
+                throw new IllegalStateException("the solution leaves " + need + " cables of link " + l.id()
+                        + " unserved in group " + g.name);
+            }
+        }
+        return new Plan(assignments, out);
+    }
+}

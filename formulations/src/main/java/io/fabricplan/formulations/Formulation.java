@@ -1,0 +1,23 @@
+package io.fabricplan.formulations;
+
+import io.fabricplan.model.Plan;
+
+/**
+ * A mixed-integer model of a fabric instance, built once: the {@link MipModel} to solve, a warm start from a plan,
+ * and the plan a solution stands for. Implementations: {@link AggregatedFabricFormulation} (what the planner
+ * solves), {@link FabricFormulation} (the per-link reference) and {@link NaiveCableFormulation} (per cable, for
+ * benchmarks).
+ */
+interface Formulation {
+
+    /** The name reported in the statistics. */
+    String name();
+
+    MipModel model();
+
+    /** Sets the model's hint to the plan; false, leaving no hint, when the plan is outside the model. */
+    boolean hint(Plan plan);
+
+    /** The plan of a solution (values in model variable order). */
+    Plan decode(double[] values);
+}
