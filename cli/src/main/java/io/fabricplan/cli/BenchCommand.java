@@ -113,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
             Run naive = null;
             if (!noNaive) {
                 err.println("bench: " + size.label + " - naive per-cable model (limit " + limit + " s)");
-                naive = solve(instance, size.label + "-naive-plan.xlsx", limit, size.targetGap, "PER_CABLE");
+                naive = solve(instance, size.label + "-naive-plan.xlsx", limit, size.targetGap, "NAIVE_CABLE");
             }
             rows.add(new Row(size, limit, optimum, check, naive));
         }

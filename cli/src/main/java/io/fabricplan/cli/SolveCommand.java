@@ -69,7 +69,7 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print exactly one JSON object on stdout; all else goes to stderr")
     boolean json;
 
-    @Option(names = "--formulation", paramLabel = "X", description = "AUTO, AGGREGATED, PER_LINK or PER_CABLE "
+    @Option(names = "--formulation", paramLabel = "X", description = "AUTO, AGGREGATED, REFERENCE or NAIVE_CABLE "
             + "(the naive one-binary-per-cable model, for benchmarks)")
     FormulationKind formulation;
 

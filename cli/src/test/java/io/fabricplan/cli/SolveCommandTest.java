@@ -41,7 +41,7 @@ class SolveCommandTest {
         assertThat(json).contains("\"status\": \"OPTIMAL\"", "\"objective\": \"TCO\"",
                 "\"objective_value\": 138928.248", "\"capex_usd\": 123600", "\"power_w\": 2692",
                 "\"greedy_objective_value\": 138928.248", "\"solver\": \"CP-SAT\"");
-        assertThat(run.err()).contains("Model[FabricFormulation]", "Status[OPTIMAL]");
+        assertThat(run.err()).contains("Model[AggregatedFabricFormulation]", "Status[OPTIMAL]");
         assertThat(sha256(in)).as("input untouched").isEqualTo(before);
 
         Instance instance = InstanceWorkbookReader.read(in).instance();

@@ -1,5 +1,6 @@
 package io.fabricplan.formulations;
 
+import io.fabricplan.api.FormulationKind;
 import io.fabricplan.api.Baseline;
 import io.fabricplan.api.Cancellation;
 import io.fabricplan.api.PlanResult;
@@ -42,16 +43,25 @@ public final class OrToolsPlanner implements Planner {
 
     /** The name the statistics report for this planner's formulation. */
     public String formulationName() {
+        return name(kind);
+    }
+
+    private static String name(FormulationKind kind) {
         return switch (kind) {
-            case AGGREGATED -> AggregatedFabricFormulation.NAME;
+            case AUTO, AGGREGATED -> AggregatedFabricFormulation.NAME;
             case REFERENCE -> FabricFormulation.NAME;
             case NAIVE_CABLE -> NaiveCableFormulation.NAME;
         };
     }
 
-    private Formulation build(Instance instance) {
+    /** The options' formulation when they name one, else this planner's. */
+    private FormulationKind kindFor(SolveOptions options) {
+        return options.formulation() == FormulationKind.AUTO ? kind : options.formulation();
+    }
+
+    private static Formulation build(FormulationKind kind, Instance instance) {
         return switch (kind) {
-            case AGGREGATED -> AggregatedFabricFormulation.build(instance);
+            case AUTO, AGGREGATED -> AggregatedFabricFormulation.build(instance);
             case REFERENCE -> FabricFormulation.build(instance);
             case NAIVE_CABLE -> NaiveCableFormulation.build(instance);
         };
@@ -76,7 +86,7 @@ public final class OrToolsPlanner implements Planner {
 
         Formulation formulation;
         try {
-            formulation = build(target);
+            formulation = build(kindFor(options), target);
         } catch (UnsupportedInstanceException e) {
             return noPlan(SolveStatus.NO_SOLUTION, options, baseline, List.of(e.getMessage()), "-", start,
                     seconds(start), 0, 0);

@@ -1,5 +1,6 @@
 package io.fabricplan.formulations;
 
+import io.fabricplan.api.FormulationKind;
 import static io.fabricplan.formulations.Fabrics.assertCheckedPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package io.fabricplan.formulations;
 
+import io.fabricplan.api.FormulationKind;
 import io.fabricplan.api.PlanResult;
 import io.fabricplan.api.SolveOptions;
 import io.fabricplan.check.CheckReport;
