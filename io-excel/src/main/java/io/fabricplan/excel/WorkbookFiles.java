@@ -30,37 +30,62 @@ final class WorkbookFiles {
     }
 
     /**
-     * Opens an .xlsx read-only. Returns null and adds one problem (located at the file name) when the file is
-     * missing, not an .xlsx, corrupt or password protected.
+     * Opens an .xlsx read-only and whole. Returns null and adds one problem (located at the file name) when the
+     * file is missing, not an .xlsx, corrupt or password protected.
      */
     static XSSFWorkbook open(Path path, List<InputProblem> problems) {
-        String where = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        if (!isXlsx(path, problems)) {
+            return null;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            return new XSSFWorkbook(in);
+        } catch (IOException | RuntimeException e) {
+            problems.add(corrupt(path, e));
+            return null;
+        }
+    }
+
+    /**
+     * Whether the file is there and looks like an .xlsx (a zip, not an old .xls or an encrypted workbook); when
+     * not, adds one problem located at the file name.
+     */
+    static boolean isXlsx(Path path, List<InputProblem> problems) {
+        String where = where(path);
         if (!Files.exists(path)) {
             problems.add(new InputProblem(where, "file not found: " + path.toAbsolutePath(),
                     "check the path, or run `fabricplan template new.xlsx` for a workbook to start from."));
-            return null;
+            return false;
         }
         if (Files.isDirectory(path)) {
             problems.add(new InputProblem(where, "is a directory, not a workbook", "name the .xlsx file."));
-            return null;
+            return false;
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
             FileMagic magic = FileMagic.valueOf(in);
             if (magic == FileMagic.OLE2) {
                 problems.add(ole2Problem(where, in));
-                return null;
+                return false;
             }
             if (magic != FileMagic.OOXML) {
                 problems.add(new InputProblem(where, "is not an Excel .xlsx workbook",
                         "save it from Excel or LibreOffice as .xlsx (Excel Workbook)."));
-                return null;
+                return false;
             }
-            return new XSSFWorkbook(in);
+            return true;
         } catch (IOException | RuntimeException e) {
-            problems.add(new InputProblem(where, "cannot be read as an .xlsx workbook (corrupt or truncated?): "
-                    + e.getMessage(), "open it in Excel and save it again as .xlsx."));
-            return null;
+            problems.add(corrupt(path, e));
+            return false;
         }
+    }
+
+    /** The problem of a file that looked like an .xlsx but could not be read. */
+    static InputProblem corrupt(Path path, Exception e) {
+        return new InputProblem(where(path), "cannot be read as an .xlsx workbook (corrupt or truncated?): "
+                + e.getMessage(), "open it in Excel and save it again as .xlsx.");
+    }
+
+    private static String where(Path path) {
+        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
     }
 
     /** An OLE2 file is either an encrypted .xlsx (Excel wraps those in OLE2) or an old .xls. */
