@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -21,6 +22,33 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class WorkbookFiles {
     private WorkbookFiles() {
+    }
+
+    /** Rows each streamed sheet keeps in memory; the rest is flushed to compressed temporary files. */
+    static final int STREAM_WINDOW = 100;
+
+    /** Fills a streaming workbook. */
+    @FunctionalInterface
+    interface StreamedBody {
+        void fill(SXSSFWorkbook workbook) throws IOException;
+    }
+
+    /**
+     * Writes a streaming (SXSSF) workbook atomically: {@link #STREAM_WINDOW} rows per sheet in memory, the rest
+     * in compressed temporary files that are deleted afterwards, whatever happens.
+     */
+    static void writeStreamed(Path out, StreamedBody body) throws IOException {
+        writeAtomically(out, stream -> {
+            SXSSFWorkbook workbook = new SXSSFWorkbook(STREAM_WINDOW);
+            workbook.setCompressTempFiles(true);
+            try {
+                body.fill(workbook);
+                workbook.write(stream);
+            } finally {
+                workbook.dispose();
+                workbook.close();
+            }
+        });
     }
 
     /** Writes the whole content of a file. */
