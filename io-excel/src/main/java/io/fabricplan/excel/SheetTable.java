@@ -3,6 +3,7 @@ package io.fabricplan.excel;
 import io.fabricplan.validate.InputProblem;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ final class SheetTable {
     private final List<String> warnings;
     private int headerRow = -1;
     private final Map<String, Integer> columns = new LinkedHashMap<>();
+    private final Map<String, String> refPrefixes = new HashMap<>();
 
     private SheetTable(String name, Schema.Columns known, List<InputProblem> problems, List<String> warnings) {
         this.name = name;
@@ -111,11 +113,19 @@ final class SheetTable {
 
     /** {@code Links!E14}, or {@code Links!14} when the column is absent. */
     String ref(SheetRow row, String column) {
-        return ref(name, columns, row.index() + 1, column);
+        // Every field read names its cell, so the sheet-and-column part is built once per column.
+        String prefix = refPrefixes.computeIfAbsent(column == null ? "" : column,
+                c -> prefix(name, columns, column));
+        return prefix + (row.index() + 1);
     }
 
     static String ref(String sheet, Map<String, Integer> columns, int rowNumber, String column) {
+        return prefix(sheet, columns, column) + rowNumber;
+    }
+
+    /** {@code Links!E}, or {@code Links!} when the column is absent. */
+    private static String prefix(String sheet, Map<String, Integer> columns, String column) {
         Integer c = column == null ? null : columns.get(column);
-        return sheet + "!" + (c == null ? "" : CellReference.convertNumToColString(c)) + rowNumber;
+        return sheet + "!" + (c == null ? "" : CellReference.convertNumToColString(c));
     }
 }

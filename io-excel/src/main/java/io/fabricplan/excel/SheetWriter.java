@@ -10,7 +10,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.ss.util.NumberToTextConverter;
 
 /**
  * Writes one table sheet row by row (so it works for streaming workbooks too): a bold, frozen header row,
@@ -67,7 +66,7 @@ final class SheetWriter {
         if (Double.isFinite(value)) {
             Cell cell = row.createCell(nextColumn);
             cell.setCellValue(value);
-            fit(NumberToTextConverter.toText(value).length());
+            fit(CellValue.numberText(value).length());
         }
         nextColumn++;
         return this;
