@@ -28,14 +28,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * Reads an instance workbook v1 (sheets Settings, Racks, SwitchModels, Devices, Links, Optics) into an
  * {@link Instance}, and reports every problem at once: unreadable cells, missing sheets and columns, and what
  * {@link InstanceValidator} finds, each located at its Excel cell (e.g. {@code Links!E14}). User errors never
  * throw. The file is opened read-only and never modified.
+ *
+ * <p>Sheets are read as a stream of rows ({@link RowSource}), so memory holds the instance and not the workbook:
+ * 400,000 links read in seconds. Formulas are read by the values saved with them; see {@link RowSources} for
+ * formulas saved without one.
  */
 public final class InstanceWorkbookReader {
     private static final String POSITIVE = "a positive number";
@@ -82,16 +84,6 @@ public final class InstanceWorkbookReader {
         List<InputProblem> fileProblems = new ArrayList<>();
         ReadResult result = RowSources.read(xlsx, mode, fileProblems, source -> new Session(source).read());
         return result != null ? result : new ReadResult(null, fileProblems, List.of(), CellLocator.BY_ID);
-    }
-
-    /** Finds a sheet by name, ignoring case and surrounding blanks. */
-    static Sheet sheet(Workbook workbook, String name) {
-        for (Sheet s : workbook) {
-            if (s.getSheetName().strip().equalsIgnoreCase(name)) {
-                return s;
-            }
-        }
-        return null;
     }
 
     /** One read of one workbook: the problems, warnings and cell locations found so far. */

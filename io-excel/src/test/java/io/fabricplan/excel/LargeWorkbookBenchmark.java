@@ -46,7 +46,7 @@ final class LargeWorkbookBenchmark {
         check(read.problems().isEmpty() && read.instance().equals(instance), "instance read back equal");
         Plan plan = SyntheticFabric.plan(instance);
         PlanResult result = phase("evaluate plan", () -> SyntheticFabric.result(instance, plan));
-        phase("write plan (input streamed)", () -> {
+        phase("write plan over the input", () -> {
             PlanWorkbookWriter.write(input, instance, result, "none", out);
             return null;
         });
