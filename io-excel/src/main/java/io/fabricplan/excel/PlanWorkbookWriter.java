@@ -109,7 +109,7 @@ public final class PlanWorkbookWriter {
                     results(workbook, instance, result, solverName);
                     workbook.write(stream);
                 } finally {
-                    workbook.dispose(); // not close(): that would close the loaded input's package
+                    workbook.close(); // deletes the temporary files; closes the loaded input, read-only
                 }
             });
         }

@@ -59,9 +59,8 @@ final class StreamingRowSource implements RowSource {
             Map<String, PackagePart> sheets = new LinkedHashMap<>();
             XSSFReader.SheetIterator it = reader.getSheetIterator();
             while (it.hasNext()) {
-                try (InputStream ignored = it.next()) {
-                    sheets.putIfAbsent(it.getSheetName(), it.getSheetPart());
-                }
+                it.next().close(); // the iterator opens each sheet; its part is what later reads open
+                sheets.putIfAbsent(it.getSheetName(), it.getSheetPart());
             }
             return new StreamingRowSource(pkg, strings, sheets);
         } catch (Exception e) {

@@ -45,8 +45,7 @@ final class WorkbookFiles {
                 body.fill(workbook);
                 workbook.write(stream);
             } finally {
-                workbook.dispose();
-                workbook.close();
+                workbook.close(); // deletes the temporary files (POI 5.5: close() disposes)
             }
         });
     }
