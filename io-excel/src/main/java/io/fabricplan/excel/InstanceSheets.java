@@ -27,6 +27,12 @@ final class InstanceSheets {
     private InstanceSheets() {
     }
 
+    /** The rows the six sheets take, headers included. */
+    static long rows(Instance instance) {
+        return 6L + Schema.SETTING_KEYS.size() + instance.racks().size() + instance.switchModels().size()
+                + instance.devices().size() + instance.links().size() + instance.optics().size();
+    }
+
     static void write(Workbook workbook, Instance instance) {
         settings(workbook, instance.settings());
         racks(workbook, instance);

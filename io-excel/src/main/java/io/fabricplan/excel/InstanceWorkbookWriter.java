@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Writes an {@link Instance} as an instance workbook v1 that {@link InstanceWorkbookReader} reads back equal:
- * all six sheets, bold frozen headers, drop-downs on enum columns. Streams (SXSSF), so instances of hundreds of
- * thousands of links are written in bounded memory. Writes atomically: the target is replaced only by a complete
+ * all six sheets, bold frozen headers, drop-downs on enum columns. Instances of more than
+ * {@link WorkbookFiles#IN_MEMORY_ROWS} rows stream (SXSSF), so hundreds of thousands of links are written in
+ * bounded memory. Writes atomically: the target is replaced only by a complete
  * file.
  */
 public final class InstanceWorkbookWriter {
@@ -24,7 +25,8 @@ public final class InstanceWorkbookWriter {
 
     /** Writes the instance to {@code out}, replacing it if it exists. */
     public static void write(Instance instance, Path out) throws IOException {
-        WorkbookFiles.writeStreamed(out, workbook -> InstanceSheets.write(workbook, instance));
+        WorkbookFiles.writeWorkbook(out, InstanceSheets.rows(instance),
+                workbook -> InstanceSheets.write(workbook, instance));
     }
 
     /**

@@ -23,8 +23,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Writes a plan workbook: the instance sheets (copied from the input workbook, or written from the instance)
  * followed by the result sheets Summary, LinkPlan, DevicePlan, RackPower and BOM. The input workbook is only
- * read; the output is written atomically, so a failure leaves no half-written file. Result sheets always stream
- * (SXSSF), so a plan of hundreds of thousands of links is written in bounded memory.
+ * read; the output is written atomically, so a failure leaves no half-written file. Result sheets of more than
+ * {@link WorkbookFiles#IN_MEMORY_ROWS} rows stream (SXSSF), so a plan of hundreds of thousands of links is
+ * written in bounded memory.
  *
  * <p>The input sheets are kept unchanged: the same sheets in the same order (less result sheets of an earlier
  * solve, which are replaced), the same cells with the same values. How depends on the input's size:
@@ -71,10 +72,11 @@ public final class PlanWorkbookWriter {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(out, "out");
         if (inputWorkbook == null) {
-            WorkbookFiles.writeStreamed(out, workbook -> {
-                InstanceSheets.write(workbook, instance);
-                results(workbook, instance, result, solverName);
-            });
+            WorkbookFiles.writeWorkbook(out, InstanceSheets.rows(instance) + resultRows(instance, result),
+                    workbook -> {
+                        InstanceSheets.write(workbook, instance);
+                        results(workbook, instance, result, solverName);
+                    });
             return;
         }
         if (WorkbookFiles.sameFile(out, inputWorkbook)) {
@@ -102,14 +104,16 @@ public final class PlanWorkbookWriter {
         }
         try (loaded) {
             removeResultSheets(loaded);
+            if (resultRows(instance, result) <= WorkbookFiles.IN_MEMORY_ROWS) {
+                results(loaded, instance, result, solverName);
+                WorkbookFiles.writeAtomically(out, loaded::write);
+                return;
+            }
             WorkbookFiles.writeAtomically(out, stream -> {
-                SXSSFWorkbook workbook = new SXSSFWorkbook(loaded, WorkbookFiles.STREAM_WINDOW);
-                workbook.setCompressTempFiles(true);
-                try {
+                // close() deletes the temporary files, and closes the loaded input (read-only) a little early
+                try (SXSSFWorkbook workbook = WorkbookFiles.streaming(loaded)) {
                     results(workbook, instance, result, solverName);
                     workbook.write(stream);
-                } finally {
-                    workbook.close(); // deletes the temporary files; closes the loaded input, read-only
                 }
             });
         }
@@ -125,7 +129,7 @@ public final class PlanWorkbookWriter {
             throw new IOException(WorkbookFiles.corrupt(input, e).describe(), e);
         }
         try (source) {
-            WorkbookFiles.writeStreamed(out, workbook -> {
+            WorkbookFiles.writeWorkbook(out, Long.MAX_VALUE, workbook -> {
                 CellStyle bold = boldStyle(workbook);
                 for (String name : source.sheetNames()) {
                     if (!isResultSheet(name)) {
@@ -199,6 +203,12 @@ public final class PlanWorkbookWriter {
     private static void results(Workbook workbook, Instance instance, PlanResult result, String solverName) {
         ResultSheets.write(workbook, instance, result, solverName);
         selectSummary(workbook);
+    }
+
+    /** About the rows the result sheets take: a LinkPlan row per link, a DevicePlan row per device, and more. */
+    private static long resultRows(Instance instance, PlanResult result) {
+        long links = result.plan() == null ? 0 : result.plan().links().size();
+        return links + 2L * instance.devices().size() + instance.racks().size() + 50;
     }
 
     private static boolean isResultSheet(String name) {

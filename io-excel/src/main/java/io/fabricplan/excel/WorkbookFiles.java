@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -27,27 +28,39 @@ final class WorkbookFiles {
     /** Rows each streamed sheet keeps in memory; the rest is flushed to compressed temporary files. */
     static final int STREAM_WINDOW = 100;
 
-    /** Fills a streaming workbook. */
+    /**
+     * Workbooks of up to this many rows are built in memory (XSSF, shared strings), larger ones stream (SXSSF).
+     * Streamed cells hold their text inline, which Excel and LibreOffice read and edit like any other; but POI's
+     * own {@code Cell.setCellValue(String)} on an existing inline cell leaves the old text in place, so tools that
+     * edit workbooks with POI see small workbooks unchanged from before streaming.
+     */
+    static final int IN_MEMORY_ROWS = 10_000;
+
+    /** Fills a workbook. */
     @FunctionalInterface
-    interface StreamedBody {
-        void fill(SXSSFWorkbook workbook) throws IOException;
+    interface WorkbookBody {
+        void fill(Workbook workbook) throws IOException;
     }
 
     /**
-     * Writes a streaming (SXSSF) workbook atomically: {@link #STREAM_WINDOW} rows per sheet in memory, the rest
-     * in compressed temporary files that are deleted afterwards, whatever happens.
+     * Writes a workbook atomically: in memory for up to {@link #IN_MEMORY_ROWS} rows, else streaming (SXSSF),
+     * {@link #STREAM_WINDOW} rows per sheet in memory and the rest in compressed temporary files that are deleted
+     * afterwards, whatever happens.
      */
-    static void writeStreamed(Path out, StreamedBody body) throws IOException {
+    static void writeWorkbook(Path out, long rows, WorkbookBody body) throws IOException {
         writeAtomically(out, stream -> {
-            SXSSFWorkbook workbook = new SXSSFWorkbook(STREAM_WINDOW);
-            workbook.setCompressTempFiles(true);
-            try {
+            try (Workbook workbook = rows <= IN_MEMORY_ROWS ? new XSSFWorkbook() : streaming(null)) {
                 body.fill(workbook);
                 workbook.write(stream);
-            } finally {
-                workbook.close(); // deletes the temporary files (POI 5.5: close() disposes)
-            }
+            } // SXSSF's close() deletes its temporary files (POI 5.5)
         });
+    }
+
+    /** A streaming workbook, over a template's sheets or new. */
+    static SXSSFWorkbook streaming(XSSFWorkbook template) {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(template, STREAM_WINDOW);
+        workbook.setCompressTempFiles(true);
+        return workbook;
     }
 
     /** Writes the whole content of a file. */

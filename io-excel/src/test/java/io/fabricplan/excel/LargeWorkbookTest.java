@@ -48,4 +48,24 @@ class LargeWorkbookTest {
         assertThat(InstanceWorkbookReader.read(out).instance()).isEqualTo(instance);
         assertThat(Files.size(out)).isGreaterThan(Files.size(input));
     }
+
+    @Test
+    void smallInputKeepsItsFormattingWhileALargePlanStreams() throws IOException {
+        Instance instance = SyntheticFabric.instance(520, 20);
+        Path input = dir.resolve("input.xlsx");
+        InstanceWorkbookWriter.write(instance, input);
+        assertThat(Files.size(input)).isLessThanOrEqualTo(PlanWorkbookWriter.KEEP_FORMATTING_LIMIT_BYTES);
+        Plan plan = SyntheticFabric.plan(instance);
+        Path out = dir.resolve("plan.xlsx");
+
+        PlanWorkbookWriter.write(input, instance, SyntheticFabric.result(instance, plan), "none", out);
+
+        assertThat(PlanWorkbookReader.read(out).plan().links()).isEqualTo(plan.links());
+        assertThat(InstanceWorkbookReader.read(out).instance()).isEqualTo(instance);
+        try (java.io.InputStream in = Files.newInputStream(out);
+             org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            assertThat(wb.getSheet("Devices").getDataValidations()).hasSize(3);
+            assertThat(wb.getSheet("LinkPlan").getLastRowNum()).isEqualTo(10_400);
+        }
+    }
 }
