@@ -8,14 +8,19 @@ import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 
 /**
- * What a cell holds once formulas are resolved: a number, a text, a boolean, an error, or nothing.
+ * What a cell holds once formulas are resolved: a number, a text, a boolean, an error, or nothing; or, from a
+ * streamed workbook, a formula saved without its value ({@link Kind#UNCACHED}), which streaming cannot evaluate.
+ *
+ * <p>Row sources give values raw (text as stored, spaces and all), so that copies keep them unchanged; readers
+ * use {@link #normalized()}.
  *
  * @param kind   what it is
  * @param number the number of a NUMBER value
- * @param text   the value as the planner sees it (numbers formatted as Excel shows them), null when blank
+ * @param text   the value as the planner sees it (numbers formatted as Excel shows them), null when blank; for
+ *               UNCACHED the formula with a leading {@code =}
  */
 record CellValue(Kind kind, double number, String text) {
-    enum Kind { BLANK, NUMBER, TEXT, BOOLEAN, ERROR }
+    enum Kind { BLANK, NUMBER, TEXT, BOOLEAN, ERROR, UNCACHED }
 
     static final CellValue BLANK = new CellValue(Kind.BLANK, Double.NaN, null);
 
@@ -23,9 +28,14 @@ record CellValue(Kind kind, double number, String text) {
         return kind == Kind.BLANK;
     }
 
+    /** Text trimmed, and empty text blank: the value as the readers see it. */
+    CellValue normalized() {
+        return kind == Kind.TEXT ? text(text) : this;
+    }
+
     /**
      * Reads a cell. A formula is read by its cached value, which is what Excel shows; a formula saved without
-     * one (written by a tool that does not calculate) is evaluated. Text is trimmed; empty text is blank.
+     * one (written by a tool that does not calculate) is evaluated. Text is raw; see {@link #normalized()}.
      */
     static CellValue of(Cell cell, FormulaEvaluator evaluator) {
         if (cell == null) {
@@ -41,9 +51,9 @@ record CellValue(Kind kind, double number, String text) {
         }
         return switch (type) {
             case NUMERIC -> number(cell.getNumericCellValue());
-            case STRING -> text(cell.getStringCellValue());
-            case BOOLEAN -> new CellValue(Kind.BOOLEAN, Double.NaN, cell.getBooleanCellValue() ? "TRUE" : "FALSE");
-            case ERROR -> new CellValue(Kind.ERROR, Double.NaN, errorText(cell.getErrorCellValue()));
+            case STRING -> raw(cell.getStringCellValue());
+            case BOOLEAN -> bool(cell.getBooleanCellValue());
+            case ERROR -> error(errorText(cell.getErrorCellValue()));
             default -> BLANK;
         };
     }
@@ -61,9 +71,9 @@ record CellValue(Kind kind, double number, String text) {
             }
             return switch (v.getCellType()) {
                 case NUMERIC -> number(v.getNumberValue());
-                case STRING -> text(v.getStringValue());
-                case BOOLEAN -> new CellValue(Kind.BOOLEAN, Double.NaN, v.getBooleanValue() ? "TRUE" : "FALSE");
-                case ERROR -> new CellValue(Kind.ERROR, Double.NaN, errorText(v.getErrorValue()));
+                case STRING -> raw(v.getStringValue());
+                case BOOLEAN -> bool(v.getBooleanValue());
+                case ERROR -> error(errorText(v.getErrorValue()));
                 default -> BLANK;
             };
         } catch (RuntimeException e) {
@@ -73,9 +83,41 @@ record CellValue(Kind kind, double number, String text) {
     }
 
     static CellValue number(double value) {
-        return new CellValue(Kind.NUMBER, value, NumberToTextConverter.toText(value));
+        return new CellValue(Kind.NUMBER, value, numberText(value));
     }
 
+    /**
+     * A number as Excel shows it. Whole numbers of up to 15 digits (counts, rates, ports: most cells of a large
+     * sheet) are their digits, which is what {@link NumberToTextConverter} gives too, only much faster.
+     */
+    static String numberText(double value) {
+        double abs = Math.abs(value);
+        if (abs >= 1 && abs < 1e15 && value == Math.rint(value)) {
+            return Long.toString((long) value);
+        }
+        return NumberToTextConverter.toText(value);
+    }
+
+    /** Text as stored; null is blank. */
+    static CellValue raw(String text) {
+        return text == null ? BLANK : new CellValue(Kind.TEXT, Double.NaN, text);
+    }
+
+    static CellValue bool(boolean value) {
+        return new CellValue(Kind.BOOLEAN, Double.NaN, value ? "TRUE" : "FALSE");
+    }
+
+    /** An error value as Excel shows it, e.g. {@code #DIV/0!}. */
+    static CellValue error(String shown) {
+        return new CellValue(Kind.ERROR, Double.NaN, shown);
+    }
+
+    /** A formula saved without its value. */
+    static CellValue uncached(String formula) {
+        return new CellValue(Kind.UNCACHED, Double.NaN, "=" + (formula == null ? "" : formula));
+    }
+
+    /** Trimmed text; empty text is blank. */
     static CellValue text(String raw) {
         String t = raw == null ? "" : raw.strip();
         return t.isEmpty() ? BLANK : new CellValue(Kind.TEXT, Double.NaN, t);

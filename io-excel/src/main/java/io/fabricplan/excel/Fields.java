@@ -21,6 +21,9 @@ final class Fields {
 
     /** Trimmed text; null when blank. A blank required cell is a problem and gives "". */
     String text(CellValue v, String where, String field, boolean required) {
+        if (uncached(v, where)) {
+            return required ? "" : null;
+        }
         if (v.isBlank()) {
             if (required) {
                 blank(where, field);
@@ -33,6 +36,9 @@ final class Fields {
 
     /** A number; blank gives the default, or NaN and a problem when required. */
     double number(CellValue v, String where, String field, String expected, boolean required, double dflt) {
+        if (uncached(v, where)) {
+            return Double.NaN;
+        }
         if (v.isBlank()) {
             if (required) {
                 blank(where, field);
@@ -65,6 +71,9 @@ final class Fields {
 
     /** A whole number; 0 and a problem when unreadable. */
     long wholeLong(CellValue v, String where, String field, boolean required, long dflt) {
+        if (uncached(v, where)) {
+            return 0;
+        }
         if (v.isBlank()) {
             if (required) {
                 blank(where, field);
@@ -82,7 +91,7 @@ final class Fields {
 
     /** YES/NO, TRUE/FALSE or 1/0, any case; blank gives the default. */
     boolean yesNo(CellValue v, String where, String field, boolean dflt) {
-        if (v.isBlank()) {
+        if (uncached(v, where) || v.isBlank()) {
             return dflt;
         }
         String t = v.text().toUpperCase(Locale.ROOT);
@@ -106,6 +115,9 @@ final class Fields {
      */
     <E extends Enum<E>> E choice(CellValue v, String where, String field, Class<E> type, boolean required,
                                  E dflt) {
+        if (uncached(v, where)) {
+            return null;
+        }
         if (v.isBlank()) {
             if (required) {
                 blank(where, field);
@@ -127,6 +139,21 @@ final class Fields {
     static <E extends Enum<E>> String names(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
+
+    /**
+     * A formula saved without its value, met when a workbook is streamed (streaming cannot evaluate formulas):
+     * reported, and the field is unreadable.
+     */
+    private boolean uncached(CellValue v, String where) {
+        if (v.kind() != CellValue.Kind.UNCACHED) {
+            return false;
+        }
+        problems.add(new InputProblem(where, UNCACHED_MESSAGE, null));
+        return true;
+    }
+
+    static final String UNCACHED_MESSAGE =
+            "formula has no cached value; open and save the workbook in Excel first";
 
     void blank(String where, String field) {
         problems.add(new InputProblem(where, field + " is blank", null));

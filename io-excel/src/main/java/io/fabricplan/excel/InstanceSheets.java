@@ -27,6 +27,12 @@ final class InstanceSheets {
     private InstanceSheets() {
     }
 
+    /** The rows the six sheets take, headers included. */
+    static long rows(Instance instance) {
+        return 6L + Schema.SETTING_KEYS.size() + instance.racks().size() + instance.switchModels().size()
+                + instance.devices().size() + instance.links().size() + instance.optics().size();
+    }
+
     static void write(Workbook workbook, Instance instance) {
         settings(workbook, instance.settings());
         racks(workbook, instance);
@@ -87,7 +93,8 @@ final class InstanceSheets {
     private static void devices(Workbook workbook, Instance instance) {
         SheetWriter w = new SheetWriter(workbook, Schema.DEVICES, Schema.DEVICE_COLUMNS.all());
         for (Device d : instance.devices()) {
-            w.newRow().text(d.id()).choice(d.role()).text(d.family()).choice(d.packaging()).text(d.rackId());
+            w.newRow().text(d.id()).choice(d.role()).text(d.family()).choice(d.packaging()).text(d.rackId())
+                    .text(String.join(";", d.candidateRacks()));
             // A switch's ports come from its model; leave its (ignored) NIC columns blank unless set.
             if (d.isSwitch() && d.ports() == 0 && d.portGbps() == 0 && !d.lpoCapable()) {
                 w.blank().blank().blank();

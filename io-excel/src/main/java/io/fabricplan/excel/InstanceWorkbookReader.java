@@ -18,31 +18,32 @@ import io.fabricplan.model.SwitchModel;
 import io.fabricplan.validate.CellLocator;
 import io.fabricplan.validate.InputProblem;
 import io.fabricplan.validate.InstanceValidator;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import java.util.regex.Pattern;
 
 /**
  * Reads an instance workbook v1 (sheets Settings, Racks, SwitchModels, Devices, Links, Optics) into an
  * {@link Instance}, and reports every problem at once: unreadable cells, missing sheets and columns, and what
  * {@link InstanceValidator} finds, each located at its Excel cell (e.g. {@code Links!E14}). User errors never
  * throw. The file is opened read-only and never modified.
+ *
+ * <p>Sheets are read as a stream of rows ({@link RowSource}), so memory holds the instance and not the workbook:
+ * 400,000 links read in seconds. Formulas are read by the values saved with them; see {@link RowSources} for
+ * formulas saved without one.
  */
 public final class InstanceWorkbookReader {
     private static final String POSITIVE = "a positive number";
     private static final String NON_NEGATIVE = "a number, 0 or more";
     private static final String ANY = "a number";
+    private static final Pattern CANDIDATE_SEPARATORS = Pattern.compile("[;,\\s]+");
 
     private InstanceWorkbookReader() {
     }
@@ -69,35 +70,25 @@ public final class InstanceWorkbookReader {
         }
     }
 
-    /** Reads the workbook at {@code xlsx}; never throws for a missing, foreign, corrupt or protected file. */
+    /**
+     * Reads the workbook at {@code xlsx}; never throws for a missing, foreign, corrupt or protected file. Sheets
+     * are streamed, so memory stays bounded by what the instance holds, whatever the number of rows; see
+     * {@link RowSources} for formulas saved without their values.
+     */
     public static ReadResult read(Path xlsx) {
-        List<InputProblem> problems = new ArrayList<>();
-        XSSFWorkbook workbook = WorkbookFiles.open(xlsx, problems);
-        if (workbook == null) {
-            return new ReadResult(null, problems, List.of(), CellLocator.BY_ID);
-        }
-        try (workbook) {
-            return new Session(workbook).read();
-        } catch (IOException e) {
-            // Closing an in-memory workbook read from a stream; nothing of the user's to report.
-            throw new IllegalStateException(e);
-        }
+        return read(xlsx, RowSources.Mode.AUTO);
     }
 
-    /** Finds a sheet by name, ignoring case and surrounding blanks. */
-    static Sheet sheet(Workbook workbook, String name) {
-        for (Sheet s : workbook) {
-            if (s.getSheetName().strip().equalsIgnoreCase(name)) {
-                return s;
-            }
-        }
-        return null;
+    /** Reads over the given row source; tests force each. */
+    static ReadResult read(Path xlsx, RowSources.Mode mode) {
+        List<InputProblem> fileProblems = new ArrayList<>();
+        ReadResult result = RowSources.read(xlsx, mode, fileProblems, source -> new Session(source).read());
+        return result != null ? result : new ReadResult(null, fileProblems, List.of(), CellLocator.BY_ID);
     }
 
     /** One read of one workbook: the problems, warnings and cell locations found so far. */
     private static final class Session {
-        private final Workbook workbook;
-        private final FormulaEvaluator evaluator;
+        private final RowSource source;
         private final List<InputProblem> problems = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private final Fields fields = new Fields(problems);
@@ -106,9 +97,8 @@ public final class InstanceWorkbookReader {
         private final Set<String> reported = new HashSet<>();
         private final List<String> missingSheets = new ArrayList<>();
 
-        Session(Workbook workbook) {
-            this.workbook = workbook;
-            this.evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+        Session(RowSource source) {
+            this.source = source;
         }
 
         ReadResult read() {
@@ -139,6 +129,23 @@ public final class InstanceWorkbookReader {
             return new ReadResult(instance, problems, warnings, locator);
         }
 
+        /** Data row numbers, unboxed: a large sheet has hundreds of thousands. */
+        private static final class RowNumbers {
+            private int[] numbers = new int[64];
+            private int size;
+
+            void add(int number) {
+                if (size == numbers.length) {
+                    numbers = Arrays.copyOf(numbers, size * 2);
+                }
+                numbers[size++] = number;
+            }
+
+            int[] toArray() {
+                return Arrays.copyOf(numbers, size);
+            }
+        }
+
         private static <T> List<T> orEmpty(List<T> list) {
             return list == null ? List.of() : list;
         }
@@ -148,7 +155,7 @@ public final class InstanceWorkbookReader {
         /** A row of a sheet to a record; null skips the row (its problem is reported). */
         @FunctionalInterface
         private interface RowParser<T> {
-            T parse(SheetTable table, Row row, String id);
+            T parse(SheetTable table, SheetRow row, String id);
         }
 
         /**
@@ -156,30 +163,30 @@ public final class InstanceWorkbookReader {
          * (a missing required sheet is reported).
          */
         private <T> List<T> records(String name, Schema.Columns columns, RowParser<T> parser) {
-            Sheet sheet = sheet(workbook, name);
+            String sheet = source.sheet(name);
             if (sheet == null) {
                 if (!Schema.OPTICS.equals(name) && !Schema.SWITCH_MODELS.equals(name)) {
                     missingSheets.add(name);
                 }
                 return null;
             }
-            SheetTable table = SheetTable.read(sheet, name, columns, evaluator, problems, warnings);
             String idColumn = columns.all().get(0);
             List<T> records = new ArrayList<>();
-            List<Integer> rows = new ArrayList<>();
+            RowNumbers rows = new RowNumbers();
             List<String> ids = new ArrayList<>();
-            if (table.has(idColumn)) {
-                for (Row row : table.rows()) {
-                    String id = fields.text(table.value(row, idColumn), table.ref(row, idColumn), idColumn, true);
-                    T record = id.isEmpty() ? null : parser.parse(table, row, id);
-                    if (record != null) {
-                        records.add(record);
-                        rows.add(row.getRowNum() + 1);
-                        ids.add(id);
-                    }
+            SheetTable table = SheetTable.read(source, sheet, name, columns, problems, warnings, (t, row) -> {
+                if (!t.has(idColumn)) {
+                    return;
                 }
-            }
-            locator.addSheet(name, table.columns(), rows);
+                String id = fields.text(t.value(row, idColumn), t.ref(row, idColumn), idColumn, true);
+                T record = id.isEmpty() ? null : parser.parse(t, row, id);
+                if (record != null) {
+                    records.add(record);
+                    rows.add(row.index() + 1);
+                    ids.add(id);
+                }
+            });
+            locator.addSheet(name, table.columns(), rows.toArray());
             poisonMissingColumns(name, columns, table, ids);
             return records;
         }
@@ -199,8 +206,7 @@ public final class InstanceWorkbookReader {
             if (missingSheets.isEmpty()) {
                 return;
             }
-            List<String> found = new ArrayList<>();
-            workbook.forEach(s -> found.add(s.getSheetName()));
+            List<String> found = source.sheetNames();
             for (String name : missingSheets) {
                 problems.add(new InputProblem(name, "sheet \"" + name + "\" is missing",
                         "add it; the workbook has " + (found.isEmpty() ? "no sheets" : "sheets "
@@ -217,33 +223,33 @@ public final class InstanceWorkbookReader {
 
         // ---------------------------------------------------------------- typed cells
 
-        private String text(SheetTable t, Row r, String column, boolean required) {
+        private String text(SheetTable t, SheetRow r, String column, boolean required) {
             if (!t.has(column)) {
                 return required ? "" : null;
             }
             return fields.text(t.value(r, column), t.ref(r, column), column, required);
         }
 
-        private double number(SheetTable t, Row r, String column, String expected, boolean required, double dflt) {
+        private double number(SheetTable t, SheetRow r, String column, String expected, boolean required, double dflt) {
             if (!t.has(column)) {
                 return required ? Double.NaN : dflt;
             }
             return fields.number(t.value(r, column), t.ref(r, column), column, expected, required, dflt);
         }
 
-        private int whole(SheetTable t, Row r, String column, boolean required, int dflt) {
+        private int whole(SheetTable t, SheetRow r, String column, boolean required, int dflt) {
             if (!t.has(column)) {
                 return required ? 0 : dflt;
             }
             return fields.whole(t.value(r, column), t.ref(r, column), column, required, dflt);
         }
 
-        private boolean yesNo(SheetTable t, Row r, String column) {
+        private boolean yesNo(SheetTable t, SheetRow r, String column) {
             return t.has(column) && fields.yesNo(t.value(r, column), t.ref(r, column), column, false);
         }
 
         /** An enum column; null when the cell is blank and required, or unreadable (both reported). */
-        private <E extends Enum<E>> E choice(SheetTable t, Row r, String column, Class<E> type, boolean required,
+        private <E extends Enum<E>> E choice(SheetTable t, SheetRow r, String column, Class<E> type, boolean required,
                                              E dflt) {
             if (!t.has(column)) {
                 return dflt;
@@ -253,7 +259,7 @@ public final class InstanceWorkbookReader {
 
         // ---------------------------------------------------------------- records
 
-        private Rack rack(SheetTable t, Row r, String id) {
+        private Rack rack(SheetTable t, SheetRow r, String id) {
             return new Rack(id, text(t, r, "site_id", false),
                     number(t, r, "x_m", ANY, true, 0),
                     number(t, r, "y_m", ANY, true, 0),
@@ -262,7 +268,7 @@ public final class InstanceWorkbookReader {
                     whole(t, r, "free_u", false, 0));
         }
 
-        private SwitchModel switchModel(SheetTable t, Row r, String id) {
+        private SwitchModel switchModel(SheetTable t, SheetRow r, String id) {
             Packaging packaging = choice(t, r, "packaging", Packaging.class, true, null);
             return new SwitchModel(id, text(t, r, "family", true),
                     // An unreadable packaging is reported; PLUGGABLE keeps the model usable for the other checks.
@@ -278,7 +284,7 @@ public final class InstanceWorkbookReader {
                     text(t, r, "source", false));
         }
 
-        private Device device(SheetTable t, Row r, String id) {
+        private Device device(SheetTable t, SheetRow r, String id) {
             Role role = choice(t, r, "role", Role.class, true, null);
             String family = text(t, r, "family", false);
             PackagingChoice dflt = family == null ? PackagingChoice.PLUGGABLE : PackagingChoice.AUTO;
@@ -287,13 +293,22 @@ public final class InstanceWorkbookReader {
                     // An unreadable role is reported; a placeholder that adds no problem of its own.
                     role != null ? role : family == null ? Role.SERVER : Role.OTHER,
                     family, packaging == null ? dflt : packaging,
-                    text(t, r, "rack_id", true),
+                    text(t, r, "rack_id", false),
                     whole(t, r, "ports", false, 0),
                     number(t, r, "port_gbps", POSITIVE, false, 0),
-                    yesNo(t, r, "lpo_capable"));
+                    yesNo(t, r, "lpo_capable"),
+                    racks(text(t, r, "candidate_racks", false)));
         }
 
-        private Link link(SheetTable t, Row r, String id) {
+        /** Rack ids separated by {@code ;}, {@code ,} or blanks; empty when blank. */
+        static List<String> racks(String list) {
+            if (list == null) {
+                return List.of();
+            }
+            return Arrays.stream(CANDIDATE_SEPARATORS.split(list)).filter(s -> !s.isEmpty()).toList();
+        }
+
+        private Link link(SheetTable t, SheetRow r, String id) {
             Double length = t.has("length_m")
                     ? fields.optionalNumber(t.value(r, "length_m"), t.ref(r, "length_m"), "length_m", NON_NEGATIVE)
                     : null;
@@ -303,7 +318,7 @@ public final class InstanceWorkbookReader {
                     length);
         }
 
-        private Optic optic(SheetTable t, Row r, String id) {
+        private Optic optic(SheetTable t, SheetRow r, String id) {
             OpticKind kind = choice(t, r, "kind", OpticKind.class, true, null);
             Media media = choice(t, r, "media", Media.class, false, null);
             Optic optic = new Optic(id, kind == null ? OpticKind.TRANSCEIVER : kind,
@@ -332,19 +347,18 @@ public final class InstanceWorkbookReader {
 
         private Settings settings() {
             Settings d = Settings.defaults();
-            Sheet sheet = sheet(workbook, Schema.SETTINGS);
+            String sheet = source.sheet(Schema.SETTINGS);
             if (sheet == null) {
                 return d;
             }
-            SheetTable t = SheetTable.read(sheet, Schema.SETTINGS, Schema.SETTINGS_COLUMNS, evaluator, problems,
-                    warnings);
+            Map<String, SheetRow> rows = new HashMap<>();
+            SheetTable t = SheetTable.read(source, sheet, Schema.SETTINGS, Schema.SETTINGS_COLUMNS, problems,
+                    warnings, (table, row) -> {
+                        if (table.has("key") && table.has("value")) {
+                            settingRow(table, row, rows);
+                        }
+                    });
             locator.settingColumns(t.columns());
-            Map<String, Row> rows = new HashMap<>();
-            if (t.has("key") && t.has("value")) {
-                for (Row row : t.rows()) {
-                    settingRow(t, row, rows);
-                }
-            }
             SettingValues v = new SettingValues(t, rows);
             Objective objective = v.choice("objective", Objective.class, d.objective());
             SolverKind solver = v.choice("solver", SolverKind.class, d.solver());
@@ -356,7 +370,7 @@ public final class InstanceWorkbookReader {
                     v.number("intra_rack_m", d.intraRackM()), v.number("inter_rack_slack_m", d.interRackSlackM()));
         }
 
-        private void settingRow(SheetTable t, Row row, Map<String, Row> rows) {
+        private void settingRow(SheetTable t, SheetRow row, Map<String, SheetRow> rows) {
             String keyRef = t.ref(row, "key");
             String key = fields.text(t.value(row, "key"), keyRef, "key", true).toLowerCase(Locale.ROOT);
             if (key.isEmpty()) {
@@ -369,28 +383,28 @@ public final class InstanceWorkbookReader {
                         + t.ref(rows.get(key), "key"), "keep one row per setting."));
             } else {
                 rows.put(key, row);
-                locator.addSetting(key, row.getRowNum() + 1);
+                locator.addSetting(key, row.index() + 1);
             }
         }
 
         /** The value cells of the settings rows; blank or absent keys give the default. */
         private final class SettingValues {
             private final SheetTable table;
-            private final Map<String, Row> rows;
+            private final Map<String, SheetRow> rows;
 
-            SettingValues(SheetTable table, Map<String, Row> rows) {
+            SettingValues(SheetTable table, Map<String, SheetRow> rows) {
                 this.table = table;
                 this.rows = rows;
             }
 
             double number(String key, double dflt) {
-                Row row = rows.get(key);
+                SheetRow row = rows.get(key);
                 return row == null ? dflt : fields.number(table.value(row, "value"), table.ref(row, "value"), key,
                         ANY, false, dflt);
             }
 
             long whole(String key, long dflt, boolean intRange) {
-                Row row = rows.get(key);
+                SheetRow row = rows.get(key);
                 if (row == null) {
                     return dflt;
                 }
@@ -400,7 +414,7 @@ public final class InstanceWorkbookReader {
             }
 
             <E extends Enum<E>> E choice(String key, Class<E> type, E dflt) {
-                Row row = rows.get(key);
+                SheetRow row = rows.get(key);
                 E value = row == null ? dflt : fields.choice(table.value(row, "value"), table.ref(row, "value"),
                         key, type, false, dflt);
                 return value == null ? dflt : value;

@@ -11,12 +11,13 @@ import io.fabricplan.model.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes an {@link Instance} as an instance workbook v1 that {@link InstanceWorkbookReader} reads back equal:
- * all six sheets, bold frozen headers, drop-downs on enum columns. Writes atomically: the target is replaced
- * only by a complete file.
+ * all six sheets, bold frozen headers, drop-downs on enum columns. Instances of more than
+ * {@link WorkbookFiles#IN_MEMORY_ROWS} rows stream (SXSSF), so hundreds of thousands of links are written in
+ * bounded memory. Writes atomically: the target is replaced only by a complete
+ * file.
  */
 public final class InstanceWorkbookWriter {
     private InstanceWorkbookWriter() {
@@ -24,12 +25,8 @@ public final class InstanceWorkbookWriter {
 
     /** Writes the instance to {@code out}, replacing it if it exists. */
     public static void write(Instance instance, Path out) throws IOException {
-        WorkbookFiles.writeAtomically(out, stream -> {
-            try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-                InstanceSheets.write(workbook, instance);
-                workbook.write(stream);
-            }
-        });
+        WorkbookFiles.writeWorkbook(out, InstanceSheets.rows(instance),
+                workbook -> InstanceSheets.write(workbook, instance));
     }
 
     /**

@@ -7,7 +7,6 @@ import io.fabricplan.model.Packaging;
 import io.fabricplan.model.Plan;
 import io.fabricplan.model.ReportedTotals;
 import io.fabricplan.validate.InputProblem;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import java.util.function.BiConsumer;
 
 /**
  * Reads a plan workbook (perhaps edited by hand) back into a {@link Plan}: DevicePlan rows into device
@@ -49,39 +45,40 @@ public final class PlanWorkbookReader {
         }
     }
 
-    /** Reads the plan workbook at {@code planXlsx}; never throws for user errors. */
+    /**
+     * Reads the plan workbook at {@code planXlsx}; never throws for user errors. Sheets are streamed, so a plan
+     * of hundreds of thousands of links reads in bounded memory.
+     */
     public static PlanReadResult read(Path planXlsx) {
-        List<InputProblem> problems = new ArrayList<>();
-        XSSFWorkbook workbook = WorkbookFiles.open(planXlsx, problems);
-        if (workbook == null) {
-            return new PlanReadResult(null, problems);
-        }
-        try (workbook) {
-            Reading reading = new Reading(workbook, problems);
+        return read(planXlsx, RowSources.Mode.AUTO);
+    }
+
+    /** Reads over the given row source; tests force each. */
+    static PlanReadResult read(Path planXlsx, RowSources.Mode mode) {
+        List<InputProblem> fileProblems = new ArrayList<>();
+        PlanReadResult result = RowSources.read(planXlsx, mode, fileProblems, source -> {
+            Reading reading = new Reading(source);
             Plan plan = new Plan(reading.devices(), reading.links(), reading.totals());
-            return new PlanReadResult(plan, problems);
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // closing an in-memory workbook
-        }
+            return new PlanReadResult(plan, reading.problems);
+        });
+        return result != null ? result : new PlanReadResult(null, fileProblems);
     }
 
     /** One read of one workbook. */
     private static final class Reading {
-        private final XSSFWorkbook workbook;
-        private final FormulaEvaluator evaluator;
-        private final List<InputProblem> problems;
+        private final RowSource source;
+        private final List<InputProblem> problems = new ArrayList<>();
         private final List<String> ignoredWarnings = new ArrayList<>();
-        private final Fields fields;
+        private final Fields fields = new Fields(problems);
 
-        Reading(XSSFWorkbook workbook, List<InputProblem> problems) {
-            this.workbook = workbook;
-            this.evaluator = workbook.getCreationHelper().createFormulaEvaluator();
-            this.problems = problems;
-            this.fields = new Fields(problems);
+        Reading(RowSource source) {
+            this.source = source;
         }
 
-        private SheetTable table(String name, Schema.Columns columns, boolean required) {
-            Sheet sheet = InstanceWorkbookReader.sheet(workbook, name);
+        /** Reads a sheet's rows to {@code rows}; null when it is absent (reported when required). */
+        private SheetTable table(String name, Schema.Columns columns, boolean required,
+                                 BiConsumer<SheetTable, SheetRow> rows) {
+            String sheet = source.sheet(name);
             if (sheet == null) {
                 if (required) {
                     problems.add(new InputProblem(name, "sheet \"" + name + "\" is missing",
@@ -90,31 +87,29 @@ public final class PlanWorkbookReader {
                 return null;
             }
             // Result sheets may carry extra columns a planner adds while reviewing; they are not the plan's.
-            return SheetTable.read(sheet, name, columns, evaluator, problems, ignoredWarnings);
+            return SheetTable.read(source, sheet, name, columns, problems, ignoredWarnings, rows);
         }
 
         List<DeviceAssignment> devices() {
             List<DeviceAssignment> out = new ArrayList<>();
-            SheetTable t = table(Schema.DEVICE_PLAN, DEVICE_PLAN, true);
-            if (t == null || !t.has("device_id")) {
-                return out;
-            }
-            for (Row r : t.rows()) {
+            table(Schema.DEVICE_PLAN, DEVICE_PLAN, true, (t, r) -> {
+                if (!t.has("device_id")) {
+                    return;
+                }
                 String id = fields.text(t.value(r, "device_id"), t.ref(r, "device_id"), "device_id", true);
                 if (!id.isEmpty()) {
                     out.add(new DeviceAssignment(id, optionalText(t, r, "model_id"), optionalText(t, r, "rack_id")));
                 }
-            }
+            });
             return out;
         }
 
         List<LinkAssignment> links() {
             List<LinkAssignment> out = new ArrayList<>();
-            SheetTable t = table(Schema.LINK_PLAN, LINK_PLAN, true);
-            if (t == null || !LINK_PLAN.required().stream().allMatch(t::has)) {
-                return out;
-            }
-            for (Row r : t.rows()) {
+            table(Schema.LINK_PLAN, LINK_PLAN, true, (t, r) -> {
+                if (!LINK_PLAN.required().stream().allMatch(t::has)) {
+                    return;
+                }
                 int before = problems.size();
                 String linkId = fields.text(t.value(r, "link_id"), t.ref(r, "link_id"), "link_id", true);
                 String opticId = fields.text(t.value(r, "optic_id"), t.ref(r, "optic_id"), "optic_id", true);
@@ -127,38 +122,37 @@ public final class PlanWorkbookReader {
                 if (problems.size() == before) {
                     out.add(new LinkAssignment(linkId, opticId, a, b, count));
                 }
-            }
+            });
             return out;
         }
 
         ReportedTotals totals() {
-            SheetTable t = table(Schema.SUMMARY, SUMMARY, false);
-            if (t == null) {
-                return null;
-            }
-            Map<String, Row> rows = new HashMap<>();
-            if (t.has("key") && t.has("value")) {
-                for (Row r : t.rows()) {
-                    String key = fields.text(t.value(r, "key"), t.ref(r, "key"), "key", false);
+            Map<String, SheetRow> rows = new HashMap<>();
+            SheetTable t = table(Schema.SUMMARY, SUMMARY, false, (table, r) -> {
+                if (table.has("key") && table.has("value")) {
+                    String key = fields.text(table.value(r, "key"), table.ref(r, "key"), "key", false);
                     if (key != null) {
                         rows.putIfAbsent(key.toLowerCase(Locale.ROOT), r);
                     }
                 }
+            });
+            if (t == null) {
+                return null;
             }
-            Row objectiveRow = rows.get("objective");
+            SheetRow objectiveRow = rows.get("objective");
             Objective objective = objectiveRow == null ? null : fields.choice(t.value(objectiveRow, "value"),
                     t.ref(objectiveRow, "value"), "objective", Objective.class, false, null);
             return new ReportedTotals(objective, number(t, rows, "objective_value"), number(t, rows, "capex_usd"),
                     number(t, rows, "power_w"), number(t, rows, "tco_usd"));
         }
 
-        private double number(SheetTable t, Map<String, Row> rows, String key) {
-            Row r = rows.get(key);
+        private double number(SheetTable t, Map<String, SheetRow> rows, String key) {
+            SheetRow r = rows.get(key);
             return r == null ? Double.NaN
                     : fields.number(t.value(r, "value"), t.ref(r, "value"), key, "a number", false, Double.NaN);
         }
 
-        private String optionalText(SheetTable t, Row r, String column) {
+        private String optionalText(SheetTable t, SheetRow r, String column) {
             return t.has(column) ? fields.text(t.value(r, column), t.ref(r, column), column, false) : null;
         }
     }

@@ -33,7 +33,8 @@ final class Schema {
                     "cpo_pmd", "cost_usd", "height_u", "lpo_capable", "source"),
             Set.of("model_id", "family", "packaging", "ports", "port_gbps", "base_power_w", "cost_usd"));
     static final Columns DEVICE_COLUMNS = new Columns(
-            List.of("device_id", "role", "family", "packaging", "rack_id", "ports", "port_gbps", "lpo_capable"),
+            List.of("device_id", "role", "family", "packaging", "rack_id", "candidate_racks", "ports", "port_gbps",
+                    "lpo_capable"),
             Set.of("device_id", "role", "rack_id"));
     static final Columns LINK_COLUMNS = new Columns(
             List.of("link_id", "a_device", "b_device", "count", "gbps", "length_m"),

@@ -3,58 +3,71 @@ package io.fabricplan.excel;
 import io.fabricplan.validate.InputProblem;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
+import java.util.function.BiConsumer;
 import org.apache.poi.ss.util.CellReference;
 
 /**
- * A sheet read as a table: its header row (names trimmed and case-insensitive), and its non-blank data rows.
- * Knows the Excel reference of every cell, so that problems can name it.
+ * A sheet read as a table: its header row (names trimmed and case-insensitive), then its non-blank data rows,
+ * handed on one at a time as a {@link RowSource} gives them, so that no sheet is ever held whole. Knows the
+ * Excel reference of every cell, so that problems can name it.
  */
 final class SheetTable {
     private final String name;
-    private final int headerRow;
-    private final Map<String, Integer> columns;
-    private final List<Row> rows;
-    private final FormulaEvaluator evaluator;
+    private final Schema.Columns known;
+    private final List<InputProblem> problems;
+    private final List<String> warnings;
+    private int headerRow = -1;
+    private final Map<String, Integer> columns = new LinkedHashMap<>();
+    private final Map<String, String> refPrefixes = new HashMap<>();
 
-    private SheetTable(String name, int headerRow, Map<String, Integer> columns, List<Row> rows,
-                       FormulaEvaluator evaluator) {
+    private SheetTable(String name, Schema.Columns known, List<InputProblem> problems, List<String> warnings) {
         this.name = name;
-        this.headerRow = headerRow;
-        this.columns = columns;
-        this.rows = rows;
-        this.evaluator = evaluator;
+        this.known = known;
+        this.problems = problems;
+        this.warnings = warnings;
     }
 
     /**
-     * Reads the header and the data rows. Unknown columns are kept out of the table and warned about once;
-     * missing required columns and an empty sheet are problems.
+     * Reads sheet {@code sheet} of the source as table {@code name}: the first non-blank row is the header, every
+     * later non-blank row goes to {@code rows} with this table. Unknown columns are kept out of the table and
+     * warned about once; missing required columns (before any row) and an empty sheet are problems.
      */
-    static SheetTable read(Sheet sheet, String name, Schema.Columns known, FormulaEvaluator evaluator,
-                           List<InputProblem> problems, List<String> warnings) {
-        int header = firstNonBlankRow(sheet, evaluator);
-        if (header < 0) {
+    static SheetTable read(RowSource source, String sheet, String name, Schema.Columns known,
+                           List<InputProblem> problems, List<String> warnings, BiConsumer<SheetTable, SheetRow> rows) {
+        SheetTable table = new SheetTable(name, known, problems, warnings);
+        source.rows(sheet, row -> {
+            if (row.isBlank()) {
+                return;
+            }
+            if (table.headerRow < 0) {
+                table.header(row);
+            } else {
+                rows.accept(table, row);
+            }
+        });
+        if (table.headerRow < 0) {
             problems.add(new InputProblem(name + "!1", "sheet \"" + name + "\" is empty",
                     "give it a header row with the columns " + String.join(", ", known.all()) + "."));
-            return new SheetTable(name, 0, Map.of(), List.of(), evaluator);
+            table.headerRow = 0;
         }
-        Map<String, Integer> columns = new LinkedHashMap<>();
+        return table;
+    }
+
+    private void header(SheetRow row) {
+        headerRow = row.index();
         List<String> found = new ArrayList<>();
-        Row headerRow = sheet.getRow(header);
-        for (Cell cell : headerRow) {
-            CellValue v = CellValue.of(cell, evaluator);
+        for (int c = 0; c < row.width(); c++) {
+            CellValue v = row.cell(c).normalized();
             if (v.isBlank()) {
                 continue;
             }
             String column = v.text().toLowerCase(Locale.ROOT);
-            String ref = name + "!" + new CellReference(header, cell.getColumnIndex()).formatAsString(false);
+            String ref = name + "!" + new CellReference(headerRow, c).formatAsString(false);
             found.add(v.text());
             if (!known.all().contains(column)) {
                 warnings.add(ref + ": unknown column \"" + v.text() + "\" is ignored");
@@ -62,51 +75,20 @@ final class SheetTable {
                 warnings.add(ref + ": column \"" + column + "\" appears again; the one in column "
                         + CellReference.convertNumToColString(columns.get(column)) + " is read");
             } else {
-                columns.put(column, cell.getColumnIndex());
+                columns.put(column, c);
             }
         }
         for (String required : known.all()) {
             if (known.required().contains(required) && !columns.containsKey(required)) {
-                problems.add(new InputProblem(name + "!" + (header + 1), "column \"" + required + "\" is missing",
+                problems.add(new InputProblem(name + "!" + (headerRow + 1), "column \"" + required + "\" is missing",
                         "add a \"" + required + "\" column; the header row has "
                                 + (found.isEmpty() ? "no columns" : String.join(", ", found)) + "."));
             }
         }
-        List<Row> rows = new ArrayList<>();
-        for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row != null && !isBlank(row, evaluator)) {
-                rows.add(row);
-            }
-        }
-        return new SheetTable(name, header, columns, rows, evaluator);
-    }
-
-    private static int firstNonBlankRow(Sheet sheet, FormulaEvaluator evaluator) {
-        for (int r = Math.max(0, sheet.getFirstRowNum()); r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row != null && !isBlank(row, evaluator)) {
-                return r;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isBlank(Row row, FormulaEvaluator evaluator) {
-        for (Cell cell : row) {
-            if (!CellValue.of(cell, evaluator).isBlank()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     String name() {
         return name;
-    }
-
-    List<Row> rows() {
-        return Collections.unmodifiableList(rows);
     }
 
     boolean has(String column) {
@@ -123,18 +105,27 @@ final class SheetTable {
         return Collections.unmodifiableMap(columns);
     }
 
-    CellValue value(Row row, String column) {
+    /** The cell's value as readers see it: text trimmed, empty text blank. */
+    CellValue value(SheetRow row, String column) {
         Integer c = columns.get(column);
-        return c == null ? CellValue.BLANK : CellValue.of(row.getCell(c), evaluator);
+        return c == null ? CellValue.BLANK : row.cell(c).normalized();
     }
 
     /** {@code Links!E14}, or {@code Links!14} when the column is absent. */
-    String ref(Row row, String column) {
-        return ref(name, columns, row.getRowNum() + 1, column);
+    String ref(SheetRow row, String column) {
+        // Every field read names its cell, so the sheet-and-column part is built once per column.
+        String prefix = refPrefixes.computeIfAbsent(column == null ? "" : column,
+                c -> prefix(name, columns, column));
+        return prefix + (row.index() + 1);
     }
 
     static String ref(String sheet, Map<String, Integer> columns, int rowNumber, String column) {
+        return prefix(sheet, columns, column) + rowNumber;
+    }
+
+    /** {@code Links!E}, or {@code Links!} when the column is absent. */
+    private static String prefix(String sheet, Map<String, Integer> columns, String column) {
         Integer c = column == null ? null : columns.get(column);
-        return sheet + "!" + (c == null ? "" : CellReference.convertNumToColString(c)) + rowNumber;
+        return sheet + "!" + (c == null ? "" : CellReference.convertNumToColString(c));
     }
 }

@@ -10,14 +10,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.ss.util.NumberToTextConverter;
 
 /**
  * Writes one table sheet row by row (so it works for streaming workbooks too): a bold, frozen header row,
  * typed cells, and column widths fitted to the longest value seen.
  */
 final class SheetWriter {
-    /** Rows that enum drop-downs cover below the header: far more than a hand-edited sheet needs. */
+    /** Rows that enum drop-downs cover below the header at least: far more than a hand-edited sheet needs. */
     static final int VALIDATION_ROWS = 10_000;
     private static final int MAX_WIDTH_CHARS = 60;
 
@@ -67,7 +66,7 @@ final class SheetWriter {
         if (Double.isFinite(value)) {
             Cell cell = row.createCell(nextColumn);
             cell.setCellValue(value);
-            fit(NumberToTextConverter.toText(value).length());
+            fit(CellValue.numberText(value).length());
         }
         nextColumn++;
         return this;
@@ -101,9 +100,9 @@ final class SheetWriter {
         }
     }
 
-    /** A drop-down of the given values over the column's data rows. */
+    /** A drop-down of the given values over the column's data rows (all of them, and room to add more). */
     void dropDown(int column, String... values) {
-        dropDown(1, VALIDATION_ROWS, column, values);
+        dropDown(1, Math.max(VALIDATION_ROWS, nextRow - 1), column, values);
     }
 
     /** A drop-down of the given values over rows {@code first..last} (0-based) of one column. */

@@ -2,7 +2,6 @@ package io.fabricplan.excel;
 
 import io.fabricplan.validate.CellLocator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,11 +16,12 @@ final class WorkbookLocator implements CellLocator {
     private Map<String, Integer> settingColumns = Map.of();
 
     /** Where a sheet's records and columns are. */
-    private record Layout(Map<String, Integer> columns, List<Integer> recordRows) {
+    private record Layout(Map<String, Integer> columns, int[] recordRows) {
     }
 
-    void addSheet(String sheet, Map<String, Integer> columns, List<Integer> recordRows) {
-        sheets.put(sheet, new Layout(Map.copyOf(columns), List.copyOf(recordRows)));
+    /** A sheet's columns and, for each record in order, the 1-based row it was read from. */
+    void addSheet(String sheet, Map<String, Integer> columns, int[] recordRows) {
+        sheets.put(sheet, new Layout(Map.copyOf(columns), recordRows.clone()));
     }
 
     void addSetting(String key, int rowNumber) {
@@ -40,9 +40,9 @@ final class WorkbookLocator implements CellLocator {
                     : SheetTable.ref(sheet, settingColumns, row, column == null ? "value" : column);
         }
         Layout layout = sheets.get(sheet);
-        if (layout == null || index < 0 || index >= layout.recordRows().size()) {
+        if (layout == null || index < 0 || index >= layout.recordRows().length) {
             return BY_ID.locate(sheet, index, id, column);
         }
-        return SheetTable.ref(sheet, layout.columns(), layout.recordRows().get(index), column);
+        return SheetTable.ref(sheet, layout.columns(), layout.recordRows()[index], column);
     }
 }

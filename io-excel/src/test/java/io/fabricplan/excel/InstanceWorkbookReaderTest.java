@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabricplan.excel.InstanceWorkbookReader.ReadResult;
 import io.fabricplan.model.DefaultCatalog;
+import io.fabricplan.model.Device;
 import io.fabricplan.model.Link;
 import io.fabricplan.model.Objective;
 import io.fabricplan.model.PackagingChoice;
@@ -19,15 +20,24 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The reader as planners use it (streaming, loading small workbooks whole only to evaluate formulas saved without
+ * values). Subclasses run every test again over each row source alone.
+ */
 class InstanceWorkbookReaderTest {
     @TempDir
     Path dir;
 
-    private ReadResult read(TestWorkbook workbook) throws IOException {
-        return InstanceWorkbookReader.read(workbook.write(dir.resolve("in.xlsx")));
+    /** Reads a file the way this class tests. */
+    ReadResult readFile(Path file) {
+        return InstanceWorkbookReader.read(file);
     }
 
-    private static String[] described(ReadResult result) {
+    ReadResult read(TestWorkbook workbook) throws IOException {
+        return readFile(workbook.write(dir.resolve("in.xlsx")));
+    }
+
+    static String[] described(ReadResult result) {
         return result.problems().stream().map(p -> p.where() + ": " + p.message()).toArray(String[]::new);
     }
 
@@ -241,7 +251,7 @@ class InstanceWorkbookReaderTest {
         String before = TestWorkbook.sha256(file);
         long modified = Files.getLastModifiedTime(file).toMillis();
 
-        InstanceWorkbookReader.read(file);
+        readFile(file);
 
         assertThat(TestWorkbook.sha256(file)).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(file).toMillis()).isEqualTo(modified);
@@ -249,7 +259,7 @@ class InstanceWorkbookReaderTest {
 
     @Test
     void missingFileIsOneProblemNamedByTheFile() {
-        ReadResult result = InstanceWorkbookReader.read(dir.resolve("plan.xlsx"));
+        ReadResult result = readFile(dir.resolve("plan.xlsx"));
 
         assertThat(result.instance()).isNull();
         assertThat(result.problems()).singleElement().satisfies(p -> {
@@ -262,7 +272,7 @@ class InstanceWorkbookReaderTest {
     void textFileIsNotAWorkbook() throws IOException {
         Path file = Files.writeString(dir.resolve("plan.xlsx"), "rack_id,x_m\nR1,0\n");
 
-        ReadResult result = InstanceWorkbookReader.read(file);
+        ReadResult result = readFile(file);
 
         assertThat(result.instance()).isNull();
         assertThat(described(result)).containsExactly("plan.xlsx: is not an Excel .xlsx workbook");
@@ -274,7 +284,7 @@ class InstanceWorkbookReaderTest {
         byte[] bytes = Files.readAllBytes(good);
         Path file = Files.write(dir.resolve("plan.xlsx"), Arrays.copyOf(bytes, bytes.length / 2));
 
-        ReadResult result = InstanceWorkbookReader.read(file);
+        ReadResult result = readFile(file);
 
         assertThat(result.instance()).isNull();
         assertThat(result.problems()).singleElement()
@@ -291,7 +301,7 @@ class InstanceWorkbookReaderTest {
             fs.writeFilesystem(out);
         }
 
-        ReadResult result = InstanceWorkbookReader.read(file);
+        ReadResult result = readFile(file);
 
         assertThat(result.instance()).isNull();
         assertThat(described(result)).containsExactly("plan.xlsx: is password protected");
@@ -337,5 +347,62 @@ class InstanceWorkbookReaderTest {
 
         assertThat(described(result)).containsExactly(
                 "Links!2: link \"l1\" joins site \"main\" to site \"annex\" and has no length_m");
+    }
+
+    private static TestWorkbook withCandidateRacks(String leafRack, Object leafCandidates) {
+        return TestWorkbook.valid().sheet("Devices", row("device_id", "role", "family", "packaging", "rack_id",
+                        "candidate_racks", "ports", "port_gbps", "lpo_capable"),
+                row("leaf1", "LEAF", "SW51T", "AUTO", leafRack, leafCandidates, null, null, null),
+                row("s1", "SERVER", null, null, "R2", null, 1, 800, "NO"),
+                row("s2", "SERVER", null, null, "R2", null, 1, 800, "NO"));
+    }
+
+    @Test
+    void candidateRacksSeparatedBySemicolonsCommasOrBlanksPlaceASwitchWithoutRack() throws IOException {
+        ReadResult result = read(withCandidateRacks(null, " R1; R2,R1 \tR2 "));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.warnings()).noneMatch(w -> w.contains("candidate_racks"));
+        Device leaf = result.instance().devices().get(0);
+        assertThat(leaf.rackId()).isNull();
+        assertThat(leaf.candidateRacks()).containsExactly("R1", "R2", "R1", "R2");
+        assertThat(leaf.isPlaced()).isTrue();
+        assertThat(result.instance().devices().get(1).candidateRacks()).isEmpty();
+    }
+
+    @Test
+    void devicesWithoutTheCandidateRacksColumnHaveNoCandidates() throws IOException {
+        ReadResult result = read(TestWorkbook.valid());
+
+        assertThat(result.instance().devices()).allSatisfy(d -> assertThat(d.candidateRacks()).isEmpty());
+    }
+
+    @Test
+    void unknownCandidateRackIsReportedAtTheCandidateRacksCell() throws IOException {
+        ReadResult result = read(withCandidateRacks(null, "R1;R9"));
+
+        assertThat(described(result)).containsExactly("Devices!F2: unknown candidate rack \"R9\"");
+        assertThat(result.locator().locate("Devices", 0, "leaf1", "candidate_racks")).isEqualTo("Devices!F2");
+    }
+
+    @Test
+    void blankRackWithoutCandidatesIsReportedAtTheRackCell() throws IOException {
+        ReadResult result = read(withCandidateRacks(null, null));
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.where()).isEqualTo("Devices!E2");
+            assertThat(p.message()).isEqualTo("device \"leaf1\" has no rack_id");
+            assertThat(p.hint()).contains("candidate_racks");
+        });
+    }
+
+    @Test
+    void numericCandidateRackIdIsReadAsItsText() throws IOException {
+        TestWorkbook wb = withCandidateRacks(null, 7).add("Racks", 7, "main", 6, 0, 20, 0, 10);
+
+        ReadResult result = read(wb);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.instance().devices().get(0).candidateRacks()).containsExactly("7");
     }
 }

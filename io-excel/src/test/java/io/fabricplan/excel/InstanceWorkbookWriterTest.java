@@ -50,6 +50,7 @@ class InstanceWorkbookWriterTest {
         List<Device> devices = List.of(
                 Device.switchOf("leaf1", Role.LEAF, "SW51T", PackagingChoice.AUTO, "R1"),
                 Device.switchOf("spine1", Role.SPINE, "SW51T", PackagingChoice.CPO, "X1"),
+                Device.placedSwitch("leaf2", Role.LEAF, "SW51T", PackagingChoice.AUTO, List.of("R1", "R2")),
                 Device.server("s1", "R2", 2, 400, true),
                 Device.server("s2", "R2", 1, 800, false));
         List<Link> links = List.of(new Link("l1", "leaf1", "s1", 2, 400, null),
@@ -69,6 +70,23 @@ class InstanceWorkbookWriterTest {
         assertThat(read.problems()).isEmpty();
         assertThat(read.warnings()).isEmpty();
         assertThat(read.instance()).isEqualTo(original);
+    }
+
+    @Test
+    void placedSwitchKeepsItsCandidateRacksJoinedBySemicolons() throws IOException {
+        Path file = dir.resolve("rich.xlsx");
+
+        InstanceWorkbookWriter.write(richInstance(), file);
+
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet devices = wb.getSheet("Devices");
+            assertThat(devices.getRow(3).getCell(0).getStringCellValue()).isEqualTo("leaf2");
+            assertThat(devices.getRow(3).getCell(4)).isNull();
+            assertThat(devices.getRow(3).getCell(5).getStringCellValue()).isEqualTo("R1;R2");
+        }
+        Device leaf2 = InstanceWorkbookReader.read(file).instance().devices().get(2);
+        assertThat(leaf2.isPlaced()).isTrue();
+        assertThat(leaf2.candidateRacks()).containsExactly("R1", "R2");
     }
 
     @Test
@@ -102,6 +120,10 @@ class InstanceWorkbookWriterTest {
             assertThat(wb.getSheet("Settings").getLastRowNum()).isEqualTo(Schema.SETTING_KEYS.size());
             assertThat(wb.getSheet("Optics").getRow(0).getCell(10).getStringCellValue()).isEqualTo("source");
             assertThat(devices.getColumnWidth(0)).isGreaterThanOrEqualTo(8 * 256);
+            assertThat(devices.getRow(0).getCell(5).getStringCellValue()).isEqualTo("candidate_racks");
+            for (int r = 1; r <= devices.getLastRowNum(); r++) {
+                assertThat(devices.getRow(r).getCell(5)).as("Devices row %d", r + 1).isNull();
+            }
         }
     }
 

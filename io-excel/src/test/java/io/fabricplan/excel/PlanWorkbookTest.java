@@ -289,4 +289,132 @@ class PlanWorkbookTest {
         assertThat(read.plan()).isNull();
         assertThat(read.problems()).singleElement().satisfies(p -> assertThat(p.where()).isEqualTo("plan.xlsx"));
     }
+
+    /** Every non-blank cell of every sheet, as {@code Sheet!A1=KIND:value}, formulas by their (evaluated) value. */
+    static java.util.Map<String, List<String>> cells(Path file) throws IOException {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(file);
+             DomRowSource source = new DomRowSource(new XSSFWorkbook(in))) {
+            for (String sheet : source.sheetNames()) {
+                List<String> cells = new java.util.ArrayList<>();
+                source.rows(sheet, row -> {
+                    for (int c = 0; c < row.width(); c++) {
+                        CellValue v = row.cell(c);
+                        if (!v.isBlank()) {
+                            cells.add(new org.apache.poi.ss.util.CellReference(row.index(), c).formatAsString(false)
+                                    + "=" + v.kind() + ":" + v.text());
+                        }
+                    }
+                });
+                out.put(sheet, cells);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void largeInputIsCopiedByValueWithTheSameSheetsCellsAndValues() throws IOException {
+        Path first = dir.resolve("plan1.xlsx");
+        PlanWorkbookWriter.write(null, instance, resultOf(validPlan()), "none", first);
+        // A planner's extra sheet and edits: formulas with and without saved values, booleans, stray spaces.
+        Path input = dir.resolve("in.xlsx");
+        try (InputStream in = Files.newInputStream(first); XSSFWorkbook wb = new XSSFWorkbook(in);
+             OutputStream os = Files.newOutputStream(input)) {
+            Sheet notes = wb.createSheet("Notes");
+            notes.createRow(0).createCell(0).setCellValue(" checked by Ana ");
+            notes.createRow(3).createCell(2).setCellValue(true);
+            Row links = wb.getSheet("Links").getRow(1);
+            links.getCell(4).setCellFormula("400*2");
+            Row racks = wb.getSheet("Racks").getRow(2);
+            racks.getCell(2).setCellFormula("1+2");
+            wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(racks.getCell(2));
+            wb.write(os);
+        }
+        java.util.Map<String, List<String>> before = cells(input);
+        Path out = dir.resolve("plan2.xlsx");
+
+        PlanWorkbookWriter.write(input, instance, resultOf(validPlan()), "none", out, -1);
+
+        java.util.Map<String, List<String>> after = cells(out);
+        assertThat(after.keySet()).containsExactly("Settings", "Racks", "SwitchModels", "Devices", "Links", "Optics",
+                "Notes", "Summary", "LinkPlan", "DevicePlan", "RackPower", "BOM");
+        for (String sheet : List.of("Settings", "Racks", "SwitchModels", "Devices", "Links", "Optics", "Notes")) {
+            assertThat(after.get(sheet)).as(sheet).containsExactlyElementsOf(before.get(sheet));
+        }
+        assertThat(after.get("Notes")).containsExactly("A1=TEXT: checked by Ana ", "C4=BOOLEAN:TRUE");
+        assertThat(InstanceWorkbookReader.read(out).instance()).isEqualTo(instance);
+        PlanReadResult read = PlanWorkbookReader.read(out);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.plan().links()).isEqualTo(validPlan().links());
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet links = wb.getSheet("Links");
+            assertThat(wb.getFontAt(links.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(links.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(wb.getActiveSheetIndex()).isEqualTo(wb.getSheetIndex("Summary"));
+        }
+    }
+
+    @Test
+    void streamedCopyNeverChangesTheInputAndStillRefusesToOverwriteIt() throws IOException {
+        Path input = dir.resolve("in.xlsx");
+        InstanceWorkbookWriter.write(instance, input);
+        String before = TestWorkbook.sha256(input);
+
+        PlanWorkbookWriter.write(input, instance, resultOf(validPlan()), "none", dir.resolve("plan.xlsx"), -1);
+
+        assertThat(TestWorkbook.sha256(input)).isEqualTo(before);
+        assertThatThrownBy(() -> PlanWorkbookWriter.write(input, instance, resultOf(validPlan()), "none", input, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(TestWorkbook.sha256(input)).isEqualTo(before);
+    }
+
+    @Test
+    void planPlacingASwitchInACandidateRackRoundTripsAndPassesTheChecker() throws IOException {
+        Instance template = InstanceWorkbookWriter.templateInstance();
+        List<io.fabricplan.model.Device> devices = new java.util.ArrayList<>(template.devices());
+        devices.set(0, io.fabricplan.model.Device.placedSwitch("leaf1", io.fabricplan.model.Role.LEAF, "SW51T",
+                io.fabricplan.model.PackagingChoice.AUTO, List.of("R1", "R2")));
+        Instance placing = new Instance(template.settings(), template.racks(), template.switchModels(), devices,
+                template.links(), template.optics());
+        Plan plan = new Plan(
+                List.of(new DeviceAssignment("leaf1", "sw51-p", "R2"), new DeviceAssignment("srv1", null, "R2"),
+                        new DeviceAssignment("srv2", null, "R2")),
+                List.of(new LinkAssignment("l1", "aoc800", Packaging.PLUGGABLE, Packaging.PLUGGABLE, 1),
+                        new LinkAssignment("l2", "aoc800", Packaging.PLUGGABLE, Packaging.PLUGGABLE, 1)));
+        PlanEvaluation evaluation = new PlanEvaluator(placing).evaluate(plan);
+        double v = evaluation.objectiveValue();
+        PlanResult result = new PlanResult(SolveStatus.OPTIMAL, Objective.TCO, plan, evaluation, v, v, 0.0, null,
+                null, List.of());
+        Path input = dir.resolve("in.xlsx");
+        InstanceWorkbookWriter.write(placing, input);
+        Path out = dir.resolve("plan.xlsx");
+
+        PlanWorkbookWriter.write(input, placing, result, "none", out);
+
+        InstanceWorkbookReader.ReadResult asInstance = InstanceWorkbookReader.read(out);
+        assertThat(asInstance.problems()).isEmpty();
+        assertThat(asInstance.instance()).isEqualTo(placing);
+        PlanReadResult read = PlanWorkbookReader.read(out);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.plan().devices()).contains(new DeviceAssignment("leaf1", "sw51-p", "R2"));
+        CheckReport report = new PlanChecker(asInstance.instance()).check(read.plan());
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.passed()).isTrue();
+        Plan elsewhere = new Plan(List.of(new DeviceAssignment("leaf1", "sw51-p", "R3")), plan.links());
+        assertThat(new PlanChecker(placing).check(elsewhere).violations()).extracting(Violation::kind)
+                .contains(Violation.Kind.WRONG_RACK);
+    }
+
+    @Test
+    void planReaderGivesTheSameOverEachRowSource() throws IOException {
+        Path out = dir.resolve("plan.xlsx");
+        PlanWorkbookWriter.write(null, instance, resultOf(validPlan()), "none", out);
+        edit(out, "LinkPlan", 2, 3, "x");
+
+        PlanReadResult dom = PlanWorkbookReader.read(out, RowSources.Mode.DOM);
+        PlanReadResult streamed = PlanWorkbookReader.read(out, RowSources.Mode.STREAMING);
+
+        assertThat(streamed.problems()).isEqualTo(dom.problems()).hasSize(1);
+        assertThat(streamed.plan()).isEqualTo(dom.plan());
+    }
 }
