@@ -112,11 +112,6 @@ final class GenerateCommand implements Callable<Integer> {
             return split < 0 ? invalid(err, message, "run fabricplan generate --help.")
                     : invalid(err, message.substring(0, split), message.substring(split + "\nMaybe ".length()));
         }
-        if (placement == GeneratorOptions.Placement.FREE && !workbookKeepsCandidateRacks(folder)) {
-            return invalid(err, "the instance workbook cannot hold candidate_racks yet, so --placement free "
-                    + "would write switches without racks", "use --placement fixed, or generate the instance in "
-                    + "code with FabricGenerator and solve it through the Planner API.");
-        }
         fabric.warnings().forEach(w -> err.println("warning: " + w));
         if (fabric.sizing().linkRows() > 100_000) {
             err.printf(Locale.ROOT, "writing %,d link rows to %s: this takes about a minute per 300,000 rows%n",
@@ -131,25 +126,6 @@ final class GenerateCommand implements Callable<Integer> {
         err.println("fabricplan: " + what);
         err.println("  Maybe " + maybe);
         return ExitCode.INVALID_INPUT;
-    }
-
-    /** Whether a switch placed by the optimiser survives a workbook round trip (io-excel may not carry it yet). */
-    static boolean workbookKeepsCandidateRacks(Path folder) throws IOException {
-        Instance probe = new Instance(Settings.defaults(), List.of(new Rack("R1", null, 0, 0, 10, 0, 4),
-                new Rack("R2", null, 3, 0, 40, 30, 0)), DefaultCatalog.switchModels(),
-                List.of(Device.placedSwitch("leaf1", Role.LEAF, GeneratorOptions.DEFAULT_FAMILY,
-                        PackagingChoice.AUTO, List.of("R1")), Device.server("srv1", "R2", 1, 800, false)),
-                List.of(new io.fabricplan.model.Link("l1", "leaf1", "srv1", 1, 800, null)),
-                DefaultCatalog.optics());
-        Path tmp = Files.createTempFile(folder, ".fabricplan-probe-", ".xlsx");
-        try {
-            InstanceWorkbookWriter.write(probe, tmp);
-            InstanceWorkbookReader.ReadResult read = InstanceWorkbookReader.read(tmp);
-            return read.problems().isEmpty() && read.instance() != null && read.instance().devices().stream()
-                    .anyMatch(d -> d.id().equals("leaf1") && d.candidateRacks().equals(List.of("R1")));
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** A whole number, or a message with a hint. */

@@ -250,7 +250,7 @@ final class SolveCommand implements Callable<Integer> {
             }
         }
         to.printf(Locale.ROOT, "  phases: read %.2fs, build %.2fs, solve %.2fs, check %.2fs, write %.2fs; "
-                + "peak RSS %s MB%n", readS, result.statistics().buildS(),
+                + "peak RSS %.0f MB%n", readS, result.statistics().buildS(),
                 result.statistics().totalS() - result.statistics().buildS(), checkS, writeS, peakRssMb());
         to.println("  wrote " + output);
     }

@@ -82,25 +82,25 @@ class GenerateCommandTest {
         assertThat(CliRun.of("generate", "--help").out()).contains("--gpus", "--placement", "Example:");
     }
 
-    /** Free placement needs candidate_racks in the workbook; until io-excel stores them the command refuses. */
+    /** Free placement writes candidate_racks; the optimiser then places every switch in one of them. */
     @Test
-    void freePlacementIsWrittenOnlyIfTheWorkbookKeepsCandidateRacks() throws Exception {
+    void freePlacementIsWrittenAndSolvedWithEverySwitchInACandidateRack() throws Exception {
         Path out = dir.resolve("free.xlsx");
+        Path plan = dir.resolve("free-plan.xlsx");
 
         CliRun run = CliRun.of("generate", "--gpus", "1024", "--placement", "free", "-o", out.toString());
 
-        if (GenerateCommand.workbookKeepsCandidateRacks(dir)) {
-            assertThat(run.exitCode()).as(run.toString()).isZero();
-            var read = InstanceWorkbookReader.read(out);
-            assertThat(read.problems()).isEmpty();
-            assertThat(read.instance().devices()).filteredOn(d -> d.isSwitch())
-                    .allSatisfy(d -> assertThat(d.candidateRacks()).isNotEmpty());
-        } else {
-            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-            assertThat(run.err()).contains("candidate_racks", "Maybe use --placement fixed");
-            assertThat(Files.exists(out)).isFalse();
-        }
-        assertThat(Files.list(dir).filter(p -> p.getFileName().toString().startsWith(".fabricplan-probe")))
-                .as("probe cleaned up").isEmpty();
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        var read = InstanceWorkbookReader.read(out);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.instance().devices()).filteredOn(d -> d.isSwitch())
+                .allSatisfy(d -> assertThat(d.candidateRacks()).isNotEmpty())
+                .anySatisfy(d -> assertThat(d.candidateRacks()).hasSizeGreaterThan(1));
+        CliRun solve = CliRun.of("solve", out.toString(), "-o", plan.toString(), "--time-limit", "60");
+        assertThat(solve.exitCode()).as(solve.toString()).isZero();
+        var placed = io.fabricplan.excel.PlanWorkbookReader.read(plan).plan();
+        assertThat(new io.fabricplan.check.PlanChecker(read.instance()).check(placed).violations()).isEmpty();
+        assertThat(placed.devices()).filteredOn(a -> a.modelId() != null)
+                .allSatisfy(a -> assertThat(a.rackId()).isNotNull());
     }
 }
