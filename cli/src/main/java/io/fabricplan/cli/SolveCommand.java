@@ -299,6 +299,8 @@ final class SolveCommand implements Callable<Integer> {
                         .mapToDouble(r -> r.powerBudgetKw() - r.totalKw()).min().orElse(Double.NaN))
                 .put("variables", result.statistics().variables())
                 .put("constraints", result.statistics().constraints())
+                .put("groups", result.statistics().groups())
+                .put("diagnostic", result.diagnostics().isEmpty() ? null : result.diagnostics().get(0))
                 .put("read_seconds", readS)
                 .put("build_seconds", result.statistics().buildS())
                 .put("check_seconds", checkS)

@@ -150,6 +150,11 @@ final class AggregatedFabricFormulation implements Formulation {
         return groups.size();
     }
 
+    @Override
+    public int groupCount() {
+        return groups.size();
+    }
+
     // ---------------------------------------------------------------- structure
 
     /** A device's class signature: its attributes and its sorted neighbourhood with counts summed. */

@@ -104,6 +104,12 @@ final class FabricFormulation implements Formulation {
         return model;
     }
 
+    /** One group per Links row. */
+    @Override
+    public int groupCount() {
+        return index.instance().links().size();
+    }
+
     // ---------------------------------------------------------------- shared rules (also used by the diagnosis)
 
     /** Ports the device's links take on ports of {@code portGbps}: a constant, since every link is served. */

@@ -15,6 +15,9 @@ interface Formulation {
 
     MipModel model();
 
+    /** How many link groups the model decides on: aggregated groups, Links rows or cables. */
+    int groupCount();
+
     /** Sets the model's hint to the plan; false, leaving no hint, when the plan is outside the model. */
     boolean hint(Plan plan);
 

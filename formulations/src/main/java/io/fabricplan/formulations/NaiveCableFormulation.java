@@ -106,6 +106,12 @@ final class NaiveCableFormulation implements Formulation {
         return model;
     }
 
+    /** One group per physical cable. */
+    @Override
+    public int groupCount() {
+        return index.instance().links().stream().mapToInt(io.fabricplan.model.Link::count).sum();
+    }
+
     private final Map<String, List<SwitchModel>> fitting = new HashMap<>();
 
     private List<SwitchModel> fitting(Device d) {

@@ -132,7 +132,8 @@ public final class OrToolsPlanner implements Planner {
         double gap = PlanResult.gap(objective, bound);
         listener.onProgress(new Progress(seconds(start), objective, bound, status.name().toLowerCase()));
         SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), status, objective, bound, gap,
-                r.timeToBestS() + buildS, buildS, seconds(start), model.numVariables(), model.numRows());
+                r.timeToBestS() + buildS, buildS, seconds(start), model.numVariables(), model.numRows(),
+                formulation.groupCount());
         return new PlanResult(status, options.objective(), plan, evaluation, objective, bound, gap, baseline, stats,
                 List.of());
     }
@@ -140,7 +141,7 @@ public final class OrToolsPlanner implements Planner {
     private PlanResult noPlan(SolveStatus status, SolveOptions options, Baseline baseline,
                                      List<String> diagnostics, String solver, long start, double buildS,
                                      int variables, int rows) {
-        SolveStatistics stats = new SolveStatistics(formulationName(), solver, status, Double.NaN, Double.NaN,
+        SolveStatistics stats = new SolveStatistics(name(kindFor(options)), solver, status, Double.NaN, Double.NaN,
                 Double.NaN, 0, buildS, seconds(start), variables, rows);
         return new PlanResult(status, options.objective(), null, null, Double.NaN, Double.NaN, Double.NaN, baseline,
                 stats, diagnostics);

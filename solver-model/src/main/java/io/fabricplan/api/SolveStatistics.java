@@ -16,18 +16,26 @@ import java.util.Locale;
  * @param totalS         seconds of the whole solve, build included
  * @param variables      model variables
  * @param constraints    model constraints
+ * @param groups         link groups the model decides on (aggregated: groups of interchangeable links;
+ *                       per link: Links rows; per cable: cables), 0 when no model was built
  */
 public record SolveStatistics(String model, String solver, SolveStatus status, double objective, double bound,
                               double gap, double timeToBestS, double buildS, double totalS, int variables,
-                              int constraints) {
+                              int constraints, int groups) {
+
+    public SolveStatistics(String model, String solver, SolveStatus status, double objective, double bound,
+                           double gap, double timeToBestS, double buildS, double totalS, int variables,
+                           int constraints) {
+        this(model, solver, status, objective, bound, gap, timeToBestS, buildS, totalS, variables, constraints, 0);
+    }
 
     /** One line: model, status, objective, bound, gap, time to best, total time, size. */
     public String line() {
         return String.format(Locale.ROOT,
                 "Model[%s] Solver[%s] Status[%s] Objective[%s] Bound[%s] Gap[%s] TimeToBest[%.3fs] Build[%.3fs] "
-                        + "Total[%.3fs] Variables[%d] Constraints[%d]",
+                        + "Total[%.3fs] Variables[%d] Constraints[%d] Groups[%d]",
                 model, solver, status, num(objective), num(bound), gap(gap), timeToBestS, buildS, totalS, variables,
-                constraints);
+                constraints, groups);
     }
 
     private static String num(double v) {
