@@ -7,7 +7,7 @@ import io.fabricplan.api.SolveStatus;
  * An engine that solves a {@link MipModel}. Implementations create their native solver per call and keep no
  * state between calls, so one backend may serve many threads at once.
  */
-interface MipBackend {
+public interface MipBackend {
 
     /** Engine name as reported in the statistics, e.g. {@code CP-SAT}. */
     String name();
@@ -23,7 +23,7 @@ interface MipBackend {
     /** The limits of one solve, set in one place by each backend. */
     record Parameters(double timeLimitSeconds, double relativeGap, int threads, long seed) {
         /** Threads to use: the requested number, all cores for 0. */
-        int effectiveThreads() {
+        public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         }
     }

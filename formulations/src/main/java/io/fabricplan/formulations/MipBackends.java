@@ -3,20 +3,29 @@ package io.fabricplan.formulations;
 import com.google.ortools.Loader;
 import io.fabricplan.model.SolverKind;
 
-/** Creates backends, loading the OR-Tools native libraries once per class loader on first use. */
-final class MipBackends {
+/**
+ * Creates backends, loading the OR-Tools native libraries once per class loader on first use. Other modules
+ * (dwdm-planner) solve their own {@link MipModel}s through it, or call {@link #loadNatives()} before using
+ * OR-Tools directly.
+ */
+public final class MipBackends {
 
     private MipBackends() {
     }
 
     /** The backend for a solver kind; AUTO is CP-SAT, which handles these pure-integer models best. */
-    static MipBackend create(SolverKind kind) {
+    public static MipBackend create(SolverKind kind) {
         Natives.ensureLoaded();
         return switch (kind) {
             case AUTO, CP_SAT -> new CpSatBackend();
             case SCIP -> new MpSolverBackend("SCIP");
             case HIGHS -> new MpSolverBackend("HIGHS");
         };
+    }
+
+    /** Loads the OR-Tools native libraries (once). */
+    public static void loadNatives() {
+        Natives.ensureLoaded();
     }
 
     /** Holder idiom: the JVM runs the static initialiser exactly once, thread-safely. */
