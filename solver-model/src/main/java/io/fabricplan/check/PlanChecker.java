@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * The independent plan checker: recomputes every rule of the instance workbook from an instance and a plan
  * (solved, or read back from a workbook and perhaps edited by hand) and lists each violation. It uses no solver
- * code, only {@link FabricRules} and {@link PlanEvaluator}. Runs in O(devices + links + assignments).
+ * code, only {@link FabricRules} and {@link PlanEvaluator}; the DWDM part ({@link DwdmChecker}) uses
+ * {@link io.fabricplan.model.OpticalRules}. Runs in O(devices + links + assignments + route hops).
  */
 public final class PlanChecker {
     /** Relative tolerance on power budgets, port counts and reported totals (spreadsheet round-off). */
@@ -47,6 +48,9 @@ public final class PlanChecker {
         List<Violation> violations = new ArrayList<>();
         checkDevices(plan, violations);
         checkLinks(plan, violations);
+        if (index.instance().hasSpans() || !plan.dwdm().isEmpty()) {
+            new DwdmChecker(index, plan).check(violations);
+        }
         PlanEvaluation evaluation = new PlanEvaluator(index).evaluate(plan);
         checkPorts(evaluation, violations);
         checkRackPower(evaluation, violations);

@@ -28,7 +28,39 @@ public record Violation(Kind kind, String subject, String message) {
         END_INCOMPATIBLE,
         PORTS_EXCEEDED,
         RACK_POWER_EXCEEDED,
-        REPORTED_TOTAL_MISMATCH
+        REPORTED_TOTAL_MISMATCH,
+        /** DWDM: a route that is not a chain of spans from the link's a-site to its b-site. */
+        ROUTE_DISCONTINUOUS,
+        /** DWDM: a span's routes use a fiber pair beyond its {@code fiber_pairs}. */
+        FIBER_PAIRS_EXCEEDED,
+        /** DWDM: a fiber pair carrying a grey cable carries anything else too. */
+        FIBER_PAIR_CONFLICT,
+        /** DWDM: two lightpaths on the same channel of the same span fiber pair. */
+        CHANNEL_CONFLICT,
+        /** DWDM: a channel outside the grid ({@code 0..max_channels-1}). */
+        CHANNEL_OUT_OF_GRID,
+        /** DWDM: a DWDM fiber pair without its MUX/DEMUX at a span end. */
+        MUX_MISSING,
+        /** DWDM: more channels on a fiber pair than its MUX has. */
+        MUX_CAPACITY_EXCEEDED,
+        /** DWDM: an optic wider than its MUXes' spacing, or MUXes of different spacings on one route. */
+        SPACING_MISMATCH,
+        /** DWDM: a lightpath's OSNR below the optic's required OSNR plus the margin. */
+        OSNR_BELOW_REQUIRED,
+        /** DWDM: a section's loss beyond its amplifier's gain, or the receiver's loss beyond the optic's budget. */
+        LOSS_BUDGET_EXCEEDED,
+        /** DWDM: a lightpath's optic is not COHERENT with OSNR data. */
+        NOT_COHERENT,
+        /** DWDM: a MUX or amplifier placement naming an unknown span, site, item or fiber pair. */
+        BAD_PLACEMENT,
+        /** DWDM: a cable index outside the link's count, or a route for a link within one site. */
+        BAD_CABLE,
+        /** DWDM: a cable routed twice. */
+        CABLE_ROUTED_TWICE,
+        /** DWDM: a cable of a link between sites that is neither a lightpath nor a grey route. */
+        CABLE_NOT_ROUTED,
+        /** DWDM: the optics of a link's routed cables disagree with its link assignments. */
+        ROUTE_OPTIC_MISMATCH
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Locale;
 public final class DefaultCatalog {
     private static final List<Optic> OPTICS = List.copyOf(readOptics());
     private static final List<SwitchModel> SWITCHES = List.copyOf(readSwitches());
+    private static final List<WdmEquipment> WDM = List.copyOf(readWdm());
 
     private DefaultCatalog() {
     }
@@ -27,17 +28,30 @@ public final class DefaultCatalog {
         return OPTICS;
     }
 
+    /**
+     * The default DWDM line equipment ({@code default-wdm.csv}): AWG MUX/DEMUX pairs and the three EDFA classes
+     * of the reference README section 4, each with its source.
+     */
+    public static List<WdmEquipment> wdmEquipment() {
+        return WDM;
+    }
+
     /** The default switch models: 51.2T and 102.4T, pluggable and CPO. */
     public static List<SwitchModel> switchModels() {
         return SWITCHES;
     }
 
     private static List<Optic> readOptics() {
+        java.util.Map<String, CoherentSpec> coherent = new java.util.HashMap<>();
+        for (String[] f : rows("default-coherent.csv", 7)) {
+            // optic_id,baud_gbd,spacing_ghz,required_osnr_db,tx_power_dbm,max_unamplified_loss_db,source
+            coherent.put(f[0], new CoherentSpec(d(f[1]), d(f[2]), d(f[3]), d(f[4]), d(f[5])));
+        }
         List<Optic> optics = new ArrayList<>();
         for (String[] f : rows("default-catalog.csv", 12)) {
             // optic_id,kind,gbps,reach_m,pmd,media,power_w,cost_usd,fiber_usd_per_m,lpo,basis,source
             optics.add(new Optic(f[0], OpticKind.valueOf(f[1]), d(f[2]), d(f[3]), f[4], Media.valueOf(f[5]), d(f[6]),
-                    d(f[7]), d(f[8]), yes(f[9]), f[10] + "; " + f[11]));
+                    d(f[7]), d(f[8]), yes(f[9]), f[10] + "; " + f[11], coherent.get(f[0])));
         }
         return optics;
     }
@@ -50,6 +64,16 @@ public final class DefaultCatalog {
                     d(f[6]), f[7], d(f[8]), Integer.parseInt(f[9]), yes(f[10]), f[11]));
         }
         return models;
+    }
+
+    private static List<WdmEquipment> readWdm() {
+        List<WdmEquipment> items = new ArrayList<>();
+        for (String[] f : rows("default-wdm.csv", 10)) {
+            // item_id,kind,channels,spacing_ghz,insertion_loss_db,gain_db,noise_figure_db,power_w,cost_usd,source
+            items.add(new WdmEquipment(f[0], WdmKind.valueOf(f[1]), Integer.parseInt(f[2].trim()), d(f[3]), d(f[4]),
+                    d(f[5]), d(f[6]), d(f[7]), d(f[8]), f[9]));
+        }
+        return items;
     }
 
     /** Rows of a bundled CSV without quoting; the last column (source) keeps any further commas. */

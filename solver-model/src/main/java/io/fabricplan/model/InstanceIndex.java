@@ -20,6 +20,9 @@ public final class InstanceIndex {
     private final Map<String, Link> links = new HashMap<>();
     private final Map<String, Optic> optics = new HashMap<>();
     private final Map<String, List<Link>> linksByDevice = new HashMap<>();
+    private final Map<String, Site> sites = new HashMap<>();
+    private final Map<String, Span> spans = new HashMap<>();
+    private final Map<String, WdmEquipment> wdm = new HashMap<>();
 
     public InstanceIndex(Instance instance) {
         this.instance = instance;
@@ -39,6 +42,22 @@ public final class InstanceIndex {
             }
         }
         instance.optics().forEach(o -> optics.putIfAbsent(o.id(), o));
+        instance.sites().forEach(x -> sites.putIfAbsent(x.id(), x));
+        instance.spans().forEach(x -> spans.putIfAbsent(x.id(), x));
+        instance.wdmEquipment().forEach(x -> wdm.putIfAbsent(x.id(), x));
+    }
+
+    public Site site(String id) {
+        return sites.get(id);
+    }
+
+    public Span span(String id) {
+        return spans.get(id);
+    }
+
+    /** A WdmEquipment item. */
+    public WdmEquipment wdm(String id) {
+        return wdm.get(id);
     }
 
     public Instance instance() {

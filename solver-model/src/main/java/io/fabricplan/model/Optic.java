@@ -16,13 +16,25 @@ import java.util.Objects;
  * @param fiberUsdPerM modules: fiber cost per metre of link
  * @param lpo          a linear pluggable, needing LPO-capable hosts at every pluggable end
  * @param source       where the figures come from
+ * @param coherent     COHERENT (DWDM) optics: channel width, required OSNR and launch power; null otherwise or
+ *                     when the Optics sheet gives none
  */
 public record Optic(String id, OpticKind kind, double gbps, double reachM, String pmd, Media media, double powerW,
-                    double costUsd, double fiberUsdPerM, boolean lpo, String source) {
+                    double costUsd, double fiberUsdPerM, boolean lpo, String source, CoherentSpec coherent) {
     public Optic {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         pmd = pmd == null || pmd.isBlank() ? null : pmd;
         source = source == null ? "" : source;
+    }
+
+    /** An optic without DWDM data. */
+    public Optic(String id, OpticKind kind, double gbps, double reachM, String pmd, Media media, double powerW,
+                 double costUsd, double fiberUsdPerM, boolean lpo, String source) {
+        this(id, kind, gbps, reachM, pmd, media, powerW, costUsd, fiberUsdPerM, lpo, source, null);
+    }
+
+    public Optic withCoherent(CoherentSpec value) {
+        return new Optic(id, kind, gbps, reachM, pmd, media, powerW, costUsd, fiberUsdPerM, lpo, source, value);
     }
 }

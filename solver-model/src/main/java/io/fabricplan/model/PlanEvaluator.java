@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Recomputes every figure of a plan from the instance alone (no solver code). Assignments that name unknown
+ * Recomputes every figure of a plan from the instance alone (no solver code). DWDM MUX/DEMUX pairs and amplifiers
+ * are site equipment: their price and power count in capex, power and the BOM (kinds MUX and AMPLIFIER) but in no
+ * rack's power. Assignments that name unknown
  * links, optics, devices or models are skipped here; {@link io.fabricplan.check.PlanChecker} reports them.
  * Runs in O(devices + links + assignments).
  */
@@ -120,6 +122,24 @@ public final class PlanEvaluator {
             addBom(bom, optic, ea, eb, lengthForCost, a.count());
         }
 
+        // DWDM line equipment is site equipment: counted in capex, power and the BOM, attributed to no rack.
+        for (MuxPlacement m : plan.dwdm().muxes()) {
+            WdmEquipment item = index.wdm(m.itemId());
+            if (item != null) {
+                capex += item.costUsd();
+                power += item.powerW();
+                addWdm(bom, item, 1);
+            }
+        }
+        for (AmplifierPlacement a : plan.dwdm().amplifiers()) {
+            WdmEquipment item = index.wdm(a.itemId());
+            if (item != null && a.count() > 0) {
+                capex += item.costUsd() * a.count();
+                power += item.powerW() * a.count();
+                addWdm(bom, item, a.count());
+            }
+        }
+
         List<PlanEvaluation.DeviceRow> deviceRows = new ArrayList<>();
         for (Device d : index.instance().devices()) {
             SwitchModel model = chosen.get(d.id());
@@ -150,6 +170,11 @@ public final class PlanEvaluator {
                                  Link link, int count) {
         double portGbps = device.isSwitch() ? chosen.get(device.id()).portGbps() : device.portGbps();
         portsUsed.merge(device.id(), FabricRules.portsPerLink(link, portGbps) * count, Double::sum);
+    }
+
+    private static void addWdm(Map<String, BomLine> bom, WdmEquipment item, int count) {
+        bom.computeIfAbsent("wdm:" + item.id(), k -> new BomLine(item.id(), item.kind().name(), item.costUsd()))
+                .quantity += count;
     }
 
     private static void addBom(Map<String, BomLine> bom, Optic optic, LinkEnd a, LinkEnd b, double lengthM,

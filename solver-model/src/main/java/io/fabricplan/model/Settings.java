@@ -18,6 +18,11 @@ import java.util.Objects;
  * @param seed             random seed of the solver
  * @param intraRackM       cable length between two devices in the same rack
  * @param interRackSlackM  slack added to the Manhattan distance between racks of a site
+ * @param osnrMarginDb     DWDM: system margin added to every optic's required OSNR
+ * @param gridStartThz     DWDM: frequency of channel 0; channel n is at {@code grid_start_thz + n x spacing}
+ *                         (see {@link OpticalRules#channelFrequencyThz})
+ * @param maxChannels      DWDM: channels of the grid; 0 derives them from the C band,
+ *                         {@code floor((196.1 - grid_start_thz) / spacing)}
  */
 public record Settings(
         Objective objective,
@@ -31,7 +36,13 @@ public record Settings(
         int threads,
         long seed,
         double intraRackM,
-        double interRackSlackM) {
+        double interRackSlackM,
+        double osnrMarginDb,
+        double gridStartThz,
+        int maxChannels) {
+
+    public static final double DEFAULT_OSNR_MARGIN_DB = 2.0;
+    public static final double DEFAULT_GRID_START_THZ = 191.3;
 
     public static final double HOURS_PER_YEAR = 8760.0;
 
@@ -40,9 +51,23 @@ public record Settings(
         Objects.requireNonNull(solver, "solver");
     }
 
+    /** Settings with the DWDM defaults (margin 2 dB, grid from 191.3 THz, channels derived). */
+    public Settings(Objective objective, double energyUsdPerKwh, double pue, double years, double usdPerWatt,
+                    double timeLimitS, double relativeGap, SolverKind solver, int threads, long seed,
+                    double intraRackM, double interRackSlackM) {
+        this(objective, energyUsdPerKwh, pue, years, usdPerWatt, timeLimitS, relativeGap, solver, threads, seed,
+                intraRackM, interRackSlackM, DEFAULT_OSNR_MARGIN_DB, DEFAULT_GRID_START_THZ, 0);
+    }
+
     /** The defaults documented for the Settings sheet. */
     public static Settings defaults() {
-        return new Settings(Objective.TCO, 0.10, 1.3, 5, 0.0, 60, 1e-4, SolverKind.AUTO, 0, 0, 1.5, 4);
+        return new Settings(Objective.TCO, 0.10, 1.3, 5, 0.0, 60, 1e-4, SolverKind.AUTO, 0, 0, 1.5, 4,
+                DEFAULT_OSNR_MARGIN_DB, DEFAULT_GRID_START_THZ, 0);
+    }
+
+    public Settings withDwdm(double osnrMargin, double gridStart, int channels) {
+        return new Settings(objective, energyUsdPerKwh, pue, years, usdPerWatt, timeLimitS, relativeGap, solver,
+                threads, seed, intraRackM, interRackSlackM, osnrMargin, gridStart, channels);
     }
 
     /** USD of energy over the TCO horizon for one watt drawn all the time, PUE included. */
@@ -70,6 +95,6 @@ public record Settings(
 
     public Settings withObjective(Objective value) {
         return new Settings(value, energyUsdPerKwh, pue, years, usdPerWatt, timeLimitS, relativeGap, solver,
-                threads, seed, intraRackM, interRackSlackM);
+                threads, seed, intraRackM, interRackSlackM, osnrMarginDb, gridStartThz, maxChannels);
     }
 }

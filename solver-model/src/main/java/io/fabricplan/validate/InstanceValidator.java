@@ -1,5 +1,6 @@
 package io.fabricplan.validate;
 
+import io.fabricplan.model.CoherentSpec;
 import io.fabricplan.model.Device;
 import io.fabricplan.model.FabricRules;
 import io.fabricplan.model.Instance;
@@ -10,8 +11,16 @@ import io.fabricplan.model.Optic;
 import io.fabricplan.model.Packaging;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.Role;
+import io.fabricplan.model.OpticKind;
 import io.fabricplan.model.Settings;
+import io.fabricplan.model.Site;
+import io.fabricplan.model.SiteGraph;
+import io.fabricplan.model.Span;
 import io.fabricplan.model.SwitchModel;
+import io.fabricplan.model.WdmEquipment;
+import io.fabricplan.model.WdmKind;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,12 +49,130 @@ public final class InstanceValidator {
         List<InputProblem> problems = new ArrayList<>();
         InstanceIndex index = new InstanceIndex(instance);
         settings(instance.settings(), problems);
+        sites(instance.sites(), problems);
         racks(instance.racks(), problems);
+        if (!instance.sites().isEmpty()) {
+            rackSites(instance, problems);
+        }
+        spans(instance, problems);
+        wdmEquipment(instance.wdmEquipment(), problems);
         switchModels(instance.switchModels(), problems);
         optics(instance.optics(), problems);
+        if (instance.hasSpans()) {
+            coherentData(instance.optics(), problems);
+        }
         devices(instance.devices(), index, problems);
         links(instance.links(), index, problems);
         return problems;
+    }
+
+    private void sites(List<Site> sites, List<InputProblem> out) {
+        duplicates("Sites", sites, Site::id, "site_id", out);
+    }
+
+    /** The sites spans may join: the Sites sheet's (and the default site), or else the racks' sites. */
+    private static Set<String> knownSites(Instance instance) {
+        Set<String> known = new LinkedHashSet<>();
+        if (instance.sites().isEmpty()) {
+            instance.racks().forEach(r -> known.add(r.siteId()));
+        } else {
+            instance.sites().forEach(x -> known.add(x.id()));
+        }
+        known.add(Rack.DEFAULT_SITE);
+        return known;
+    }
+
+    private void rackSites(Instance instance, List<InputProblem> out) {
+        Set<String> known = knownSites(instance);
+        for (int i = 0; i < instance.racks().size(); i++) {
+            Rack r = instance.racks().get(i);
+            if (!known.contains(r.siteId())) {
+                out.add(problem("Racks", i, r.id(), "site_id", "unknown site \"" + r.siteId() + "\"",
+                        "add it to the Sites sheet or correct the id" + suggestion(r.siteId(), List.copyOf(known))
+                                + "."));
+            }
+        }
+    }
+
+    private void spans(Instance instance, List<InputProblem> out) {
+        List<Span> spans = instance.spans();
+        duplicates("Spans", spans, Span::id, "span_id", out);
+        Set<String> known = knownSites(instance);
+        String where = instance.sites().isEmpty() ? "the racks' site_id" : "the Sites sheet";
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            boolean ends = knownSite(s, i, s.aSite(), "a_site", known, where, out);
+            ends &= knownSite(s, i, s.bSite(), "b_site", known, where, out);
+            if (ends && s.aSite().equals(s.bSite())) {
+                out.add(problem("Spans", i, s.id(), "b_site", "span \"" + s.id() + "\" joins site \"" + s.aSite()
+                        + "\" to itself", "name the two sites the cable joins."));
+            }
+            nonNegativeAt(s.lengthKm(), "Spans", i, s.id(), "length_km", out);
+            nonNegativeAt(s.lossDbPerKm(), "Spans", i, s.id(), "loss_db_per_km", out);
+            nonNegativeAt(s.connectorLossDb(), "Spans", i, s.id(), "connector_loss_db", out);
+            if (s.fiberPairs() < 1) {
+                out.add(problem("Spans", i, s.id(), "fiber_pairs", "fiber_pairs must be 1 or more, got "
+                        + s.fiberPairs(), "give the fiber pairs of the cable the plan may use."));
+            }
+        }
+    }
+
+    private boolean knownSite(Span s, int i, String site, String column, Set<String> known, String where,
+                              List<InputProblem> out) {
+        if (known.contains(site)) {
+            return true;
+        }
+        out.add(problem("Spans", i, s.id(), column, "unknown site \"" + site + "\"", "add it to " + where
+                + " or correct the id" + suggestion(site, List.copyOf(known)) + "."));
+        return false;
+    }
+
+    private void wdmEquipment(List<WdmEquipment> items, List<InputProblem> out) {
+        duplicates("WdmEquipment", items, WdmEquipment::id, "item_id", out);
+        for (int i = 0; i < items.size(); i++) {
+            WdmEquipment e = items.get(i);
+            if (e.kind() == WdmKind.MUX) {
+                if (e.channels() < 1) {
+                    out.add(problem("WdmEquipment", i, e.id(), "channels", "MUX \"" + e.id()
+                            + "\" needs 1 or more channels, got " + e.channels(), "give its channel count, e.g. 40."));
+                }
+                positive(e.spacingGhz(), "WdmEquipment", e.id(), "spacing_ghz", i, out,
+                        "give its grid spacing, e.g. 100.");
+                nonNegativeAt(e.insertionLossDb(), "WdmEquipment", i, e.id(), "insertion_loss_db", out);
+            } else {
+                positive(e.gainDb(), "WdmEquipment", e.id(), "gain_db", i, out, "give its most gain, e.g. 20.");
+                nonNegativeAt(e.noiseFigureDb(), "WdmEquipment", i, e.id(), "noise_figure_db", out);
+            }
+            nonNegativeAt(e.powerW(), "WdmEquipment", i, e.id(), "power_w", out);
+            nonNegativeAt(e.costUsd(), "WdmEquipment", i, e.id(), "cost_usd", out);
+        }
+    }
+
+    /** With spans, COHERENT optics may ride DWDM channels and need their OSNR data. */
+    private void coherentData(List<Optic> optics, List<InputProblem> out) {
+        for (int i = 0; i < optics.size(); i++) {
+            Optic o = optics.get(i);
+            if (o.kind() != OpticKind.COHERENT) {
+                continue;
+            }
+            CoherentSpec c = o.coherent();
+            if (c == null || Double.isNaN(c.requiredOsnrDb())) {
+                out.add(problem("Optics", i, o.id(), "required_osnr_db", "coherent optic \"" + o.id()
+                        + "\" has no required_osnr_db", "give the back-to-back OSNR it needs (0.1 nm, before "
+                        + "margin), e.g. 24 dB for 400ZR (reference README section 4)."));
+                continue;
+            }
+            if (Double.isNaN(c.spacingGhz())) {
+                out.add(problem("Optics", i, o.id(), "spacing_ghz", "coherent optic \"" + o.id()
+                        + "\" has no spacing_ghz", "give the grid slot it takes, e.g. 75 for 400ZR, 150 for 800ZR."));
+            } else {
+                positive(c.spacingGhz(), "Optics", o.id(), "spacing_ghz", i, out, null);
+            }
+            if (!Double.isNaN(c.baudGbd())) {
+                nonNegativeAt(c.baudGbd(), "Optics", i, o.id(), "baud_gbd", out);
+            }
+            nonNegativeAt(c.maxUnamplifiedLossDb(), "Optics", i, o.id(), "max_unamplified_loss_db", out);
+        }
     }
 
     private void settings(Settings s, List<InputProblem> out) {
@@ -61,6 +188,17 @@ public final class InstanceValidator {
         }
         nonNegative(s.intraRackM(), "Settings", "intra_rack_m", out);
         nonNegative(s.interRackSlackM(), "Settings", "inter_rack_slack_m", out);
+        nonNegative(s.osnrMarginDb(), "Settings", "osnr_margin_db", out);
+        if (!Double.isNaN(s.gridStartThz()) && (s.gridStartThz() <= 0
+                || s.gridStartThz() >= io.fabricplan.model.OpticalRules.C_BAND_END_THZ)) {
+            out.add(problem("Settings", 0, "grid_start_thz", "value", "grid_start_thz must be below "
+                    + num(io.fabricplan.model.OpticalRules.C_BAND_END_THZ) + " THz, got " + num(s.gridStartThz()),
+                    "use 191.3 for the whole C band."));
+        }
+        if (s.maxChannels() < 0) {
+            out.add(problem("Settings", 0, "max_channels", "value", "max_channels must be 0 (derived from the grid)"
+                    + " or more, got " + s.maxChannels(), null));
+        }
     }
 
     private void racks(List<Rack> racks, List<InputProblem> out) {
@@ -197,6 +335,7 @@ public final class InstanceValidator {
     private void links(List<Link> links, InstanceIndex index, List<InputProblem> out) {
         duplicates("Links", links, Link::id, "link_id", out);
         Settings settings = index.settings();
+        SiteGraph graph = index.instance().hasSpans() ? new SiteGraph(index.instance().spans()) : null;
         for (int i = 0; i < links.size(); i++) {
             Link l = links.get(i);
             boolean ok = true;
@@ -226,6 +365,20 @@ public final class InstanceValidator {
                 continue; // reported on the device or the rack
             }
             double length = shortestLength(l, aRacks, bRacks, settings);
+            if (Double.isNaN(length) && graph != null) {
+                double routeM = shortestRouteM(aRacks, bRacks, graph);
+                if (Double.isNaN(routeM)) {
+                    out.add(problem("Links", i, l.id(), "link_id", "no route from site \"" + aRacks.get(0).siteId()
+                            + "\" to site \"" + bRacks.get(0).siteId() + "\" over the Spans sheet",
+                            "add a span (or a chain of spans) between the two sites to Spans, correct the racks' "
+                                    + "site_id, or give the link's length_m."));
+                    continue;
+                }
+                if (servedByDwdm(l, index)) {
+                    continue;
+                }
+                length = routeM;
+            }
             if (Double.isNaN(length)) {
                 out.add(problem("Links", i, l.id(), "length_m", "link \"" + l.id() + "\" joins site \""
                         + aRacks.get(0).siteId() + "\" to site \"" + bRacks.get(0).siteId()
@@ -238,6 +391,26 @@ public final class InstanceValidator {
                         + why, hintFor(why)));
             }
         }
+    }
+
+    /** The shortest route over the spans between the racks' sites, in metres; NaN when there is none. */
+    private static double shortestRouteM(List<Rack> aRacks, List<Rack> bRacks, SiteGraph graph) {
+        double best = Double.NaN;
+        for (Rack ra : aRacks) {
+            for (Rack rb : bRacks) {
+                double km = graph.shortestKm(ra.siteId(), rb.siteId());
+                if (!Double.isNaN(km) && (Double.isNaN(best) || km * 1000 < best)) {
+                    best = km * 1000;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** A COHERENT optic of the link's rate with OSNR data can ride a DWDM channel, whatever the distance. */
+    private static boolean servedByDwdm(Link l, InstanceIndex index) {
+        return index.instance().optics().stream().anyMatch(o -> o.kind() == OpticKind.COHERENT
+                && o.coherent() != null && FabricRules.rateMatches(o, l));
     }
 
     private static boolean unreadable(Rack rack) {
