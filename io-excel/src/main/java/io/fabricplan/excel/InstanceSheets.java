@@ -14,11 +14,17 @@ import io.fabricplan.model.Role;
 import io.fabricplan.model.Settings;
 import io.fabricplan.model.SolverKind;
 import io.fabricplan.model.SwitchModel;
+import io.fabricplan.model.CoherentSpec;
+import io.fabricplan.model.Site;
+import io.fabricplan.model.Span;
+import io.fabricplan.model.WdmEquipment;
+import io.fabricplan.model.WdmKind;
 import java.util.Arrays;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * The six sheets of the instance workbook v1, written into any workbook (the instance writer's and the plan
+ * The sheets of the instance workbook v1 (six, and Sites, Spans and WdmEquipment when the instance has any of
+ * them), written into any workbook (the instance writer's and the plan
  * writer's, which may stream). Column order is {@link Schema}'s; enum columns get drop-downs.
  */
 final class InstanceSheets {
@@ -30,7 +36,14 @@ final class InstanceSheets {
     /** The rows the six sheets take, headers included. */
     static long rows(Instance instance) {
         return 6L + Schema.SETTING_KEYS.size() + instance.racks().size() + instance.switchModels().size()
-                + instance.devices().size() + instance.links().size() + instance.optics().size();
+                + instance.devices().size() + instance.links().size() + instance.optics().size()
+                + (hasDwdm(instance) ? 3L + instance.sites().size() + instance.spans().size()
+                + instance.wdmEquipment().size() : 0);
+    }
+
+    /** Whether the DWDM sheets are written: when the instance has sites, spans or WDM equipment. */
+    static boolean hasDwdm(Instance instance) {
+        return !instance.sites().isEmpty() || !instance.spans().isEmpty() || !instance.wdmEquipment().isEmpty();
     }
 
     static void write(Workbook workbook, Instance instance) {
@@ -40,6 +53,39 @@ final class InstanceSheets {
         devices(workbook, instance);
         links(workbook, instance);
         optics(workbook, instance);
+        if (hasDwdm(instance)) {
+            sites(workbook, instance);
+            spans(workbook, instance);
+            wdmEquipment(workbook, instance);
+        }
+    }
+
+    private static void sites(Workbook workbook, Instance instance) {
+        SheetWriter w = new SheetWriter(workbook, Schema.SITES, Schema.SITE_COLUMNS.all());
+        for (Site x : instance.sites()) {
+            w.newRow().text(x.id()).text(x.name());
+        }
+        w.finish();
+    }
+
+    private static void spans(Workbook workbook, Instance instance) {
+        SheetWriter w = new SheetWriter(workbook, Schema.SPANS, Schema.SPAN_COLUMNS.all());
+        for (Span x : instance.spans()) {
+            w.newRow().text(x.id()).text(x.aSite()).text(x.bSite()).number(x.lengthKm()).number(x.lossDbPerKm())
+                    .number(x.connectorLossDb()).whole(x.fiberPairs());
+        }
+        w.finish();
+    }
+
+    private static void wdmEquipment(Workbook workbook, Instance instance) {
+        SheetWriter w = new SheetWriter(workbook, Schema.WDM_EQUIPMENT, Schema.WDM_COLUMNS.all());
+        for (WdmEquipment x : instance.wdmEquipment()) {
+            w.newRow().text(x.id()).choice(x.kind()).whole(x.channels()).number(x.spacingGhz())
+                    .number(x.insertionLossDb()).number(x.gainDb()).number(x.noiseFigureDb()).number(x.powerW())
+                    .number(x.costUsd()).text(x.source());
+        }
+        w.dropDown(column(Schema.WDM_COLUMNS, "kind"), names(WdmKind.class));
+        w.finish();
     }
 
     private static void settings(Workbook workbook, Settings s) {
@@ -59,6 +105,9 @@ final class InstanceSheets {
                 case "seed" -> w.whole(s.seed());
                 case "intra_rack_m" -> w.number(s.intraRackM());
                 case "inter_rack_slack_m" -> w.number(s.interRackSlackM());
+                case "osnr_margin_db" -> w.number(s.osnrMarginDb());
+                case "grid_start_thz" -> w.number(s.gridStartThz());
+                case "max_channels" -> w.whole(s.maxChannels());
                 default -> throw new IllegalStateException("setting without a writer: " + key);
             }
         }
@@ -123,6 +172,13 @@ final class InstanceSheets {
             w.newRow().text(o.id()).choice(o.kind()).number(o.gbps()).number(o.reachM()).text(o.pmd())
                     .choice(o.media()).number(o.powerW()).number(o.costUsd()).number(o.fiberUsdPerM())
                     .yesNo(o.lpo()).text(o.source());
+            CoherentSpec c = o.coherent();
+            if (c == null) {
+                w.blank().blank().blank().blank().blank();
+            } else {
+                w.number(c.baudGbd()).number(c.spacingGhz()).number(c.requiredOsnrDb()).number(c.txPowerDbm())
+                        .number(c.maxUnamplifiedLossDb());
+            }
         }
         w.dropDown(column(Schema.OPTIC_COLUMNS, "kind"), names(OpticKind.class));
         w.dropDown(column(Schema.OPTIC_COLUMNS, "media"), names(Media.class));

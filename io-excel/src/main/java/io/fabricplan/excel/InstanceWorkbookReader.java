@@ -15,6 +15,11 @@ import io.fabricplan.model.Role;
 import io.fabricplan.model.Settings;
 import io.fabricplan.model.SolverKind;
 import io.fabricplan.model.SwitchModel;
+import io.fabricplan.model.CoherentSpec;
+import io.fabricplan.model.Site;
+import io.fabricplan.model.Span;
+import io.fabricplan.model.WdmEquipment;
+import io.fabricplan.model.WdmKind;
 import io.fabricplan.validate.CellLocator;
 import io.fabricplan.validate.InputProblem;
 import io.fabricplan.validate.InstanceValidator;
@@ -30,7 +35,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads an instance workbook v1 (sheets Settings, Racks, SwitchModels, Devices, Links, Optics) into an
+ * Reads an instance workbook v1 (sheets Settings, Racks, SwitchModels, Devices, Links, Optics, and the optional
+ * DWDM sheets Sites, Spans and WdmEquipment) into an
  * {@link Instance}, and reports every problem at once: unreadable cells, missing sheets and columns, and what
  * {@link InstanceValidator} finds, each located at its Excel cell (e.g. {@code Links!E14}). User errors never
  * throw. The file is opened read-only and never modified.
@@ -44,6 +50,10 @@ public final class InstanceWorkbookReader {
     private static final String NON_NEGATIVE = "a number, 0 or more";
     private static final String ANY = "a number";
     private static final Pattern CANDIDATE_SEPARATORS = Pattern.compile("[;,\\s]+");
+
+    /** Sheets that may be absent: catalogs default, DWDM sheets are empty. */
+    private static final Set<String> OPTIONAL_SHEETS = Set.of(Schema.OPTICS, Schema.SWITCH_MODELS, Schema.SITES,
+            Schema.SPANS, Schema.WDM_EQUIPMENT);
 
     private InstanceWorkbookReader() {
     }
@@ -108,6 +118,16 @@ public final class InstanceWorkbookReader {
             List<Device> devices = orEmpty(records(Schema.DEVICES, Schema.DEVICE_COLUMNS, this::device));
             List<Link> links = orEmpty(records(Schema.LINKS, Schema.LINK_COLUMNS, this::link));
             List<Optic> optics = records(Schema.OPTICS, Schema.OPTIC_COLUMNS, this::optic);
+            List<Site> sites = orEmpty(records(Schema.SITES, Schema.SITE_COLUMNS, this::site));
+            List<Span> spans = orEmpty(records(Schema.SPANS, Schema.SPAN_COLUMNS, this::span));
+            List<WdmEquipment> wdm = records(Schema.WDM_EQUIPMENT, Schema.WDM_COLUMNS, this::wdmItem);
+            if (wdm == null) {
+                wdm = spans.isEmpty() ? List.of() : DefaultCatalog.wdmEquipment();
+                if (!spans.isEmpty()) {
+                    warnings.add("sheet \"WdmEquipment\" is absent: using the " + wdm.size()
+                            + " MUX and amplifier items of the built-in catalog");
+                }
+            }
             if (models == null) {
                 models = DefaultCatalog.switchModels();
                 warnings.add("sheet \"SwitchModels\" is absent: using the " + models.size()
@@ -119,7 +139,7 @@ public final class InstanceWorkbookReader {
                         + " optics of the built-in catalog");
             }
             reportMissingSheets();
-            Instance instance = new Instance(settings, racks, models, devices, links, optics);
+            Instance instance = new Instance(settings, racks, models, devices, links, optics, sites, spans, wdm);
             reported.addAll(problems.stream().map(InputProblem::where).toList());
             for (InputProblem p : new InstanceValidator(locator).validate(instance)) {
                 if (!reported.contains(p.where()) && !followsFromMissingSheet(p)) {
@@ -165,7 +185,7 @@ public final class InstanceWorkbookReader {
         private <T> List<T> records(String name, Schema.Columns columns, RowParser<T> parser) {
             String sheet = source.sheet(name);
             if (sheet == null) {
-                if (!Schema.OPTICS.equals(name) && !Schema.SWITCH_MODELS.equals(name)) {
+                if (!OPTIONAL_SHEETS.contains(name)) {
                     missingSheets.add(name);
                 }
                 return null;
@@ -321,6 +341,7 @@ public final class InstanceWorkbookReader {
         private Optic optic(SheetTable t, SheetRow r, String id) {
             OpticKind kind = choice(t, r, "kind", OpticKind.class, true, null);
             Media media = choice(t, r, "media", Media.class, false, null);
+            CoherentSpec coherent = coherent(t, r);
             Optic optic = new Optic(id, kind == null ? OpticKind.TRANSCEIVER : kind,
                     number(t, r, "gbps", POSITIVE, true, 0),
                     number(t, r, "reach_m", NON_NEGATIVE, true, 0),
@@ -330,9 +351,62 @@ public final class InstanceWorkbookReader {
                     number(t, r, "cost_usd", NON_NEGATIVE, true, 0),
                     number(t, r, "fiber_usd_per_m", NON_NEGATIVE, false, 0),
                     yesNo(t, r, "lpo"),
-                    text(t, r, "source", false));
+                    text(t, r, "source", false),
+                    coherent);
             // An option of unknown kind is reported and left out, so it cannot hide "no usable option" problems.
             return kind == null ? null : optic;
+        }
+
+        /**
+         * The DWDM columns of an Optics row: null when all are blank; else blanks give NaN (baud, spacing,
+         * required OSNR: the validator asks for the last two when there are spans), -10 dBm launch power and the
+         * derived unamplified budget.
+         */
+        private CoherentSpec coherent(SheetTable t, SheetRow r) {
+            Double baud = optional(t, r, "baud_gbd", POSITIVE);
+            Double spacing = optional(t, r, "spacing_ghz", POSITIVE);
+            Double required = optional(t, r, "required_osnr_db", ANY);
+            Double tx = optional(t, r, "tx_power_dbm", ANY);
+            Double budget = optional(t, r, "max_unamplified_loss_db", NON_NEGATIVE);
+            if (baud == null && spacing == null && required == null && tx == null && budget == null) {
+                return null;
+            }
+            double launch = tx == null ? CoherentSpec.DEFAULT_TX_POWER_DBM : tx;
+            return new CoherentSpec(baud == null ? Double.NaN : baud, spacing == null ? Double.NaN : spacing,
+                    required == null ? Double.NaN : required, launch,
+                    budget == null ? CoherentSpec.derivedMaxUnamplifiedLossDb(launch) : budget);
+        }
+
+        private Double optional(SheetTable t, SheetRow r, String column, String expected) {
+            return t.has(column) ? fields.optionalNumber(t.value(r, column), t.ref(r, column), column, expected)
+                    : null;
+        }
+
+        private Site site(SheetTable t, SheetRow r, String id) {
+            return new Site(id, text(t, r, "name", false));
+        }
+
+        private Span span(SheetTable t, SheetRow r, String id) {
+            return new Span(id, text(t, r, "a_site", true), text(t, r, "b_site", true),
+                    number(t, r, "length_km", NON_NEGATIVE, true, 0),
+                    number(t, r, "loss_db_per_km", NON_NEGATIVE, false, Span.DEFAULT_LOSS_DB_PER_KM),
+                    number(t, r, "connector_loss_db", NON_NEGATIVE, false, Span.DEFAULT_CONNECTOR_LOSS_DB),
+                    whole(t, r, "fiber_pairs", true, 0));
+        }
+
+        private WdmEquipment wdmItem(SheetTable t, SheetRow r, String id) {
+            WdmKind kind = choice(t, r, "kind", WdmKind.class, true, null);
+            WdmEquipment item = new WdmEquipment(id, kind == null ? WdmKind.MUX : kind,
+                    whole(t, r, "channels", false, 0),
+                    number(t, r, "spacing_ghz", POSITIVE, false, 0),
+                    number(t, r, "insertion_loss_db", NON_NEGATIVE, false, 0),
+                    number(t, r, "gain_db", POSITIVE, false, 0),
+                    number(t, r, "noise_figure_db", NON_NEGATIVE, false, 0),
+                    number(t, r, "power_w", NON_NEGATIVE, true, 0),
+                    number(t, r, "cost_usd", NON_NEGATIVE, true, 0),
+                    text(t, r, "source", false));
+            // An item of unknown kind is reported and left out.
+            return kind == null ? null : item;
         }
 
         static Media defaultMedia(OpticKind kind) {
@@ -367,7 +441,9 @@ public final class InstanceWorkbookReader {
                     v.number("usd_per_watt", d.usdPerWatt()), v.number("time_limit_s", d.timeLimitS()),
                     v.number("relative_gap", d.relativeGap()), solver,
                     (int) v.whole("threads", d.threads(), true), v.whole("seed", d.seed(), false),
-                    v.number("intra_rack_m", d.intraRackM()), v.number("inter_rack_slack_m", d.interRackSlackM()));
+                    v.number("intra_rack_m", d.intraRackM()), v.number("inter_rack_slack_m", d.interRackSlackM()),
+                    v.number("osnr_margin_db", d.osnrMarginDb()), v.number("grid_start_thz", d.gridStartThz()),
+                    (int) v.whole("max_channels", d.maxChannels(), true));
         }
 
         private void settingRow(SheetTable t, SheetRow row, Map<String, SheetRow> rows) {

@@ -30,7 +30,9 @@ public final class InstanceWorkbookWriter {
     }
 
     /**
-     * Writes a template: default settings, the built-in optics and switch models, and a tiny valid example
+     * Writes a template: default settings, the built-in optics (coherent ones with their DWDM data), switch models
+     * and WDM equipment (MUX/DEMUX and amplifiers, each with its source), empty Sites and Spans sheets to fill for
+     * links between buildings, and a tiny valid example
      * (a leaf switch in R1 and two 800G servers in R2, 3 m away) to edit.
      */
     public static void writeTemplate(Path out) throws IOException {
@@ -50,6 +52,6 @@ public final class InstanceWorkbookWriter {
                 new Link("l1", "leaf1", "srv1", 1, 800, null),
                 new Link("l2", "leaf1", "srv2", 1, 800, null));
         return new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
-                DefaultCatalog.optics());
+                DefaultCatalog.optics(), List.of(), List.of(), DefaultCatalog.wdmEquipment());
     }
 }

@@ -1,6 +1,13 @@
 package io.fabricplan.excel;
 
+import io.fabricplan.model.AmplifierPlacement;
 import io.fabricplan.model.DeviceAssignment;
+import io.fabricplan.model.DwdmPlan;
+import io.fabricplan.model.GreyRoute;
+import io.fabricplan.model.Lightpath;
+import io.fabricplan.model.MuxPlacement;
+import io.fabricplan.model.SpanHop;
+import io.fabricplan.model.WdmKind;
 import io.fabricplan.model.LinkAssignment;
 import io.fabricplan.model.Objective;
 import io.fabricplan.model.Packaging;
@@ -18,7 +25,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Reads a plan workbook (perhaps edited by hand) back into a {@link Plan}: DevicePlan rows into device
- * assignments, LinkPlan rows into link assignments, Summary into the totals the plan states. Reports unreadable
+ * assignments, LinkPlan rows into link assignments, Summary into the totals the plan states, and the optional
+ * DwdmLightpaths, DwdmGreyRoutes and DwdmPlacements into its {@link DwdmPlan} (DwdmSpans and the figure columns
+ * are recomputed, not read). Reports unreadable
  * cells like the instance reader does; whether the plan is valid is the checker's call, not this reader's.
  * The file is opened read-only.
  */
@@ -28,6 +37,12 @@ public final class PlanWorkbookReader {
     private static final Schema.Columns LINK_PLAN = new Schema.Columns(Schema.LINK_PLAN_COLUMNS,
             Set.of("link_id", "optic_id", "a_end", "b_end", "count"));
     private static final Schema.Columns SUMMARY = new Schema.Columns(List.of("key", "value"), Set.of("key", "value"));
+    private static final Schema.Columns LIGHTPATHS = new Schema.Columns(Schema.DWDM_LIGHTPATH_COLUMNS,
+            Set.of("link_id", "cable", "route", "channel", "optic_id"));
+    private static final Schema.Columns GREY_ROUTES = new Schema.Columns(Schema.DWDM_GREY_ROUTE_COLUMNS,
+            Set.of("link_id", "cable", "route", "optic_id"));
+    private static final Schema.Columns PLACEMENTS = new Schema.Columns(Schema.DWDM_PLACEMENT_COLUMNS,
+            Set.of("item_id", "kind", "span_id", "fiber_pair"));
 
     private PlanWorkbookReader() {
     }
@@ -58,7 +73,7 @@ public final class PlanWorkbookReader {
         List<InputProblem> fileProblems = new ArrayList<>();
         PlanReadResult result = RowSources.read(planXlsx, mode, fileProblems, source -> {
             Reading reading = new Reading(source);
-            Plan plan = new Plan(reading.devices(), reading.links(), reading.totals());
+            Plan plan = new Plan(reading.devices(), reading.links(), reading.totals(), reading.dwdm());
             return new PlanReadResult(plan, reading.problems);
         });
         return result != null ? result : new PlanReadResult(null, fileProblems);
@@ -124,6 +139,74 @@ public final class PlanWorkbookReader {
                 }
             });
             return out;
+        }
+
+        DwdmPlan dwdm() {
+            List<Lightpath> lightpaths = new ArrayList<>();
+            table(Schema.DWDM_LIGHTPATHS, LIGHTPATHS, false, (t, r) -> {
+                if (!LIGHTPATHS.required().stream().allMatch(t::has)) {
+                    return;
+                }
+                int before = problems.size();
+                String linkId = fields.text(t.value(r, "link_id"), t.ref(r, "link_id"), "link_id", true);
+                int cable = fields.whole(t.value(r, "cable"), t.ref(r, "cable"), "cable", true, 0);
+                List<SpanHop> route = route(t, r);
+                int channel = fields.whole(t.value(r, "channel"), t.ref(r, "channel"), "channel", true, 0);
+                String opticId = fields.text(t.value(r, "optic_id"), t.ref(r, "optic_id"), "optic_id", true);
+                if (problems.size() == before) {
+                    lightpaths.add(new Lightpath(linkId, cable, opticId, route, channel));
+                }
+            });
+            List<GreyRoute> greys = new ArrayList<>();
+            table(Schema.DWDM_GREY_ROUTES, GREY_ROUTES, false, (t, r) -> {
+                if (!GREY_ROUTES.required().stream().allMatch(t::has)) {
+                    return;
+                }
+                int before = problems.size();
+                String linkId = fields.text(t.value(r, "link_id"), t.ref(r, "link_id"), "link_id", true);
+                int cable = fields.whole(t.value(r, "cable"), t.ref(r, "cable"), "cable", true, 0);
+                List<SpanHop> route = route(t, r);
+                String opticId = fields.text(t.value(r, "optic_id"), t.ref(r, "optic_id"), "optic_id", true);
+                if (problems.size() == before) {
+                    greys.add(new GreyRoute(linkId, cable, opticId, route));
+                }
+            });
+            List<MuxPlacement> muxes = new ArrayList<>();
+            List<AmplifierPlacement> amplifiers = new ArrayList<>();
+            table(Schema.DWDM_PLACEMENTS, PLACEMENTS, false, (t, r) -> {
+                if (!PLACEMENTS.required().stream().allMatch(t::has)) {
+                    return;
+                }
+                int before = problems.size();
+                String item = fields.text(t.value(r, "item_id"), t.ref(r, "item_id"), "item_id", true);
+                WdmKind kind = fields.choice(t.value(r, "kind"), t.ref(r, "kind"), "kind", WdmKind.class, true, null);
+                String span = fields.text(t.value(r, "span_id"), t.ref(r, "span_id"), "span_id", true);
+                int pair = fields.whole(t.value(r, "fiber_pair"), t.ref(r, "fiber_pair"), "fiber_pair", true, 0);
+                int count = t.has("count") ? fields.whole(t.value(r, "count"), t.ref(r, "count"), "count", false, 1)
+                        : 1;
+                if (kind == WdmKind.MUX) {
+                    String site = t.has("site_id") ? fields.text(t.value(r, "site_id"), t.ref(r, "site_id"),
+                            "site_id", true) : "";
+                    if (problems.size() == before) {
+                        muxes.add(new MuxPlacement(site, span, pair, item));
+                    }
+                } else if (problems.size() == before) {
+                    amplifiers.add(new AmplifierPlacement(span, pair, item, count));
+                }
+            });
+            return new DwdmPlan(lightpaths, greys, amplifiers, muxes);
+        }
+
+        /** A route cell such as {@code s1#0>s2#1}; empty and a problem when it does not parse. */
+        private List<SpanHop> route(SheetTable t, SheetRow r) {
+            String text = fields.text(t.value(r, "route"), t.ref(r, "route"), "route", true);
+            try {
+                return SpanHop.parse(text);
+            } catch (IllegalArgumentException e) {
+                problems.add(new InputProblem(t.ref(r, "route"), "route must read like s1#0>s2#1 (span#fiber_pair "
+                        + "from the link's a-site), got \"" + text + "\": " + e.getMessage(), null));
+                return List.of();
+            }
         }
 
         ReportedTotals totals() {

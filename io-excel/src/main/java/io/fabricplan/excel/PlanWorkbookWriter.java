@@ -22,7 +22,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes a plan workbook: the instance sheets (copied from the input workbook, or written from the instance)
- * followed by the result sheets Summary, LinkPlan, DevicePlan, RackPower and BOM. The input workbook is only
+ * followed by the result sheets Summary, LinkPlan, DevicePlan, RackPower and BOM (and, when the instance has spans
+ * or the plan a DWDM part, DwdmLightpaths, DwdmGreyRoutes, DwdmSpans and DwdmPlacements). The input workbook is only
  * read; the output is written atomically, so a failure leaves no half-written file. Result sheets of more than
  * {@link WorkbookFiles#IN_MEMORY_ROWS} rows stream (SXSSF), so a plan of hundreds of thousands of links is
  * written in bounded memory.
@@ -208,7 +209,8 @@ public final class PlanWorkbookWriter {
     /** About the rows the result sheets take: a LinkPlan row per link, a DevicePlan row per device, and more. */
     private static long resultRows(Instance instance, PlanResult result) {
         long links = result.plan() == null ? 0 : result.plan().links().size();
-        return links + 2L * instance.devices().size() + instance.racks().size() + 50;
+        return links + 2L * instance.devices().size() + instance.racks().size() + 50
+                + ResultSheets.dwdmRows(instance, result.plan());
     }
 
     private static boolean isResultSheet(String name) {

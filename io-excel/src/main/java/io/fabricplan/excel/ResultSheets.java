@@ -3,7 +3,16 @@ package io.fabricplan.excel;
 import io.fabricplan.api.Baseline;
 import io.fabricplan.api.PlanResult;
 import io.fabricplan.api.SolveStatistics;
+import io.fabricplan.model.AmplifierPlacement;
+import io.fabricplan.model.DwdmEvaluator;
+import io.fabricplan.model.GreyRoute;
 import io.fabricplan.model.Instance;
+import io.fabricplan.model.Lightpath;
+import io.fabricplan.model.MuxPlacement;
+import io.fabricplan.model.Plan;
+import io.fabricplan.model.SpanHop;
+import io.fabricplan.model.WdmEquipment;
+import io.fabricplan.model.WdmKind;
 import io.fabricplan.model.InstanceIndex;
 import io.fabricplan.model.Link;
 import io.fabricplan.model.LinkAssignment;
@@ -15,8 +24,10 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * The result sheets of a plan workbook (Summary, LinkPlan, DevicePlan, RackPower, BOM), every figure taken from
- * the plan's evaluation so that the checker recomputes the same numbers.
+ * The result sheets of a plan workbook (Summary, LinkPlan, DevicePlan, RackPower, BOM, and with spans or a DWDM
+ * plan DwdmLightpaths, DwdmGreyRoutes, DwdmSpans, DwdmPlacements), every figure taken from the plan's evaluation
+ * (and {@link DwdmEvaluator}) so that the checker recomputes the same numbers. MUX/DEMUX pairs and amplifiers
+ * appear in the BOM (kinds MUX, AMPLIFIER) and in capex and power_w, but in no rack's power.
  */
 final class ResultSheets {
     private ResultSheets() {
@@ -32,6 +43,63 @@ final class ResultSheets {
         devicePlan(workbook, evaluation);
         rackPower(workbook, evaluation);
         bom(workbook, evaluation);
+        if (hasDwdm(instance, result.plan())) {
+            dwdm(workbook, instance, result.plan() == null ? new Plan(List.of(), List.of()) : result.plan());
+        }
+    }
+
+    static boolean hasDwdm(Instance instance, Plan plan) {
+        return instance.hasSpans() || plan != null && !plan.dwdm().isEmpty();
+    }
+
+    /** About the rows the DWDM sheets take. */
+    static long dwdmRows(Instance instance, Plan plan) {
+        if (!hasDwdm(instance, plan)) {
+            return 0;
+        }
+        long n = 4L + instance.spans().size();
+        if (plan != null) {
+            n += plan.dwdm().lightpaths().size() + plan.dwdm().greyRoutes().size() + plan.dwdm().muxes().size()
+                    + plan.dwdm().amplifiers().size();
+        }
+        return n;
+    }
+
+    private static void dwdm(Workbook workbook, Instance instance, Plan plan) {
+        InstanceIndex index = new InstanceIndex(instance);
+        DwdmEvaluator ev = new DwdmEvaluator(index, plan);
+        SheetWriter w = new SheetWriter(workbook, Schema.DWDM_LIGHTPATHS, Schema.DWDM_LIGHTPATH_COLUMNS);
+        for (Lightpath lp : plan.dwdm().lightpaths()) {
+            DwdmEvaluator.LightpathFigures f = ev.figures(lp);
+            // OSNR is blank (infinite) on a route without amplifiers: only the loss budget limits it.
+            w.newRow().text(lp.linkId()).whole(lp.cableIndex()).text(SpanHop.format(lp.route())).whole(lp.channel())
+                    .number(f.frequencyThz()).text(lp.opticId()).number(f.osnrDb()).number(f.marginDb());
+        }
+        w.finish();
+        w = new SheetWriter(workbook, Schema.DWDM_GREY_ROUTES, Schema.DWDM_GREY_ROUTE_COLUMNS);
+        for (GreyRoute g : plan.dwdm().greyRoutes()) {
+            w.newRow().text(g.linkId()).whole(g.cableIndex()).text(SpanHop.format(g.route())).text(g.opticId())
+                    .number(ev.routeLengthM(g.route()));
+        }
+        w.finish();
+        w = new SheetWriter(workbook, Schema.DWDM_SPANS, Schema.DWDM_SPAN_COLUMNS);
+        for (DwdmEvaluator.SpanRow r : ev.spanRows()) {
+            w.newRow().text(r.spanId()).whole(r.fiberPairsUsed()).whole(r.dwdmFiberPairs()).whole(r.channelsUsed())
+                    .whole(r.amplifiers());
+        }
+        w.finish();
+        w = new SheetWriter(workbook, Schema.DWDM_PLACEMENTS, Schema.DWDM_PLACEMENT_COLUMNS);
+        for (MuxPlacement m : plan.dwdm().muxes()) {
+            w.newRow().text(m.itemId()).choice(WdmKind.MUX).text(m.siteId()).text(m.spanId()).whole(m.fiberPair())
+                    .whole(1);
+        }
+        for (AmplifierPlacement a : plan.dwdm().amplifiers()) {
+            WdmEquipment item = index.wdm(a.itemId());
+            w.newRow().text(a.itemId()).choice(item == null ? WdmKind.AMPLIFIER : item.kind()).blank()
+                    .text(a.spanId()).whole(a.fiberPair()).whole(a.count());
+        }
+        w.dropDown(Schema.DWDM_PLACEMENT_COLUMNS.indexOf("kind"), InstanceSheets.names(WdmKind.class));
+        w.finish();
     }
 
     private static void summary(Workbook workbook, PlanResult result, PlanEvaluation e, String solverName) {

@@ -14,15 +14,26 @@ final class Schema {
     static final String DEVICES = "Devices";
     static final String LINKS = "Links";
     static final String OPTICS = "Optics";
+    static final String SITES = "Sites";
+    static final String SPANS = "Spans";
+    static final String WDM_EQUIPMENT = "WdmEquipment";
 
     static final String SUMMARY = "Summary";
     static final String LINK_PLAN = "LinkPlan";
     static final String DEVICE_PLAN = "DevicePlan";
     static final String RACK_POWER = "RackPower";
     static final String BOM = "BOM";
+    static final String DWDM_LIGHTPATHS = "DwdmLightpaths";
+    static final String DWDM_GREY_ROUTES = "DwdmGreyRoutes";
+    static final String DWDM_SPANS = "DwdmSpans";
+    static final String DWDM_PLACEMENTS = "DwdmPlacements";
 
-    /** Result sheets a plan workbook adds; they are replaced when a plan workbook is solved again. */
-    static final List<String> RESULT_SHEETS = List.of(SUMMARY, LINK_PLAN, DEVICE_PLAN, RACK_POWER, BOM);
+    /**
+     * Result sheets a plan workbook adds; they are replaced when a plan workbook is solved again. The four DWDM
+     * sheets are written only when the instance has spans or the plan a DWDM part.
+     */
+    static final List<String> RESULT_SHEETS = List.of(SUMMARY, LINK_PLAN, DEVICE_PLAN, RACK_POWER, BOM,
+            DWDM_LIGHTPATHS, DWDM_GREY_ROUTES, DWDM_SPANS, DWDM_PLACEMENTS);
 
     static final Columns SETTINGS_COLUMNS = new Columns(List.of("key", "value"), Set.of("key", "value"));
     static final Columns RACK_COLUMNS = new Columns(
@@ -41,13 +52,22 @@ final class Schema {
             Set.of("link_id", "a_device", "b_device", "gbps"));
     static final Columns OPTIC_COLUMNS = new Columns(
             List.of("optic_id", "kind", "gbps", "reach_m", "pmd", "media", "power_w", "cost_usd",
-                    "fiber_usd_per_m", "lpo", "source"),
+                    "fiber_usd_per_m", "lpo", "source", "baud_gbd", "spacing_ghz", "required_osnr_db",
+                    "tx_power_dbm", "max_unamplified_loss_db"),
             Set.of("optic_id", "kind", "gbps", "reach_m", "power_w", "cost_usd"));
+    static final Columns SITE_COLUMNS = new Columns(List.of("site_id", "name"), Set.of("site_id"));
+    static final Columns SPAN_COLUMNS = new Columns(
+            List.of("span_id", "a_site", "b_site", "length_km", "loss_db_per_km", "connector_loss_db", "fiber_pairs"),
+            Set.of("span_id", "a_site", "b_site", "length_km", "fiber_pairs"));
+    static final Columns WDM_COLUMNS = new Columns(
+            List.of("item_id", "kind", "channels", "spacing_ghz", "insertion_loss_db", "gain_db", "noise_figure_db",
+                    "power_w", "cost_usd", "source"),
+            Set.of("item_id", "kind", "power_w", "cost_usd"));
 
     /** Settings keys in the order the writer lists them. */
     static final List<String> SETTING_KEYS = List.of("objective", "energy_usd_per_kwh", "pue", "years",
             "usd_per_watt", "time_limit_s", "relative_gap", "solver", "threads", "seed", "intra_rack_m",
-            "inter_rack_slack_m");
+            "inter_rack_slack_m", "osnr_margin_db", "grid_start_thz", "max_channels");
 
     static final List<String> LINK_PLAN_COLUMNS = List.of("link_id", "a_device", "b_device", "count", "gbps",
             "length_m", "optic_id", "a_end", "b_end", "power_w", "cost_usd");
@@ -57,6 +77,14 @@ final class Schema {
             "network_kw", "total_kw", "utilization");
     static final List<String> BOM_COLUMNS = List.of("item_id", "kind", "quantity", "unit_cost_usd",
             "total_cost_usd");
+
+    static final List<String> DWDM_LIGHTPATH_COLUMNS = List.of("link_id", "cable", "route", "channel",
+            "frequency_thz", "optic_id", "osnr_db", "margin_db");
+    static final List<String> DWDM_GREY_ROUTE_COLUMNS = List.of("link_id", "cable", "route", "optic_id", "length_m");
+    static final List<String> DWDM_SPAN_COLUMNS = List.of("span_id", "fiber_pairs_used", "dwdm_fiber_pairs",
+            "channels_used", "amplifiers");
+    static final List<String> DWDM_PLACEMENT_COLUMNS = List.of("item_id", "kind", "site_id", "span_id", "fiber_pair",
+            "count");
 
     private Schema() {
     }

@@ -111,7 +111,8 @@ class InstanceWorkbookWriterTest {
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Settings");
             assertThat(wb).extracting(s -> s.getSheetName())
-                    .containsExactly("Settings", "Racks", "SwitchModels", "Devices", "Links", "Optics");
+                    .containsExactly("Settings", "Racks", "SwitchModels", "Devices", "Links", "Optics", "Sites",
+                            "Spans", "WdmEquipment");
             XSSFSheet devices = wb.getSheet("Devices");
             assertThat(devices.getPaneInformation().isFreezePane()).isTrue();
             assertThat(wb.getFontAt(devices.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PlanWorkbookTest {
     private static final List<String> INSTANCE_SHEETS =
-            List.of("Settings", "Racks", "SwitchModels", "Devices", "Links", "Optics");
+            List.of("Settings", "Racks", "SwitchModels", "Devices", "Links", "Optics", "Sites", "Spans", "WdmEquipment");
     private static final List<String> RESULT_SHEETS = List.of("Summary", "LinkPlan", "DevicePlan", "RackPower", "BOM");
 
     @TempDir
@@ -337,8 +337,9 @@ class PlanWorkbookTest {
 
         java.util.Map<String, List<String>> after = cells(out);
         assertThat(after.keySet()).containsExactly("Settings", "Racks", "SwitchModels", "Devices", "Links", "Optics",
-                "Notes", "Summary", "LinkPlan", "DevicePlan", "RackPower", "BOM");
-        for (String sheet : List.of("Settings", "Racks", "SwitchModels", "Devices", "Links", "Optics", "Notes")) {
+                "Sites", "Spans", "WdmEquipment", "Notes", "Summary", "LinkPlan", "DevicePlan", "RackPower", "BOM");
+        for (String sheet : List.of("Settings", "Racks", "SwitchModels", "Devices", "Links", "Optics", "Sites", "Spans",
+                "WdmEquipment", "Notes")) {
             assertThat(after.get(sheet)).as(sheet).containsExactlyElementsOf(before.get(sheet));
         }
         assertThat(after.get("Notes")).containsExactly("A1=TEXT: checked by Ana ", "C4=BOOLEAN:TRUE");
