@@ -113,8 +113,11 @@ final class DwdmChecker {
 
     // ------------------------------------------------------------------ cables
 
-    /** The link's sites when the route is continuous (reported otherwise); null to skip further checks. */
-    private List<String> route(Link link, List<SpanHop> route, String subject, boolean lightpath,
+    /**
+     * Registers the route's fiber pairs (for a lightpath, or grey when {@code lightpath} is null) and returns the
+     * sites it passes when it is continuous (reported otherwise); null to skip further checks.
+     */
+    private List<String> route(Link link, List<SpanHop> route, String subject, Lightpath lightpath,
                                List<Violation> out) {
         String from = evaluator.siteOf(link.aDevice());
         String to = evaluator.siteOf(link.bDevice());
@@ -124,8 +127,8 @@ final class DwdmChecker {
         for (SpanHop hop : route) {
             Map<Integer, PairUse> use = pairs.computeIfAbsent(hop.spanId(), k -> new TreeMap<>());
             PairUse pair = use.computeIfAbsent(hop.fiberPair(), k -> new PairUse());
-            if (lightpath) {
-                pair.lightpaths.add(currentLightpath);
+            if (lightpath != null) {
+                pair.lightpaths.add(lightpath);
             } else {
                 pair.greys.add(subject);
             }
@@ -138,8 +141,6 @@ final class DwdmChecker {
         }
         return walk.sites();
     }
-
-    private Lightpath currentLightpath;
 
     /** The cable's link when the cable exists and lies between sites; counts it as routed. */
     private Link cable(String linkId, int cable, String opticId, String subject, List<Violation> out) {
@@ -172,8 +173,7 @@ final class DwdmChecker {
         if (link == null) {
             return;
         }
-        currentLightpath = lp;
-        List<String> sites = route(link, lp.route(), subject, true, out);
+        List<String> sites = route(link, lp.route(), subject, lp, out);
         Optic optic = index.optic(lp.opticId());
         if (optic == null) {
             out.add(new Violation(Kind.UNKNOWN_OPTIC, subject, "unknown optic \"" + lp.opticId() + "\""));
@@ -263,7 +263,7 @@ final class DwdmChecker {
         if (link == null) {
             return;
         }
-        List<String> sites = route(link, g.route(), subject, false, out);
+        List<String> sites = route(link, g.route(), subject, null, out);
         Optic optic = index.optic(g.opticId());
         if (optic == null) {
             out.add(new Violation(Kind.UNKNOWN_OPTIC, subject, "unknown optic \"" + g.opticId() + "\""));
