@@ -134,7 +134,8 @@ public final class InstanceWorkbookReader {
                         + " switch models of the built-in catalog");
             }
             if (optics == null) {
-                optics = DefaultCatalog.optics();
+                // With spans the coherent optics need their DWDM data; the catalog without it stays as it was.
+                optics = spans.isEmpty() ? DefaultCatalog.optics() : DefaultCatalog.dwdmOptics();
                 warnings.add("sheet \"Optics\" is absent: using the " + optics.size()
                         + " optics of the built-in catalog");
             }

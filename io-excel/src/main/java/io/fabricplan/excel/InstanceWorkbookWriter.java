@@ -52,6 +52,6 @@ public final class InstanceWorkbookWriter {
                 new Link("l1", "leaf1", "srv1", 1, 800, null),
                 new Link("l2", "leaf1", "srv2", 1, 800, null));
         return new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
-                DefaultCatalog.optics(), List.of(), List.of(), DefaultCatalog.wdmEquipment());
+                DefaultCatalog.dwdmOptics(), List.of(), List.of(), DefaultCatalog.wdmEquipment());
     }
 }

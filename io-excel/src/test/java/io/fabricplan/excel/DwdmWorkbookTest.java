@@ -72,7 +72,7 @@ class DwdmWorkbookTest {
                 Device.switchOf("swC", Role.SPINE, "SW51T", PackagingChoice.PLUGGABLE, "RC"));
         List<Link> links = List.of(new Link("LAB", "swA", "swB", 2, 800, null),
                 new Link("LBC", "swB", "swC", 1, 800, null));
-        List<io.fabricplan.model.Optic> optics = new java.util.ArrayList<>(DefaultCatalog.optics());
+        List<io.fabricplan.model.Optic> optics = new java.util.ArrayList<>(DefaultCatalog.dwdmOptics());
         optics.add(new io.fabricplan.model.Optic("zr800-hp", io.fabricplan.model.OpticKind.COHERENT, 800, 120_000,
                 "ZR", io.fabricplan.model.Media.SMF, 28, 8000, 0, false, "test",
                 new CoherentSpec(118, 150, 26.5, -8, 12.5)));

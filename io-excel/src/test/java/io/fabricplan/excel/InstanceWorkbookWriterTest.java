@@ -99,7 +99,7 @@ class InstanceWorkbookWriterTest {
         assertThat(read.problems()).isEmpty();
         assertThat(read.warnings()).isEmpty();
         assertThat(read.instance()).isEqualTo(InstanceWorkbookWriter.templateInstance());
-        assertThat(read.instance().optics()).isEqualTo(DefaultCatalog.optics());
+        assertThat(read.instance().optics()).isEqualTo(DefaultCatalog.dwdmOptics());
         assertThat(read.instance().switchModels()).isEqualTo(DefaultCatalog.switchModels());
     }
 

@@ -16,7 +16,10 @@ import java.util.Locale;
  * its {@code source} note. They are defaults a planner overrides: prices in particular move fast.
  */
 public final class DefaultCatalog {
+    private static final java.util.Map<String, CoherentSpec> COHERENT = readCoherent();
     private static final List<Optic> OPTICS = List.copyOf(readOptics());
+    private static final List<Optic> DWDM_OPTICS = OPTICS.stream()
+            .map(o -> COHERENT.containsKey(o.id()) ? o.withCoherent(COHERENT.get(o.id())) : o).toList();
     private static final List<SwitchModel> SWITCHES = List.copyOf(readSwitches());
     private static final List<WdmEquipment> WDM = List.copyOf(readWdm());
 
@@ -26,6 +29,20 @@ public final class DefaultCatalog {
     /** The default interconnects: DAC, ACC, AEC, AOC, SR/DR/FR/LR, LPO and coherent modules. */
     public static List<Optic> optics() {
         return OPTICS;
+    }
+
+    /**
+     * The default interconnects with DWDM data: as {@link #optics()}, and the coherent ones (zr400, zrp400,
+     * zr800) carry their {@link CoherentSpec} ({@code default-coherent.csv}, sourced from the reference README
+     * sections 1 and 4). {@link #optics()} stays without it, as the workbooks written before DWDM read.
+     */
+    public static List<Optic> dwdmOptics() {
+        return DWDM_OPTICS;
+    }
+
+    /** The DWDM data of the default coherent optics, by optic id. */
+    public static java.util.Map<String, CoherentSpec> coherentSpecs() {
+        return COHERENT;
     }
 
     /**
@@ -42,16 +59,11 @@ public final class DefaultCatalog {
     }
 
     private static List<Optic> readOptics() {
-        java.util.Map<String, CoherentSpec> coherent = new java.util.HashMap<>();
-        for (String[] f : rows("default-coherent.csv", 7)) {
-            // optic_id,baud_gbd,spacing_ghz,required_osnr_db,tx_power_dbm,max_unamplified_loss_db,source
-            coherent.put(f[0], new CoherentSpec(d(f[1]), d(f[2]), d(f[3]), d(f[4]), d(f[5])));
-        }
         List<Optic> optics = new ArrayList<>();
         for (String[] f : rows("default-catalog.csv", 12)) {
             // optic_id,kind,gbps,reach_m,pmd,media,power_w,cost_usd,fiber_usd_per_m,lpo,basis,source
             optics.add(new Optic(f[0], OpticKind.valueOf(f[1]), d(f[2]), d(f[3]), f[4], Media.valueOf(f[5]), d(f[6]),
-                    d(f[7]), d(f[8]), yes(f[9]), f[10] + "; " + f[11], coherent.get(f[0])));
+                    d(f[7]), d(f[8]), yes(f[9]), f[10] + "; " + f[11]));
         }
         return optics;
     }
@@ -64,6 +76,15 @@ public final class DefaultCatalog {
                     d(f[6]), f[7], d(f[8]), Integer.parseInt(f[9]), yes(f[10]), f[11]));
         }
         return models;
+    }
+
+    private static java.util.Map<String, CoherentSpec> readCoherent() {
+        java.util.Map<String, CoherentSpec> coherent = new java.util.LinkedHashMap<>();
+        for (String[] f : rows("default-coherent.csv", 7)) {
+            // optic_id,baud_gbd,spacing_ghz,required_osnr_db,tx_power_dbm,max_unamplified_loss_db,source
+            coherent.put(f[0], new CoherentSpec(d(f[1]), d(f[2]), d(f[3]), d(f[4]), d(f[5])));
+        }
+        return java.util.Collections.unmodifiableMap(coherent);
     }
 
     private static List<WdmEquipment> readWdm() {

@@ -69,7 +69,7 @@ final class DwdmFixture {
         List<WdmEquipment> wdm = new ArrayList<>(DefaultCatalog.wdmEquipment());
         wdm.add(TINY_MUX);
         return new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
-                DefaultCatalog.optics()).withDwdm(
+                DefaultCatalog.dwdmOptics()).withDwdm(
                 List.of(new Site("A", "Building A"), new Site("B", null), new Site("C", null)),
                 List.of(new Span("s-ab", "A", "B", 2, 2), new Span("s-bc", "B", "C", 3, 2),
                         new Span("s-ca", "C", "A", 4, 2)),

@@ -40,14 +40,14 @@ class InstanceValidatorDwdmTest {
     @Test
     void linkBetweenSitesWithARouteOverTheSpansNeedsNoLength() {
         Instance ring = instance(List.of(new Span("s-ab", "A", "B", 2, 2), new Span("s-bc", "B", "C", 3, 2)),
-                DefaultCatalog.optics());
+                DefaultCatalog.dwdmOptics());
 
         assertThat(problems(ring)).isEmpty();
     }
 
     @Test
     void linkBetweenSitesWithoutARouteIsReported() {
-        assertThat(problems(instance(List.of(new Span("s-ab", "A", "B", 2, 2)), DefaultCatalog.optics())))
+        assertThat(problems(instance(List.of(new Span("s-ab", "A", "B", 2, 2)), DefaultCatalog.dwdmOptics())))
                 .containsExactly("Links[lac].link_id: no route from site \"A\" to site \"C\" over the Spans sheet");
     }
 
@@ -56,7 +56,7 @@ class InstanceValidatorDwdmTest {
         List<Span> spans = List.of(new Span("s-ab", "A", "B", 2, 2), new Span("s-bc", "B", "C", 3, 2),
                 new Span("s-x", "bldg9", "C", 1, 0), new Span("s-ab", "A", "A", -2, 1));
 
-        assertThat(problems(instance(spans, DefaultCatalog.optics()))).containsExactlyInAnyOrder(
+        assertThat(problems(instance(spans, DefaultCatalog.dwdmOptics()))).containsExactlyInAnyOrder(
                 "Spans[s-x].a_site: unknown site \"bldg9\"",
                 "Spans[s-x].fiber_pairs: fiber_pairs must be 1 or more, got 0",
                 "Spans[s-ab].span_id: duplicate span_id \"s-ab\", first at Spans[s-ab].span_id",
@@ -66,7 +66,7 @@ class InstanceValidatorDwdmTest {
 
     @Test
     void coherentOpticWithoutOsnrDataIsReportedOnlyWhenThereAreSpans() {
-        List<Optic> optics = new ArrayList<>(DefaultCatalog.optics());
+        List<Optic> optics = new ArrayList<>(DefaultCatalog.dwdmOptics());
         optics.replaceAll(o -> o.id().equals("zr800") ? o.withCoherent(null) : o);
         List<Span> spans = List.of(new Span("s-ab", "A", "B", 2, 2), new Span("s-bc", "B", "C", 3, 2));
 
@@ -79,7 +79,7 @@ class InstanceValidatorDwdmTest {
     @Test
     void racksMustStandInKnownSitesOnceSitesAreGiven() {
         Instance i = instance(List.of(new Span("s-ab", "A", "B", 2, 2), new Span("s-bc", "B", "C", 3, 2)),
-                DefaultCatalog.optics());
+                DefaultCatalog.dwdmOptics());
         Instance twoSites = i.withDwdm(List.of(new Site("A", null), new Site("B", null)), List.of(),
                 List.of(WdmEquipment.mux("m", 0, 100, 6, 0, 1, "")));
 
