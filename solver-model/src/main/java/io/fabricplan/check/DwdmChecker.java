@@ -341,7 +341,8 @@ final class DwdmChecker {
             if (index.link(link.id()) != link) {
                 continue; // a duplicate row
             }
-            boolean between = evaluator.interSite(link);
+            // A link between sites with its own length_m keeps its cable off the spans (checked by its reach).
+            boolean between = evaluator.interSite(link) && link.lengthM() == null;
             if (between && index.instance().hasSpans()) {
                 Set<Integer> done = routed.getOrDefault(link.id(), Set.of());
                 List<Integer> missing = new ArrayList<>();

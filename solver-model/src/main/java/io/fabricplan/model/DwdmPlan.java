@@ -7,7 +7,8 @@ import java.util.List;
  *
  * <p>Conventions (the checker's and the optimiser's):
  * <ul>
- *   <li>Every cable of a link between sites (cable {@code 0..count-1} of its Links row) is either one
+ *   <li>Every cable of a link between sites without a {@code length_m} (a link with one keeps today's rule: its
+ *       own cable of that length, checked by reach) (cable {@code 0..count-1} of its Links row) is either one
  *       {@link Lightpath} (a COHERENT optic on a DWDM channel) or one {@link GreyRoute} (any optic on dedicated
  *       fiber pairs). Its optic agrees with the link's assignments: per link and optic, as many cables as the
  *       LinkPlan counts.</li>

@@ -374,7 +374,7 @@ public final class InstanceValidator {
                                     + "site_id, or give the link's length_m."));
                     continue;
                 }
-                if (servedByDwdm(l, index)) {
+                if (servedByDwdm(l, ends(a, index), ends(b, index), index)) {
                     continue;
                 }
                 length = routeM;
@@ -407,10 +407,18 @@ public final class InstanceValidator {
         return best;
     }
 
-    /** A COHERENT optic of the link's rate with OSNR data can ride a DWDM channel, whatever the distance. */
-    private static boolean servedByDwdm(Link l, InstanceIndex index) {
+    /**
+     * A COHERENT optic of the link's rate with OSNR data, that some end choice accepts, can ride a DWDM channel
+     * whatever the distance (whether the OSNR holds is the plan's matter, and the checker's).
+     */
+    private static boolean servedByDwdm(Link l, List<LinkEnd> aEnds, List<LinkEnd> bEnds, InstanceIndex index) {
+        if (aEnds.isEmpty() || bEnds.isEmpty()) {
+            return true; // the device's missing models are reported on the device
+        }
         return index.instance().optics().stream().anyMatch(o -> o.kind() == OpticKind.COHERENT
-                && o.coherent() != null && FabricRules.rateMatches(o, l));
+                && o.coherent() != null && FabricRules.rateMatches(o, l)
+                && aEnds.stream().anyMatch(e -> FabricRules.endAccepts(o, e))
+                && bEnds.stream().anyMatch(e -> FabricRules.endAccepts(o, e)));
     }
 
     private static boolean unreadable(Rack rack) {

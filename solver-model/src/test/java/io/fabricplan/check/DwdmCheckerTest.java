@@ -189,6 +189,23 @@ class DwdmCheckerTest {
         assertThat(v).extracting(Violation::subject).containsExactly("LAB", "LAC", "LBC");
     }
 
+    /** LBC given length_m 2500 runs its own cable (lr4x2_800 reaches 10 km): no route needed. */
+    @Test
+    void linkBetweenSitesWithItsOwnLengthNeedsNoRoute() {
+        io.fabricplan.model.Instance base = DwdmFixture.instance();
+        List<io.fabricplan.model.Link> links = new ArrayList<>(base.links());
+        links.set(2, new io.fabricplan.model.Link("LBC", "swB", "swC", 1, 800, 2500.0));
+        io.fabricplan.model.Instance instance = new io.fabricplan.model.Instance(base.settings(), base.racks(),
+                base.switchModels(), base.devices(), links, base.optics(), base.sites(), base.spans(),
+                base.wdmEquipment());
+        DwdmPlan d = DwdmFixture.dwdm();
+
+        CheckReport report = new PlanChecker(instance).check(DwdmFixture.plan(new DwdmPlan(d.lightpaths(), List.of(),
+                d.amplifiers(), d.muxes())));
+
+        assertThat(report.violations()).isEmpty();
+    }
+
     private static DwdmPlan withLightpaths(List<Lightpath> lps) {
         DwdmPlan d = DwdmFixture.dwdm();
         return new DwdmPlan(lps, d.greyRoutes(), d.amplifiers(), d.muxes());
