@@ -14,6 +14,10 @@ import java.util.List;
 final class CandidatePaths {
     private final Network net;
     private final int[][] dist; // hop distance
+    /** Search steps allowed per enumeration; past it the enumeration stops with what it has. */
+    private static final int BUDGET = 40_000;
+    private int steps;
+    private boolean exhausted;
 
     CandidatePaths(Network net) {
         this.net = net;
@@ -56,8 +60,11 @@ final class CandidatePaths {
         int cap = Math.max(k, 2000);
         List<int[]> found = List.of();
         for (int slack = 0; slack <= net.nodeCount(); slack++) {
-            found = enumerate(s, t, dist[t][s] + slack, cap);
-            if (found.size() >= k || dist[t][s] + slack >= net.nodeCount() - 1) {
+            List<int[]> level = enumerate(s, t, dist[t][s] + slack, cap);
+            if (level.size() >= found.size()) {
+                found = level;
+            }
+            if (found.size() >= k || exhausted || dist[t][s] + slack >= net.nodeCount() - 1) {
                 break;
             }
         }
@@ -66,10 +73,10 @@ final class CandidatePaths {
         return sorted.subList(0, Math.min(k, sorted.size()));
     }
 
-    /** Every simple path from s to t, or null when there are more than {@code cap}. */
+    /** Every simple path from s to t, or null when there are more than {@code cap} (or too many to search). */
     List<int[]> all(int s, int t, int cap) {
         List<int[]> found = enumerate(s, t, net.nodeCount() - 1, cap + 1);
-        if (found.size() > cap) {
+        if (found.size() > cap || exhausted) {
             return null;
         }
         List<int[]> sorted = new ArrayList<>(found);
@@ -84,6 +91,8 @@ final class CandidatePaths {
         boolean[] on = new boolean[net.nodeCount()];
         stack[0] = s;
         on[s] = true;
+        steps = 0;
+        exhausted = false;
         dfs(t, maxHops, cap, stack, 0, on, out);
         return out;
     }
@@ -94,8 +103,12 @@ final class CandidatePaths {
             out.add(Arrays.copyOf(stack, depth + 1));
             return;
         }
+        if (++steps > BUDGET) {
+            exhausted = true;
+            return;
+        }
         for (int f : net.fibersOut(v)) {
-            if (out.size() >= cap) {
+            if (out.size() >= cap || exhausted) {
                 return;
             }
             int w = net.fiberHead(f);

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class RwaSolver {
     /** Candidate paths per request for the heuristic and the restricted model. */
-    static final int K = 10;
+    static final int K = Integer.getInteger("rwa.k", 100);
     /** Up to this many simple paths per request the exact model takes all of them. */
     static final int ALL_PATHS_CAP = 64;
     /** The CP-SAT model runs only when requests x paths x wavelengths stays under this. */
@@ -49,7 +49,10 @@ public final class RwaSolver {
         TabuRwa tabu = new TabuRwa(net.fiberCount(), fib, options.seed());
         long greedyEnd = start + (long) (options.timeLimitS() * 0.05e9);
         tabu.greedy(greedyEnd, 50);
-        long vars = (long) n * K * tabu.bestW;
+        long vars = 0;
+        for (int[][] ps : fib) {
+            vars += (long) ps.length * tabu.bestW;
+        }
         boolean exact = vars <= EXACT_MAX_VARS;
         long heurEnd = exact ? start + (long) (options.timeLimitS() * 0.5e9) : deadline;
         tabu.improve(heurEnd, lb);

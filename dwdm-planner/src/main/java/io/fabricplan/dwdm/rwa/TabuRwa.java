@@ -21,6 +21,7 @@ final class TabuRwa {
     private final Random rnd;
     private final int[] shortest;
 
+    private static final boolean DEBUG = System.getenv("RWA_DEBUG") != null;
     int bestW = Integer.MAX_VALUE;
     int[] bestPath;
     int[] bestCol;
@@ -109,8 +110,13 @@ final class TabuRwa {
         int stampNow = 0;
         int w = bestW;
         int bestU = Integer.MAX_VALUE;
+        long[] weight = new long[nReq];
+        Arrays.fill(weight, 1);
         while (System.nanoTime() < deadline) {
             if (nU == 0) {
+                if (DEBUG) {
+                    System.err.printf("rwa: W=%d after %d iterations%n", w, iterations);
+                }
                 if (w < bestW) {
                     bestW = w;
                     bestPath = path.clone();
@@ -154,6 +160,7 @@ final class TabuRwa {
                 }
                 w--;
                 Arrays.fill(tabu, 0);
+                Arrays.fill(weight, 1);
                 bestU = nU;
                 continue;
             }
@@ -165,7 +172,7 @@ final class TabuRwa {
             int mr = -1;
             int mp = -1;
             int mc = -1;
-            int mScore = Integer.MAX_VALUE;
+            long mScore = Long.MAX_VALUE;
             int ties = 0;
             for (int s = 0; s < sample; s++) {
                 int r = nU <= 6 ? unassigned[s] : unassigned[rnd.nextInt(nU)];
@@ -174,12 +181,12 @@ final class TabuRwa {
                     for (int c = 0; c < w; c++) {
                         boolean isTabu = tabu[r * cap + c] > iterations;
                         stampNow++;
-                        int cost = 0;
+                        long cost = 0;
                         for (int f : fib) {
                             int q = occ[f * cap + c];
                             if (q >= 0 && stamp[q] != stampNow) {
                                 stamp[q] = stampNow;
-                                cost++;
+                                cost += weight[q];
                                 if (cost * 64 > mScore) {
                                     break;
                                 }
@@ -188,7 +195,7 @@ final class TabuRwa {
                         if (isTabu && cost > 0) {
                             continue;
                         }
-                        int score = cost * 64 + fib.length;
+                        long score = cost * 64 + fib.length;
                         if (score < mScore) {
                             mScore = score;
                             mr = r;
@@ -235,6 +242,12 @@ final class TabuRwa {
             }
             if (nU < bestU) {
                 bestU = nU;
+            }
+            for (int i = 0; i < nU; i++) {
+                weight[unassigned[i]]++;
+            }
+            if (DEBUG && (iterations % 200000) == 0) {
+                System.err.printf("rwa: it %d W=%d |U|=%d best |U|=%d%n", iterations, w, nU, bestU);
             }
         }
     }
