@@ -55,6 +55,10 @@ public final class SndlibModel {
     record Term(Var var, double coef) {
     }
 
+    /** Continuous routing keeps one commodity per demand up to this many demand-arc pairs (system property
+     * {@code fabricplan.sndlib.disaggregate}, default 0: always one commodity per source node). */
+    static final long DISAGGREGATE_LIMIT = Long.getLong("fabricplan.sndlib.disaggregate", 0);
+
     final SndlibNetwork net;
     final SndlibVariant variant;
     final SndlibOptions options;
@@ -194,7 +198,9 @@ public final class SndlibModel {
         Map<String, Integer> ni = net.nodeIndex();
         List<SndlibNetwork.Demand> demands = net.demands();
         RoutingModel routing = variant.routing();
-        if (routing == RoutingModel.CONTINUOUS && variant.paths() == PathModel.ALL_PATHS) {
+        long perDemand = (long) demands.size() * linksN * (reverseArcs ? 2 : 1);
+        if (routing == RoutingModel.CONTINUOUS && variant.paths() == PathModel.ALL_PATHS
+                && perDemand > DISAGGREGATE_LIMIT) {
             Map<Integer, List<Integer>> bySource = new LinkedHashMap<>();
             for (int d = 0; d < demands.size(); d++) {
                 if (demands.get(d).volume() > 0) {
