@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 + "of an AI fabric, minimising cost, power or TCO.",
         subcommands = {SolveCommand.class, ValidateCommand.class, CheckCommand.class, TemplateCommand.class,
                 ExamplesCommand.class, GenerateCommand.class, BenchCommand.class, RwaCommand.class,
+                SndlibCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 plan found / valid / check passed, 1 internal error, 2 invalid input,",
                 "3 infeasible, 4 no plan within the time limit, 5 check found violations."})
