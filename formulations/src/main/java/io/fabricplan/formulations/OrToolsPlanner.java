@@ -76,6 +76,10 @@ public final class OrToolsPlanner implements Planner {
             return noPlan(SolveStatus.INVALID, options, null, problems.stream().map(InputProblem::describe).toList(),
                     "-", start, 0, 0, 0);
         }
+        List<String> unsupported = linksOverSpans(instance);
+        if (!unsupported.isEmpty()) {
+            return noPlan(SolveStatus.INVALID, options, null, unsupported, "-", start, 0, 0, 0);
+        }
         Instance target = instance.withSettings(instance.settings().withObjective(options.objective()));
         Baseline baseline = new GreedyPlanner().plan(target);
         InfeasibilityDiagnosis diagnosis = new InfeasibilityDiagnosis(target);
@@ -136,6 +140,37 @@ public final class OrToolsPlanner implements Planner {
                 formulation.groupCount());
         return new PlanResult(status, options.objective(), plan, evaluation, objective, bound, gap, baseline, stats,
                 List.of());
+    }
+
+    /**
+     * Links between sites that the Spans sheet is to carry (no length_m of their own). The checker and the
+     * workbook know DWDM plans, but this planner does not route over spans yet: say so rather than call the
+     * instance infeasible.
+     */
+    static List<String> linksOverSpans(Instance instance) {
+        if (!instance.hasSpans()) {
+            return List.of();
+        }
+        io.fabricplan.model.InstanceIndex index = new io.fabricplan.model.InstanceIndex(instance);
+        List<String> out = new java.util.ArrayList<>();
+        for (io.fabricplan.model.Link l : instance.links()) {
+            if (l.lengthM() != null) {
+                continue;
+            }
+            java.util.Set<String> sites = new java.util.TreeSet<>();
+            for (String deviceId : List.of(l.aDevice(), l.bDevice())) {
+                for (String rackId : index.device(deviceId).possibleRacks()) {
+                    sites.add(index.rack(rackId).siteId());
+                }
+            }
+            if (sites.size() > 1) {
+                out.add(new InputProblem("Links[" + l.id() + "]", "link \"" + l.id() + "\" joins sites "
+                        + String.join(" and ", sites) + " over the Spans sheet; this planner does not route links "
+                        + "over DWDM spans yet", "give the link a length_m (a dedicated fiber route) to plan it "
+                        + "point to point, or leave it out of this plan.").describe());
+            }
+        }
+        return out;
     }
 
     private PlanResult noPlan(SolveStatus status, SolveOptions options, Baseline baseline,
