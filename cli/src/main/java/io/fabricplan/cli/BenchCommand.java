@@ -303,7 +303,8 @@ final class BenchCommand implements Callable<Integer> {
             Run o = r.optimum;
             sb.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %.1f | %.1f | %.1f | %.1f "
                             + "| %.1f | %s | %s | %s | %s | %s | %s | %s |%n", r.size.label, r.size.gpus,
-                    int0(o, "cables"), int0(o, "links"), int0(o, "groups"), int0(o, "variables"), int0(o, "constraints"), o.num("read_seconds"),
+                    int0(o, "cables"), int0(o, "links"), int0(o, "groups"), int0(o, "variables"),
+                    int0(o, "constraints"), o.num("read_seconds"),
                     o.num("build_seconds"), o.num("solve_seconds") - o.num("build_seconds"), o.num("write_seconds"),
                     o.wallS, o.status(), money(o.num("objective_value")), money(o.num("best_bound")),
                     pct(o.num("relative_gap")), target(r), int0(o, "peak_rss_mb"), r.check));

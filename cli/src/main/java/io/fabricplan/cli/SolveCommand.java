@@ -42,7 +42,8 @@ final class SolveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN.xlsx", description = "instance workbook")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.xlsx", description = "plan workbook to write")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.xlsx",
+            description = "plan workbook to write")
     Path output;
 
     @Option(names = "--objective", paramLabel = "X", description = "COST, POWER, TCO or WEIGHTED")

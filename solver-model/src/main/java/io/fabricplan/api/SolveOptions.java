@@ -59,15 +59,18 @@ public record SolveOptions(Objective objective, double timeLimitSeconds, double 
     }
 
     public SolveOptions withThreads(int value) {
-        return new SolveOptions(objective, timeLimitSeconds, relativeGap, value, seed, solver, exportModel, formulation);
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, value, seed, solver, exportModel,
+                formulation);
     }
 
     public SolveOptions withSeed(long value) {
-        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, value, solver, exportModel, formulation);
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, value, solver, exportModel,
+                formulation);
     }
 
     public SolveOptions withSolver(SolverKind value) {
-        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, value, exportModel, formulation);
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, value, exportModel,
+                formulation);
     }
 
     public SolveOptions withExportModel(Path value) {
