@@ -1,5 +1,6 @@
 package io.fabricplan.formulations;
 
+import io.fabricplan.api.InterSiteMedia;
 import io.fabricplan.model.Device;
 import io.fabricplan.model.DeviceAssignment;
 import io.fabricplan.model.FabricRules;
@@ -10,9 +11,11 @@ import io.fabricplan.model.LinkAssignment;
 import io.fabricplan.model.LinkEnd;
 import io.fabricplan.model.Objective;
 import io.fabricplan.model.Optic;
+import io.fabricplan.model.OpticKind;
 import io.fabricplan.model.Plan;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.Settings;
+import io.fabricplan.model.SiteGraph;
 import io.fabricplan.model.SwitchModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,9 +103,19 @@ final class AggregatedFabricFormulation implements Formulation {
     private MipModel.Var[][] z;
     private final List<Group> groups = new ArrayList<>();
     private int[] groupOfLink;
+    /** Media the cables over spans may use, and the layer that routes them (null: no links over spans). */
+    private final InterSiteMedia interSiteMedia;
+    private final SiteGraph siteGraph;
+    /** Per "siteLo|siteHi|optic": the cables the options put there, their most, and the site pair. */
+    private final Map<String, MipModel.Expr> demandCables = new LinkedHashMap<>();
+    private final Map<String, Long> demandMax = new HashMap<>();
+    private final Map<String, String[]> demandOf = new HashMap<>();
+    private InterSiteLayer.Built interSite;
 
-    private AggregatedFabricFormulation(InstanceIndex index) {
+    private AggregatedFabricFormulation(InstanceIndex index, InterSiteMedia interSiteMedia) {
         this.index = index;
+        this.interSiteMedia = interSiteMedia;
+        this.siteGraph = new SiteGraph(index.instance().spans());
         this.settings = index.settings();
         this.capexWeight = settings.objective() == Objective.POWER ? 0 : 1;
         this.powerWeight = settings.objective() == Objective.POWER ? 1 : settings.objectiveUsdPerWatt();
@@ -116,9 +129,20 @@ final class AggregatedFabricFormulation implements Formulation {
         }
     }
 
-    /** Builds the model of a valid instance whose settings carry the objective to minimise. */
+    /** Builds the model of a valid instance without links over spans (or with any media for them). */
     static AggregatedFabricFormulation build(Instance instance) {
-        AggregatedFabricFormulation f = new AggregatedFabricFormulation(new InstanceIndex(instance));
+        return build(instance, InterSiteMedia.ANY, InterSiteLayer.find().orElse(null));
+    }
+
+    /**
+     * Builds the model of a valid instance whose settings carry the objective to minimise.
+     *
+     * @param interSiteMedia media allowed for cables over spans
+     * @param layer          routes cables over spans; may be null when no link crosses them
+     * @throws UnsupportedInstanceException when links cross spans and there is no layer
+     */
+    static AggregatedFabricFormulation build(Instance instance, InterSiteMedia interSiteMedia, InterSiteLayer layer) {
+        AggregatedFabricFormulation f = new AggregatedFabricFormulation(new InstanceIndex(instance), interSiteMedia);
         f.twinClasses();
         f.splitBilinearPairs();
         f.linkGroups();
@@ -129,13 +153,16 @@ final class AggregatedFabricFormulation implements Formulation {
         f.rackPower();
         f.rackSpace();
         f.objective();
+        f.interSiteLayer(layer);
         return f;
     }
 
     @Override
     public String name() {
-        return NAME;
+        return interSite == null ? NAME : NAME + "+" + layerName;
     }
+
+    private String layerName;
 
     @Override
     public MipModel model() {
@@ -409,6 +436,10 @@ final class AggregatedFabricFormulation implements Formulation {
                     State a = sa[ea];
                     State b = sb[eb];
                     double length = FabricRules.lengthM(g.proto, a.rack(), b.rack(), settings);
+                    if (Double.isNaN(length) && overSpans(g.proto, a.rack(), b.rack())) {
+                        interSiteOptions(g, pair, a, b, rated);
+                        continue;
+                    }
                     boolean sameRack = a.rack() != null && b.rack() != null && a.rack().id().equals(b.rack().id());
                     List<double[]> candidates = new ArrayList<>(); // {optic, obj, dimA, dimB, cost, pA, pB}
                     for (int o : rated) {
@@ -460,6 +491,70 @@ final class AggregatedFabricFormulation implements Formulation {
                 }
             }
         }
+    }
+
+    /** Whether cables between the racks cross the spans: different sites, no length of their own. */
+    private boolean overSpans(Link proto, Rack a, Rack b) {
+        return proto.lengthM() == null && index.instance().hasSpans() && a != null && b != null
+                && !a.siteId().equals(b.siteId());
+    }
+
+    /**
+     * The options of a state pair whose cables cross the spans: every rated optic both ends accept that is
+     * COHERENT (a DWDM channel) or reaches the shortest chain of spans (grey), as the media allow. None is
+     * dominated by another: they differ in what they take from the spans. Each joins the demand of its site pair
+     * and optic, which the {@link InterSiteLayer} routes.
+     */
+    private void interSiteOptions(Group g, int pair, State a, State b, List<Integer> rated) {
+        List<Optic> optics = index.instance().optics();
+        String siteA = a.rack().siteId();
+        String siteB = b.rack().siteId();
+        double shortestM = siteGraph.shortestKm(siteA, siteB) * 1000.0;
+        List<Opt> kept = new ArrayList<>();
+        Opt[] byOptic = new Opt[optics.size()];
+        for (int o : rated) {
+            Optic optic = optics.get(o);
+            if (!FabricRules.endAccepts(optic, a.end()) || !FabricRules.endAccepts(optic, b.end())) {
+                continue;
+            }
+            boolean dwdm = optic.kind() == OpticKind.COHERENT && optic.coherent() != null;
+            boolean grey = optic.kind() != OpticKind.COHERENT && FabricRules.reaches(optic, shortestM);
+            if (!(dwdm && interSiteMedia != InterSiteMedia.GREY || grey && interSiteMedia != InterSiteMedia.DWDM)) {
+                continue;
+            }
+            double cost = FabricRules.linkCostUsd(optic, 0, a.end(), b.end());
+            double pa = FabricFormulation.endPowerWithoutCpo(optic, g.proto, a.end().packaging());
+            double pb = FabricFormulation.endPowerWithoutCpo(optic, g.proto, b.end().packaging());
+            MipModel.Var v = model.addInteger("x[group=" + g.name + ",optic=" + optic.id() + ",a=" + a.label()
+                    + ",b=" + b.label() + "]", 0, g.cables);
+            Opt opt = new Opt(v, optic, cost, pa, pb);
+            kept.add(opt);
+            byOptic[o] = opt;
+            boolean ordered = siteA.compareTo(siteB) < 0;
+            String key = (ordered ? siteA : siteB) + "|" + (ordered ? siteB : siteA) + "|" + optic.id();
+            demandCables.computeIfAbsent(key, k -> new MipModel.Expr()).add(v, 1);
+            demandMax.merge(key, g.cables, Long::sum);
+            demandOf.putIfAbsent(key, new String[] {ordered ? siteA : siteB, ordered ? siteB : siteA});
+        }
+        g.options[pair] = kept.toArray(Opt[]::new);
+        g.byOptic[pair] = byOptic;
+    }
+
+    /** Hands the cables between sites to the layer that routes them over the spans. */
+    private void interSiteLayer(InterSiteLayer layer) {
+        if (demandCables.isEmpty()) {
+            return;
+        }
+        List<InterSiteLayer.Demand> demands = new ArrayList<>();
+        demandCables.forEach((key, cables) -> demands.add(new InterSiteLayer.Demand(demandOf.get(key)[0],
+                demandOf.get(key)[1], index.optic(key.substring(key.lastIndexOf('|') + 1)), cables,
+                demandMax.get(key))));
+        if (layer == null) {
+            throw new UnsupportedInstanceException("links cross the spans between sites, and no inter-site layer "
+                    + "is on the class path. Maybe add the io.fabricplan:dwdm-planner dependency?");
+        }
+        layerName = layer.name();
+        interSite = layer.build(model, index.instance(), demands, capexWeight, powerWeight);
     }
 
     /**
@@ -748,6 +843,7 @@ final class AggregatedFabricFormulation implements Formulation {
                         + " unserved in group " + g.name);
             }
         }
-        return new Plan(assignments, out);
+        Plan plan = new Plan(assignments, out);
+        return interSite == null ? plan : plan.withDwdm(interSite.decode(values, plan));
     }
 }

@@ -8,9 +8,11 @@ import io.fabricplan.model.InstanceIndex;
 import io.fabricplan.model.Link;
 import io.fabricplan.model.LinkEnd;
 import io.fabricplan.model.Optic;
+import io.fabricplan.model.OpticKind;
 import io.fabricplan.model.PackagingChoice;
 import io.fabricplan.model.Packaging;
 import io.fabricplan.model.Rack;
+import io.fabricplan.model.SiteGraph;
 import io.fabricplan.model.SwitchModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,11 +41,13 @@ public final class InfeasibilityDiagnosis {
     private static final int TIGHTEST = 3;
 
     private final InstanceIndex index;
+    private final SiteGraph sites;
     private final Map<String, List<SwitchModel>> usable = new HashMap<>();
     private final Map<String, java.util.Set<Packaging>> packagings = new HashMap<>();
 
     public InfeasibilityDiagnosis(Instance instance) {
         this.index = new InstanceIndex(instance);
+        this.sites = new SiteGraph(instance.spans());
     }
 
     private List<SwitchModel> usableModels(Device d) {
@@ -71,6 +75,11 @@ public final class InfeasibilityDiagnosis {
      * The shortest the link can be over the racks its ends may stand in (a placed switch may go to any of its
      * candidates): the options that reach it are all the options any placement could use.
      */
+    /** Whether the link's cables are to cross the spans (no length of their own, spans in the instance). */
+    private boolean overSpans(Link l) {
+        return l.lengthM() == null && index.instance().hasSpans();
+    }
+
     private double shortestLengthM(Link l) {
         Device a = index.device(l.aDevice());
         Device b = index.device(l.bDevice());
@@ -78,6 +87,10 @@ public final class InfeasibilityDiagnosis {
         for (String ra : a.possibleRacks()) {
             for (String rb : b.possibleRacks()) {
                 double length = FabricRules.lengthM(l, index.rack(ra), index.rack(rb), index.settings());
+                if (Double.isNaN(length) && overSpans(l)) {
+                    // between sites the cable follows the spans: the shortest chain of them
+                    length = sites.shortestKm(index.rack(ra).siteId(), index.rack(rb).siteId()) * 1000.0;
+                }
                 if (!Double.isNaN(length) && (Double.isNaN(shortest) || length < shortest)) {
                     shortest = length;
                 }
@@ -173,7 +186,9 @@ public final class InfeasibilityDiagnosis {
         double length = shortestLengthM(l);
         double least = Double.POSITIVE_INFINITY;
         for (Optic o : index.instance().optics()) {
-            if (!FabricRules.rateMatches(o, l) || !FabricRules.reaches(o, length)) {
+            // over spans a COHERENT optic is limited by OSNR, not by its nominal reach: any length may do
+            boolean reaches = FabricRules.reaches(o, length) || overSpans(l) && o.kind() == OpticKind.COHERENT;
+            if (!FabricRules.rateMatches(o, l) || !reaches) {
                 continue;
             }
             boolean here = m == null ? someEndAccepts(device, o, p)

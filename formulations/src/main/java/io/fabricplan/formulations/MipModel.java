@@ -46,6 +46,16 @@ public final class MipModel {
             return this;
         }
 
+        /** Adds {@code factor} times another expression. */
+        public Expr addAll(Expr other, double factor) {
+            other.terms.forEach((var, coef) -> {
+                if (coef * factor != 0) {
+                    terms.merge(var, coef * factor, Double::sum);
+                }
+            });
+            return this;
+        }
+
         public boolean isEmpty() {
             return terms.isEmpty();
         }

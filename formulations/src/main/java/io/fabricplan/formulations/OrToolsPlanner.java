@@ -59,9 +59,10 @@ public final class OrToolsPlanner implements Planner {
         return options.formulation() == FormulationKind.AUTO ? kind : options.formulation();
     }
 
-    private static Formulation build(FormulationKind kind, Instance instance) {
+    private static Formulation build(FormulationKind kind, Instance instance, SolveOptions options) {
         return switch (kind) {
-            case AUTO, AGGREGATED -> AggregatedFabricFormulation.build(instance);
+            case AUTO, AGGREGATED -> AggregatedFabricFormulation.build(instance, options.interSite(),
+                    InterSiteLayer.find().orElse(null));
             case REFERENCE -> FabricFormulation.build(instance);
             case NAIVE_CABLE -> NaiveCableFormulation.build(instance);
         };
@@ -76,7 +77,7 @@ public final class OrToolsPlanner implements Planner {
             return noPlan(SolveStatus.INVALID, options, null, problems.stream().map(InputProblem::describe).toList(),
                     "-", start, 0, 0, 0);
         }
-        List<String> unsupported = linksOverSpans(instance);
+        List<String> unsupported = linksOverSpans(instance, kindFor(options));
         if (!unsupported.isEmpty()) {
             return noPlan(SolveStatus.INVALID, options, null, unsupported, "-", start, 0, 0, 0);
         }
@@ -90,7 +91,7 @@ public final class OrToolsPlanner implements Planner {
 
         Formulation formulation;
         try {
-            formulation = build(kindFor(options), target);
+            formulation = build(kindFor(options), target, options);
         } catch (UnsupportedInstanceException e) {
             return noPlan(SolveStatus.NO_SOLUTION, options, baseline, List.of(e.getMessage()), "-", start,
                     seconds(start), 0, 0);
@@ -143,12 +144,17 @@ public final class OrToolsPlanner implements Planner {
     }
 
     /**
-     * Links between sites that the Spans sheet is to carry (no length_m of their own). The checker and the
-     * workbook know DWDM plans, but this planner does not route over spans yet: say so rather than call the
-     * instance infeasible.
+     * Links between sites that the Spans sheet is to carry (no length_m of their own) that this build cannot plan:
+     * only the aggregated formulation routes over spans, and only with the inter-site layer of module
+     * {@code dwdm-planner} on the class path. Says so rather than call the instance infeasible.
      */
-    static List<String> linksOverSpans(Instance instance) {
+    static List<String> linksOverSpans(Instance instance, FormulationKind kind) {
         if (!instance.hasSpans()) {
+            return List.of();
+        }
+        boolean aggregated = kind == FormulationKind.AUTO || kind == FormulationKind.AGGREGATED;
+        boolean layer = InterSiteLayer.find().isPresent();
+        if (aggregated && layer) {
             return List.of();
         }
         io.fabricplan.model.InstanceIndex index = new io.fabricplan.model.InstanceIndex(instance);
@@ -165,9 +171,12 @@ public final class OrToolsPlanner implements Planner {
             }
             if (sites.size() > 1) {
                 out.add(new InputProblem("Links[" + l.id() + "]", "link \"" + l.id() + "\" joins sites "
-                        + String.join(" and ", sites) + " over the Spans sheet; this planner does not route links "
-                        + "over DWDM spans yet", "give the link a length_m (a dedicated fiber route) to plan it "
-                        + "point to point, or leave it out of this plan.").describe());
+                        + String.join(" and ", sites) + " over the Spans sheet; "
+                        + (aggregated ? "no inter-site layer (module dwdm-planner) is on the class path"
+                        : "the " + name(kind) + " does not route links over spans"),
+                        aggregated ? "add the io.fabricplan:dwdm-planner dependency, or give the link a length_m."
+                                : "solve with the aggregated formulation (the default), or give the link a "
+                                + "length_m.").describe());
             }
         }
         return out;

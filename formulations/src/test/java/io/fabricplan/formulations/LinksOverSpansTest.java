@@ -38,13 +38,14 @@ class LinksOverSpansTest {
     }
 
     @Test
-    void linkToBeRoutedOverSpansIsReportedAsNotYetSupportedNotAsInfeasible() {
+    void linkOverSpansWithoutTheDwdmLayerOnTheClassPathIsInvalidNotInfeasible() {
         Instance instance = campus(null);
         PlanResult result = new OrToolsPlanner().solve(instance, SolveOptions.from(instance.settings()));
 
         assertThat(result.status()).isEqualTo(SolveStatus.INVALID);
         assertThat(result.diagnostics()).singleElement().satisfies(d -> assertThat(d)
-                .contains("link \"ab\" joins sites A and B over the Spans sheet", "Maybe give the link a length_m"));
+                .contains("link \"ab\" joins sites A and B over the Spans sheet", "no inter-site layer",
+                        "Maybe add the io.fabricplan:dwdm-planner dependency"));
     }
 
     /** With its own 5,000 m route the link is point to point: FR/LR reach it; both leaves' ports carry it. */

@@ -17,13 +17,15 @@ import java.util.Objects;
  * @param solver           engine
  * @param exportModel      where to write the model in LP format before solving, or null
  * @param formulation      which model to solve (AUTO unless benchmarking or cross-checking)
+ * @param interSite        media allowed for cables between sites over the spans (ANY unless comparing designs)
  */
 public record SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
-                           SolverKind solver, Path exportModel, FormulationKind formulation) {
+                           SolverKind solver, Path exportModel, FormulationKind formulation, InterSiteMedia interSite) {
     public SolveOptions {
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(solver, "solver");
         formulation = formulation == null ? FormulationKind.AUTO : formulation;
+        interSite = interSite == null ? InterSiteMedia.ANY : interSite;
         if (!(timeLimitSeconds > 0)) {
             throw new IllegalArgumentException("timeLimitSeconds must be positive, got " + timeLimitSeconds);
         }
@@ -37,7 +39,14 @@ public record SolveOptions(Objective objective, double timeLimitSeconds, double 
 
     public SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
                         SolverKind solver, Path exportModel) {
-        this(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, FormulationKind.AUTO);
+        this(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, FormulationKind.AUTO,
+                InterSiteMedia.ANY);
+    }
+
+    public SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
+                        SolverKind solver, Path exportModel, FormulationKind formulation) {
+        this(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, formulation,
+                InterSiteMedia.ANY);
     }
 
     /** The options an instance's Settings sheet asks for. */
@@ -47,37 +56,47 @@ public record SolveOptions(Objective objective, double timeLimitSeconds, double 
     }
 
     public SolveOptions withObjective(Objective value) {
-        return new SolveOptions(value, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, formulation);
+        return new SolveOptions(value, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, formulation,
+                interSite);
     }
 
     public SolveOptions withTimeLimitSeconds(double value) {
-        return new SolveOptions(objective, value, relativeGap, threads, seed, solver, exportModel, formulation);
+        return new SolveOptions(objective, value, relativeGap, threads, seed, solver, exportModel, formulation,
+                interSite);
     }
 
     public SolveOptions withRelativeGap(double value) {
-        return new SolveOptions(objective, timeLimitSeconds, value, threads, seed, solver, exportModel, formulation);
+        return new SolveOptions(objective, timeLimitSeconds, value, threads, seed, solver, exportModel, formulation,
+                interSite);
     }
 
     public SolveOptions withThreads(int value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, value, seed, solver, exportModel,
-                formulation);
+                formulation, interSite);
     }
 
     public SolveOptions withSeed(long value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, value, solver, exportModel,
-                formulation);
+                formulation, interSite);
     }
 
     public SolveOptions withSolver(SolverKind value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, value, exportModel,
-                formulation);
+                formulation, interSite);
     }
 
     public SolveOptions withExportModel(Path value) {
-        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, value, formulation);
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, value, formulation,
+                interSite);
     }
 
     public SolveOptions withFormulation(FormulationKind value) {
-        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, value);
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, value,
+                interSite);
+    }
+
+    public SolveOptions withInterSite(InterSiteMedia value) {
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel,
+                formulation, value);
     }
 }

@@ -1,0 +1,42 @@
+package io.fabricplan.dwdm.layer;
+
+import io.fabricplan.formulations.InterSiteLayer;
+import io.fabricplan.formulations.MipModel;
+import io.fabricplan.model.Instance;
+import java.util.List;
+
+/**
+ * The DWDM layer of the joint fabric + optical model: routes every cable between sites over the spans, grey on
+ * dedicated fiber pairs or as a DWDM channel, with wavelength continuity, channel distinctness per fiber pair,
+ * MUX/DEMUX and amplifiers sized per span, and the OSNR and loss budget of every lightpath proven when the model
+ * is built. Found by the planner through {@link java.util.ServiceLoader}; see {@link DwdmLayerModel} for the
+ * model.
+ */
+public final class DwdmLayer implements InterSiteLayer {
+    /** Routes per site pair offered to the model (Yen's k shortest). */
+    public static final int DEFAULT_ROUTES = 4;
+
+    private final int routesPerPair;
+
+    public DwdmLayer() {
+        this(DEFAULT_ROUTES);
+    }
+
+    public DwdmLayer(int routesPerPair) {
+        if (routesPerPair < 1) {
+            throw new IllegalArgumentException("routesPerPair must be at least 1, got " + routesPerPair);
+        }
+        this.routesPerPair = routesPerPair;
+    }
+
+    @Override
+    public String name() {
+        return DwdmLayerModel.NAME;
+    }
+
+    @Override
+    public Built build(MipModel model, Instance instance, List<Demand> demands, double capexWeight,
+                       double powerWeight) {
+        return DwdmLayerModel.build(model, instance, demands, capexWeight, powerWeight, routesPerPair);
+    }
+}

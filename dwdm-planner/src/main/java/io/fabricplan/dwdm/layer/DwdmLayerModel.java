@@ -1,0 +1,520 @@
+package io.fabricplan.dwdm.layer;
+
+import io.fabricplan.dwdm.budget.OpticalBudget;
+import io.fabricplan.formulations.InterSiteLayer;
+import io.fabricplan.formulations.MipModel;
+import io.fabricplan.model.AmplifierPlacement;
+import io.fabricplan.model.CoherentSpec;
+import io.fabricplan.model.DeviceAssignment;
+import io.fabricplan.model.DwdmPlan;
+import io.fabricplan.model.FabricRules;
+import io.fabricplan.model.GreyRoute;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.InstanceIndex;
+import io.fabricplan.model.Lightpath;
+import io.fabricplan.model.Link;
+import io.fabricplan.model.LinkAssignment;
+import io.fabricplan.model.MuxPlacement;
+import io.fabricplan.model.Optic;
+import io.fabricplan.model.OpticKind;
+import io.fabricplan.model.OpticalRules;
+import io.fabricplan.model.Plan;
+import io.fabricplan.model.Rack;
+import io.fabricplan.model.Span;
+import io.fabricplan.model.SpanHop;
+import io.fabricplan.model.WdmEquipment;
+import io.fabricplan.model.WdmKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * How the cables between sites cross the spans, as rows of the fabric's MIP (exact within the candidate routes
+ * and line systems it offers).
+ *
+ * <p><b>Problem.</b> The fabric model fixes, per pair of sites {@code q} and optic {@code o}, how many cables
+ * {@code D[q,o]} join them (an expression of its own variables). Each cable takes one of the k shortest routes of
+ * its pair (Yen): a grey optic whose reach covers the route takes one fiber pair of every span on it; a COHERENT
+ * optic takes one channel, the same on every span (no conversion), through the MUX/DEMUX of a DWDM fiber pair on
+ * each span. Each span gets one line system {@code y} (MUX item, amplifier item, count) for all its DWDM pairs;
+ * which combinations of line systems along a route a COHERENT optic tolerates (OSNR with margin, section gain,
+ * receiver loss - {@link OpticalRules}, the checker's own arithmetic) is decided here, once, by enumeration.
+ * <pre>
+ *   grey[q,o,r]     integer   grey cables of o on route r
+ *   lp[q,o,r,c]     integer   lightpaths of o on route r on channel c
+ *   sys[s,y]        binary    span s fitted with line system y (at most one)
+ *   dwdm[s,y]       integer   DWDM fiber pairs of s, all with y;  dwdm[s,y] &lt;= pairs(s) sys[s,y]
+ *   use[o,r,t]      binary    route r carries o with the line systems t (one per span), feasible by the budget
+ *
+ *   carry[q,o]        D[q,o] = sum_r grey[q,o,r] + sum_{r,c} lp[q,o,r,c]
+ *   fiberPairs[s]     sum_{r through s} grey + sum_y dwdm[s,y] &lt;= pairs(s)
+ *   channel[s,c]      sum_{r through s} lp[.,.,r,c] &lt;= sum_y dwdm[s,y]          (distinct per fiber pair)
+ *   channelGrid[s,c]  sum_{r through s} lp[.,.,r,c] &lt;= pairs(s) sum_{y: c &lt; channels(y)} sys[s,y]
+ *   routeBudget[o,r]  sum_c lp[.,o,r,c] &lt;= D_max sum_t use[o,r,t];   use[o,r,t] &lt;= sys[s,t_s] for s on r
+ *   channelOrder[c]   sum lp[.,.,.,c] &gt;= sum lp[.,.,.,c+1] below the smallest channel count (symmetry)
+ *   objective       + sum dwdm[s,y] (capex(y) + usd_per_W x power(y)),  capex(y) = 2 MUX + amplifiers
+ * </pre>
+ * Per span and channel, at most {@code dwdm[s]} lightpaths means they can take distinct DWDM pairs of s, and a
+ * lightpath may change pair at an intermediate site (it passes that site's DEMUX and MUX), so the rows are exact:
+ * every solution decodes into fiber pairs and channels that the plan checker accepts, and every plan within the
+ * candidate routes and line systems is a solution. Line systems per span: each MUX item unamplified, and with
+ * each amplifier item at the fewest amplifiers whose sections fit its gain, and with the count that fits it with
+ * a DEMUX + MUX in front. Size: O(pairs x k x (optics + coherent optics x channels) + spans x (systems +
+ * channels) + feasible combinations).
+ */
+final class DwdmLayerModel implements InterSiteLayer.Built {
+    static final String NAME = "DwdmLayer";
+    /** Most line-system combinations evaluated per route and optic; longer enumerations keep the first ones. */
+    static final int MAX_COMBINATIONS = 50_000;
+
+    private record GreyVar(InterSiteLayer.Demand demand, Route route, MipModel.Var var) {
+    }
+
+    private record ChannelVar(InterSiteLayer.Demand demand, Route route, int channel, MipModel.Var var) {
+    }
+
+    /** Cables of a solution still to hand out: on a route, grey (channel -1) or on a channel. */
+    private static final class Slot {
+        final Route route;
+        final int channel;
+        long left;
+
+        Slot(Route route, int channel, long left) {
+            this.route = route;
+            this.channel = channel;
+            this.left = left;
+        }
+    }
+
+    private final MipModel model;
+    private final Instance instance;
+    private final InstanceIndex index;
+    private final OpticalBudget budget;
+    private final double capexWeight;
+    private final double powerWeight;
+    private final int routesPerPair;
+    private final CandidateRoutes candidates;
+    private final Map<String, List<Route>> routes = new HashMap<>();
+    private final Map<Span, List<LineSystem>> systems = new LinkedHashMap<>();
+    /** sys[s,y] and dwdm[s,y], created for the systems some feasible combination uses. */
+    private final Map<Span, Map<Integer, MipModel.Var>> systemVars = new LinkedHashMap<>();
+    private final Map<Span, Map<Integer, MipModel.Var>> pairVars = new LinkedHashMap<>();
+    private final List<GreyVar> greys = new ArrayList<>();
+    private final List<ChannelVar> channels = new ArrayList<>();
+
+    private DwdmLayerModel(MipModel model, Instance instance, double capexWeight, double powerWeight,
+                           int routesPerPair) {
+        this.model = model;
+        this.instance = instance;
+        this.index = new InstanceIndex(instance);
+        this.budget = new OpticalBudget(instance.settings());
+        this.capexWeight = capexWeight;
+        this.powerWeight = powerWeight;
+        this.routesPerPair = routesPerPair;
+        this.candidates = new CandidateRoutes(instance.spans());
+    }
+
+    static DwdmLayerModel build(MipModel model, Instance instance, List<InterSiteLayer.Demand> demands,
+                                double capexWeight, double powerWeight, int routesPerPair) {
+        DwdmLayerModel m = new DwdmLayerModel(model, instance, capexWeight, powerWeight, routesPerPair);
+        m.lineSystems();
+        for (InterSiteLayer.Demand d : demands) {
+            m.carry(d);
+        }
+        m.fiberPairs();
+        m.channelRows();
+        m.channelOrder();
+        m.objective();
+        return m;
+    }
+
+    // ---------------------------------------------------------------- candidates
+
+    private List<Route> routesOf(InterSiteLayer.Demand d) {
+        return routes.computeIfAbsent(d.aSite() + "|" + d.bSite(),
+                k -> candidates.between(d.aSite(), d.bSite(), routesPerPair));
+    }
+
+    /**
+     * The line systems each span may get: every MUX item alone, and with each amplifier item at the fewest
+     * amplifiers whose equal sections fit its gain and at the fewest that fit it with a DEMUX + MUX in front (an
+     * intermediate site's pass-through).
+     */
+    private void lineSystems() {
+        List<WdmEquipment> muxes = instance.wdmEquipment().stream().filter(e -> e.kind() == WdmKind.MUX).toList();
+        List<WdmEquipment> amps = instance.wdmEquipment().stream().filter(e -> e.kind() == WdmKind.AMPLIFIER)
+                .toList();
+        for (Span s : instance.spans()) {
+            List<LineSystem> list = new ArrayList<>();
+            for (WdmEquipment mux : muxes) {
+                int ch = budget.channelsPerFiberPair(mux);
+                if (ch < 1) {
+                    continue;
+                }
+                list.add(new LineSystem(mux, null, 0, ch));
+                for (WdmEquipment amp : amps) {
+                    TreeSet<Integer> counts = new TreeSet<>();
+                    for (double front : new double[] {mux.insertionLossDb(), 2 * mux.insertionLossDb()}) {
+                        int k = fewestAmplifiers(s.lossDb(), front, amp.gainDb());
+                        if (k > 0) {
+                            counts.add(k);
+                        }
+                    }
+                    for (int k : counts) {
+                        list.add(new LineSystem(mux, amp, k, ch));
+                    }
+                }
+            }
+            systems.put(s, list);
+        }
+    }
+
+    /** Fewest equal sections of the span whose first (with {@code frontDb} in front) fits the gain; 0: none. */
+    static int fewestAmplifiers(double spanLossDb, double frontDb, double gainDb) {
+        if (gainDb <= frontDb) {
+            return 0;
+        }
+        int k = Math.max(1, (int) Math.ceil(spanLossDb / (gainDb - frontDb) - 1e-12));
+        return k > 64 ? 0 : k;
+    }
+
+    // ---------------------------------------------------------------- constraint families
+
+    /** carry[q,o]: the fabric's cables of the pair and optic, each on one route, grey or as a lightpath. */
+    private void carry(InterSiteLayer.Demand d) {
+        String sites = d.aSite() + "-" + d.bSite();
+        MipModel.Expr row = new MipModel.Expr().addAll(d.cables(), 1);
+        Optic optic = d.optic();
+        boolean coherent = optic.kind() == OpticKind.COHERENT && optic.coherent() != null;
+        for (Route r : routesOf(d)) {
+            if (!coherent) {
+                if (FabricRules.reaches(optic, r.lengthKm() * 1000.0)) {
+                    MipModel.Var v = model.addInteger("grey[sites=" + sites + ",optic=" + optic.id() + ",route="
+                            + r.label() + "]", 0, d.maxCables());
+                    greys.add(new GreyVar(d, r, v));
+                    row.add(v, -1);
+                }
+                continue;
+            }
+            List<LineSystem[]> feasible = feasibleCombinations(optic.coherent(), r);
+            if (feasible.isEmpty()) {
+                continue;
+            }
+            MipModel.Expr lightpaths = new MipModel.Expr();
+            int most = 0;
+            for (LineSystem[] t : feasible) {
+                most = Math.max(most, channelsOf(t));
+            }
+            for (int c = 0; c < most; c++) {
+                MipModel.Var v = model.addInteger("lp[sites=" + sites + ",optic=" + optic.id() + ",route="
+                        + r.label() + ",ch=" + c + "]", 0, d.maxCables());
+                channels.add(new ChannelVar(d, r, c, v));
+                row.add(v, -1);
+                lightpaths.add(v, 1);
+            }
+            routeBudget(d, r, feasible, lightpaths);
+        }
+        model.addEquality("carry[sites=" + sites + ",optic=" + optic.id() + "]", row, 0);
+    }
+
+    private static int channelsOf(LineSystem[] t) {
+        int c = Integer.MAX_VALUE;
+        for (LineSystem y : t) {
+            c = Math.min(c, y.channels());
+        }
+        return c;
+    }
+
+    /** routeBudget[o,r]: lightpaths only where the spans carry a combination of line systems the optic takes. */
+    private void routeBudget(InterSiteLayer.Demand d, Route r, List<LineSystem[]> feasible, MipModel.Expr lightpaths) {
+        String name = "optic=" + d.optic().id() + ",route=" + r.label();
+        MipModel.Expr row = new MipModel.Expr().addAll(lightpaths, 1);
+        MipModel.Expr oneOf = new MipModel.Expr();
+        for (LineSystem[] t : feasible) {
+            StringBuilder label = new StringBuilder();
+            for (LineSystem y : t) {
+                label.append(label.length() == 0 ? "" : "/").append(y.label());
+            }
+            MipModel.Var use = model.addBinary("use[" + name + ",systems=" + label + "]");
+            row.add(use, -d.maxCables());
+            oneOf.add(use, 1);
+            for (int k = 0; k < t.length; k++) {
+                Span s = r.spans().get(k);
+                MipModel.Var sys = systemVar(s, systems.get(s).indexOf(t[k]));
+                model.addLessOrEqual("useNeeds[" + name + ",systems=" + label + ",span=" + s.id() + "]",
+                        new MipModel.Expr().add(use, 1).add(sys, -1), 0);
+            }
+        }
+        model.addLessOrEqual("routeBudget[" + name + "]", row, 0);
+        model.addLessOrEqual("oneCombination[" + name + "]", oneOf, 1);
+    }
+
+    /** sys[s,y] (with its dwdm[s,y]), created on first use; at most one system per span. */
+    private MipModel.Var systemVar(Span s, int y) {
+        return systemVars.computeIfAbsent(s, k -> new LinkedHashMap<>()).computeIfAbsent(y, k -> {
+            LineSystem system = systems.get(s).get(y);
+            MipModel.Var sys = model.addBinary("sys[span=" + s.id() + ",system=" + system.label() + "]");
+            MipModel.Var pairs = model.addInteger("dwdm[span=" + s.id() + ",system=" + system.label() + "]", 0,
+                    s.fiberPairs());
+            pairVars.computeIfAbsent(s, q -> new LinkedHashMap<>()).put(y, pairs);
+            model.addLessOrEqual("pairsNeedSystem[span=" + s.id() + ",system=" + system.label() + "]",
+                    new MipModel.Expr().add(pairs, 1).add(sys, -s.fiberPairs()), 0);
+            return sys;
+        });
+    }
+
+    /**
+     * The combinations of line systems along the route (one MUX spacing throughout, wide enough for the optic)
+     * whose budget the optic meets in both directions: OSNR of at least required + margin, every section within
+     * its amplifier's gain, the receiver within the unamplified budget.
+     */
+    List<LineSystem[]> feasibleCombinations(CoherentSpec spec, Route r) {
+        List<LineSystem[]> out = new ArrayList<>();
+        TreeSet<Double> spacings = new TreeSet<>();
+        for (LineSystem y : systems.getOrDefault(r.spans().get(0), List.of())) {
+            if (OpticalBudget.fits(spec, y.mux())) {
+                spacings.add(y.mux().spacingGhz());
+            }
+        }
+        int evaluated = 0;
+        for (double spacing : spacings) {
+            List<List<LineSystem>> per = new ArrayList<>();
+            for (Span s : r.spans()) {
+                per.add(systems.get(s).stream().filter(y -> y.mux().spacingGhz() == spacing).toList());
+            }
+            if (per.stream().anyMatch(List::isEmpty)) {
+                continue;
+            }
+            int[] at = new int[per.size()];
+            while (evaluated++ < MAX_COMBINATIONS) {
+                LineSystem[] t = new LineSystem[at.length];
+                for (int k = 0; k < at.length; k++) {
+                    t[k] = per.get(k).get(at[k]);
+                }
+                if (meets(spec, r, t)) {
+                    out.add(t);
+                }
+                int k = at.length - 1;
+                while (k >= 0 && ++at[k] == per.get(k).size()) {
+                    at[k--] = 0;
+                }
+                if (k < 0) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean meets(CoherentSpec spec, Route r, LineSystem[] t) {
+        List<OpticalRules.Hop> hops = new ArrayList<>();
+        for (int k = 0; k < t.length; k++) {
+            LineSystem y = t[k];
+            boolean amplified = y.amplifiers() > 0;
+            hops.add(new OpticalRules.Hop(r.spans().get(k).lossDb(), y.amplifiers(),
+                    amplified ? y.amplifier().gainDb() : Double.POSITIVE_INFINITY,
+                    amplified ? y.amplifier().noiseFigureDb() : Double.NEGATIVE_INFINITY,
+                    y.mux().insertionLossDb(), y.mux().insertionLossDb()));
+        }
+        OpticalRules.Budget b = OpticalRules.worseDirection(spec.txPowerDbm(), hops);
+        return b.osnrDb() >= budget.requiredOsnrDb(spec) && b.gainShortfallDb() <= 0
+                && b.receiverLossDb() <= spec.maxUnamplifiedLossDb();
+    }
+
+    /** fiberPairs[s] and oneSystem[s]: grey cables and DWDM pairs within the span's fiber pairs. */
+    private void fiberPairs() {
+        for (Span s : instance.spans()) {
+            MipModel.Expr row = new MipModel.Expr();
+            for (GreyVar g : greys) {
+                if (g.route().crosses(s)) {
+                    row.add(g.var(), 1);
+                }
+            }
+            pairVars.getOrDefault(s, Map.of()).values().forEach(v -> row.add(v, 1));
+            if (!row.isEmpty()) {
+                model.addLessOrEqual("fiberPairs[span=" + s.id() + "]", row, s.fiberPairs());
+            }
+            Map<Integer, MipModel.Var> sys = systemVars.getOrDefault(s, Map.of());
+            if (sys.size() > 1) {
+                MipModel.Expr one = new MipModel.Expr();
+                sys.values().forEach(v -> one.add(v, 1));
+                model.addLessOrEqual("oneSystem[span=" + s.id() + "]", one, 1);
+            }
+        }
+    }
+
+    /** channel[s,c] and channelGrid[s,c]: distinct channels per DWDM pair, and only channels the MUX has. */
+    private void channelRows() {
+        for (Span s : instance.spans()) {
+            Map<Integer, MipModel.Expr> byChannel = new LinkedHashMap<>();
+            for (ChannelVar v : channels) {
+                if (v.route().crosses(s)) {
+                    byChannel.computeIfAbsent(v.channel(), c -> new MipModel.Expr()).add(v.var(), 1);
+                }
+            }
+            Map<Integer, MipModel.Var> pairs = pairVars.getOrDefault(s, Map.of());
+            Map<Integer, MipModel.Var> sys = systemVars.getOrDefault(s, Map.of());
+            byChannel.forEach((c, lightpaths) -> {
+                MipModel.Expr row = new MipModel.Expr().addAll(lightpaths, 1);
+                pairs.values().forEach(p -> row.add(p, -1));
+                model.addLessOrEqual("channel[span=" + s.id() + ",ch=" + c + "]", row, 0);
+                boolean limited = sys.keySet().stream().anyMatch(y -> systems.get(s).get(y).channels() <= c);
+                if (limited) {
+                    MipModel.Expr grid = new MipModel.Expr().addAll(lightpaths, 1);
+                    sys.forEach((y, v) -> {
+                        if (systems.get(s).get(y).channels() > c) {
+                            grid.add(v, -s.fiberPairs());
+                        }
+                    });
+                    model.addLessOrEqual("channelGrid[span=" + s.id() + ",ch=" + c + "]", grid, 0);
+                }
+            });
+        }
+    }
+
+    /**
+     * channelOrder[c]: channels below every system's channel count are interchangeable (relabelling them all alike
+     * keeps every row), so their use is made non-increasing.
+     */
+    private void channelOrder() {
+        int common = Integer.MAX_VALUE;
+        for (Map.Entry<Span, Map<Integer, MipModel.Var>> e : systemVars.entrySet()) {
+            for (int y : e.getValue().keySet()) {
+                common = Math.min(common, systems.get(e.getKey()).get(y).channels());
+            }
+        }
+        Map<Integer, MipModel.Expr> use = new HashMap<>();
+        for (ChannelVar v : channels) {
+            use.computeIfAbsent(v.channel(), c -> new MipModel.Expr()).add(v.var(), 1);
+        }
+        for (int c = 0; c + 1 < common && use.containsKey(c + 1); c++) {
+            MipModel.Expr row = new MipModel.Expr().addAll(use.get(c + 1), 1).addAll(use.get(c), -1);
+            model.addLessOrEqual("channelOrder[ch=" + c + "]", row, 0);
+        }
+    }
+
+    private void objective() {
+        pairVars.forEach((s, byY) -> byY.forEach((y, v) -> {
+            LineSystem system = systems.get(s).get(y);
+            model.addObjective(v, capexWeight * system.costUsd() + powerWeight * system.powerW());
+        }));
+    }
+
+    // ---------------------------------------------------------------- decoding
+
+    @Override
+    public DwdmPlan decode(double[] values, Plan fabricPlan) {
+        Map<Span, Integer> dwdmPairs = new HashMap<>();
+        List<MuxPlacement> muxes = new ArrayList<>();
+        List<AmplifierPlacement> amplifiers = new ArrayList<>();
+        for (Span s : instance.spans()) {
+            for (Map.Entry<Integer, MipModel.Var> e : pairVars.getOrDefault(s, Map.of()).entrySet()) {
+                int n = (int) Math.round(values[e.getValue().index()]);
+                if (n > 0) {
+                    LineSystem y = systems.get(s).get(e.getKey());
+                    dwdmPairs.put(s, n);
+                    for (int p = 0; p < n; p++) {
+                        muxes.add(new MuxPlacement(s.aSite(), s.id(), p, y.mux().id()));
+                        muxes.add(new MuxPlacement(s.bSite(), s.id(), p, y.mux().id()));
+                        if (y.amplifiers() > 0) {
+                            amplifiers.add(new AmplifierPlacement(s.id(), p, y.amplifier().id(), y.amplifiers()));
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, Deque<Slot>> pools = new HashMap<>();
+        for (GreyVar g : greys) {
+            long n = Math.round(values[g.var().index()]);
+            if (n > 0) {
+                pools.computeIfAbsent(key(g.demand()), k -> new ArrayDeque<>()).add(new Slot(g.route(), -1, n));
+            }
+        }
+        for (ChannelVar v : channels) {
+            long n = Math.round(values[v.var().index()]);
+            if (n > 0) {
+                pools.computeIfAbsent(key(v.demand()), k -> new ArrayDeque<>())
+                        .add(new Slot(v.route(), v.channel(), n));
+            }
+        }
+        Map<String, String> siteOf = sites(fabricPlan);
+        Map<String, Integer> nextGrey = new HashMap<>();
+        Map<String, Integer> nextDwdm = new HashMap<>();
+        List<Lightpath> lightpaths = new ArrayList<>();
+        List<GreyRoute> greyRoutes = new ArrayList<>();
+        Map<String, Integer> cableOf = new HashMap<>();
+        for (LinkAssignment a : fabricPlan.links()) {
+            Link link = index.link(a.linkId());
+            String from = siteOf.get(link.aDevice());
+            String to = siteOf.get(link.bDevice());
+            if (link.lengthM() != null || from == null || to == null || from.equals(to)) {
+                continue;
+            }
+            boolean ordered = from.compareTo(to) < 0;
+            String poolKey = (ordered ? from : to) + "|" + (ordered ? to : from) + "|" + a.opticId();
+            for (int i = 0; i < a.count(); i++) {
+                int cable = cableOf.merge(link.id(), 1, Integer::sum) - 1;
+                Deque<Slot> pool = pools.get(poolKey);
+                Slot slot = pool == null ? null : pool.peek();
+                if (slot == null) {
+                    throw new IllegalStateException("the solution routes too few cables of " + a.opticId()
+                            + " between " + from + " and " + to + " for link " + link.id());
+                }
+                Route r = slot.route;
+                int channel = slot.channel;
+                if (--slot.left == 0) {
+                    pool.poll();
+                }
+                List<SpanHop> hops = new ArrayList<>();
+                for (Span s : r.spans()) {
+                    // DWDM pairs come first on a span, grey cables after them; a channel takes the next DWDM pair
+                    int pair = channel < 0 ? dwdmPairs.getOrDefault(s, 0) + nextGrey.merge(s.id(), 1, Integer::sum)
+                            - 1 : nextDwdm.merge(s.id() + "#" + channel, 1, Integer::sum) - 1;
+                    hops.add(new SpanHop(s.id(), pair));
+                }
+                if (!ordered) {
+                    Collections.reverse(hops);
+                }
+                if (channel < 0) {
+                    greyRoutes.add(new GreyRoute(link.id(), cable, a.opticId(), hops));
+                } else {
+                    lightpaths.add(new Lightpath(link.id(), cable, a.opticId(), hops, channel));
+                }
+            }
+        }
+        return new DwdmPlan(lightpaths, greyRoutes, amplifiers, muxes);
+    }
+
+    private static String key(InterSiteLayer.Demand d) {
+        return d.aSite() + "|" + d.bSite() + "|" + d.optic().id();
+    }
+
+    /** Site of every device under the fabric plan's placement (the instance's rack when the plan has none). */
+    private Map<String, String> sites(Plan plan) {
+        Map<String, String> rackOf = new HashMap<>();
+        instance.devices().forEach(d -> {
+            if (d.rackId() != null) {
+                rackOf.put(d.id(), d.rackId());
+            }
+        });
+        for (DeviceAssignment a : plan.devices()) {
+            if (a.rackId() != null) {
+                rackOf.put(a.deviceId(), a.rackId());
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        rackOf.forEach((device, rackId) -> {
+            Rack rack = index.rack(rackId);
+            if (rack != null) {
+                out.put(device, rack.siteId());
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package io.fabricplan.formulations;
+
+import io.fabricplan.model.DwdmPlan;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.Optic;
+import io.fabricplan.model.Plan;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The part of the model that carries cables between sites over the spans (routes, fiber pairs, DWDM channels,
+ * MUX/DEMUX and amplifiers), added to the fabric model so that both are solved as one MIP. The fabric model
+ * decides how many cables of each optic join each pair of sites; the layer decides how they cross the spans and
+ * what line equipment that takes, and adds the equipment's price and power to the same objective.
+ *
+ * <p>Module {@code dwdm-planner} provides the implementation, found with {@link ServiceLoader}; without it on the
+ * class path the planner answers INVALID for instances whose links cross spans.
+ */
+public interface InterSiteLayer {
+
+    /**
+     * Cables of one optic between two sites, as the fabric model counts them.
+     *
+     * @param aSite     the lower site id of the pair (pairs are unordered)
+     * @param bSite     the higher one
+     * @param optic     the optic at both ends of these cables
+     * @param cables    the fabric model's expression of their number
+     * @param maxCables an upper bound on that number
+     */
+    record Demand(String aSite, String bSite, Optic optic, MipModel.Expr cables, long maxCables) {
+    }
+
+    /** The model's part of one build; decodes solutions. */
+    interface Built {
+        /**
+         * How the cables of the fabric plan's links between sites cross the spans in the solution.
+         *
+         * @param values      solution values in model variable order
+         * @param fabricPlan  the fabric part of the same solution (devices placed, optics per link)
+         */
+        DwdmPlan decode(double[] values, Plan fabricPlan);
+    }
+
+    /** The name the statistics report, appended to the fabric formulation's. */
+    String name();
+
+    /**
+     * Adds the layer's variables, constraint families and objective terms to the model.
+     *
+     * @param model        the fabric model to extend
+     * @param instance     the instance being solved (validated)
+     * @param demands      every (site pair, optic) the fabric model may put cables on
+     * @param capexWeight  objective weight of a USD of capex
+     * @param powerWeight  objective weight of a W of power
+     */
+    Built build(MipModel model, Instance instance, List<Demand> demands, double capexWeight, double powerWeight);
+
+    /** The layer on the class path, if any. */
+    static Optional<InterSiteLayer> find() {
+        return ServiceLoader.load(InterSiteLayer.class).findFirst();
+    }
+}
