@@ -3,6 +3,7 @@ package io.fabricplan.cli;
 import io.fabricplan.api.Baseline;
 import io.fabricplan.api.Cancellation;
 import io.fabricplan.api.FormulationKind;
+import io.fabricplan.api.InterSiteMedia;
 import io.fabricplan.api.PlanResult;
 import io.fabricplan.api.Planner;
 import io.fabricplan.api.Progress;
@@ -13,6 +14,7 @@ import io.fabricplan.check.PlanChecker;
 import io.fabricplan.excel.PlanWorkbookWriter;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.Objective;
+import io.fabricplan.model.DwdmPlan;
 import io.fabricplan.model.PlanEvaluation;
 import io.fabricplan.model.SolverKind;
 import java.io.PrintWriter;
@@ -73,6 +75,10 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--formulation", paramLabel = "X", description = "AUTO, AGGREGATED, REFERENCE or NAIVE_CABLE "
             + "(the naive one-binary-per-cable model, for benchmarks)")
     FormulationKind formulation;
+
+    @Option(names = "--inter-site", paramLabel = "X", description = "media for links between sites over the spans: "
+            + "ANY (the optimiser's mix), GREY (dedicated fiber pairs only) or DWDM (channels only)")
+    InterSiteMedia interSite;
 
     /** Seconds of each phase: read, solve (build included), check, write. */
     private double readS;
@@ -167,6 +173,9 @@ final class SolveCommand implements Callable<Integer> {
         if (formulation != null) {
             o = o.withFormulation(formulation);
         }
+        if (interSite != null) {
+            o = o.withInterSite(interSite);
+        }
         return o;
     }
 
@@ -236,6 +245,12 @@ final class SolveCommand implements Callable<Integer> {
                 to.printf(Locale.ROOT, "    %,12.1f x %-24s %-12s %,14.2f USD%n", row.quantity(), row.itemId(),
                         row.kind(), row.totalCostUsd());
             }
+            DwdmPlan d = result.plan().dwdm();
+            if (!d.isEmpty()) {
+                to.printf(Locale.ROOT, "  between sites: %d grey cable(s) on dedicated fiber pairs, %d DWDM "
+                                + "lightpath(s) on %d fiber pair(s), %d amplifier(s)%n", d.greyRoutes().size(),
+                        d.lightpaths().size(), d.muxes().size() / 2, amplifiers(d));
+            }
         }
         Baseline b = result.baseline();
         if (b != null) {
@@ -254,6 +269,11 @@ final class SolveCommand implements Callable<Integer> {
                 + "peak RSS %.0f MB%n", readS, result.statistics().buildS(),
                 result.statistics().totalS() - result.statistics().buildS(), checkS, writeS, peakRssMb());
         to.println("  wrote " + output);
+    }
+
+    /** Amplifiers of a DWDM plan (a placement counts its {@code count}). */
+    private static int amplifiers(DwdmPlan d) {
+        return d.amplifiers().stream().mapToInt(a -> a.count()).sum();
     }
 
     private static double secondsSince(long start) {
@@ -276,6 +296,7 @@ final class SolveCommand implements Callable<Integer> {
 
     private Json json(PlanResult result) {
         PlanEvaluation e = result.evaluation();
+        DwdmPlan dwdm = result.plan() == null ? null : result.plan().dwdm();
         Baseline b = result.baseline();
         return new Json()
                 .put("status", result.status().name())
@@ -294,6 +315,10 @@ final class SolveCommand implements Callable<Integer> {
                 .put("greedy_power_w", b == null ? Double.NaN : b.evaluation().powerW())
                 .put("greedy_tco_usd", b == null ? Double.NaN : b.evaluation().tcoUsd())
                 .put("formulation", result.statistics().model())
+                .put("grey_routes", dwdm == null ? 0 : dwdm.greyRoutes().size())
+                .put("lightpaths", dwdm == null ? 0 : dwdm.lightpaths().size())
+                .put("dwdm_fiber_pairs", dwdm == null ? 0 : dwdm.muxes().size() / 2)
+                .put("amplifiers", dwdm == null ? 0 : amplifiers(dwdm))
                 .put("links", instanceLinks)
                 .put("cables", instanceCables)
                 .put("min_rack_headroom_kw", e == null ? Double.NaN : e.racks().stream()

@@ -1,5 +1,6 @@
 package io.fabricplan.formulations;
 
+import io.fabricplan.api.InterSiteMedia;
 import io.fabricplan.check.PlanChecker;
 import io.fabricplan.model.Device;
 import io.fabricplan.model.FabricRules;
@@ -31,6 +32,9 @@ import java.util.Map;
  *       model that minimises its base and CPO port power plus the least power of its cable ends under that model,
  *       and each server end on its least-power usable option.</li>
  * </ul>
+ * And for links between sites over the spans, a cut bound: the cables between a set of sites and the rest
+ * cross the spans that leave the set, a grey cable on a fiber pair of its own, a DWDM channel sharing a pair with
+ * at most as many others as the widest MUX has channels.
  * The bounds relax the coupling between the two ends of a link (and so between racks), so they prove infeasibility
  * only when they fire; the solver may still prove it when they all fit. O(links x options x 4 + switches x models).
  * A switch the optimiser places counts with the shortest length over its candidate racks, and its own power
@@ -42,12 +46,21 @@ public final class InfeasibilityDiagnosis {
 
     private final InstanceIndex index;
     private final SiteGraph sites;
+    private final InterSiteMedia media;
+    /** Cut bounds enumerate every set of sites up to this many sites, else only single sites. */
+    private static final int MAX_SITES_FOR_ALL_CUTS = 12;
     private final Map<String, List<SwitchModel>> usable = new HashMap<>();
     private final Map<String, java.util.Set<Packaging>> packagings = new HashMap<>();
 
     public InfeasibilityDiagnosis(Instance instance) {
+        this(instance, InterSiteMedia.ANY);
+    }
+
+    /** The diagnosis of a solve that allows these media between sites. */
+    public InfeasibilityDiagnosis(Instance instance, InterSiteMedia media) {
         this.index = new InstanceIndex(instance);
         this.sites = new SiteGraph(instance.spans());
+        this.media = media;
     }
 
     private List<SwitchModel> usableModels(Device d) {
@@ -105,6 +118,7 @@ public final class InfeasibilityDiagnosis {
         switchPorts(reasons);
         serverPorts(reasons);
         unservableLinks(reasons);
+        spanCut(reasons);
         for (RackBound b : rackBounds()) {
             if (b.exceeded()) {
                 reasons.add(String.format(Locale.ROOT, "rack %s: the least network power possible is %.2f kW, "
@@ -125,12 +139,117 @@ public final class InfeasibilityDiagnosis {
             return reasons;
         }
         List<String> out = new ArrayList<>();
-        out.add("no plan meets every rack budget and port limit together; the simple per-rack bounds all fit");
+        out.add(index.instance().hasSpans() ? "no plan meets every rack budget, port limit, span fiber pair and "
+                + "optical budget together; the simple per-rack and per-cut bounds all fit"
+                : "no plan meets every rack budget and port limit together; the simple per-rack bounds all fit");
         rackBounds().stream().sorted(Comparator.comparingDouble(RackBound::utilisation).reversed()).limit(TIGHTEST)
                 .forEach(b -> out.add(String.format(Locale.ROOT,
                         "rack %s: least network power %.2f kW of %.2f kW available (%.0f%%)", b.rack.id(),
                         b.leastW / 1000, b.availableW() / 1000, 100 * b.utilisation())));
         return out;
+    }
+
+    /**
+     * The cut of the sites whose crossing cables most exceed what its spans carry, if any does: grey cables take a
+     * fiber pair each, DWDM ones at most the widest MUX's channels per pair. Counts the links over spans whose ends
+     * each may stand in one site only. O(2^sites x (links + spans)) up to 12 sites, else single sites.
+     */
+    private void spanCut(List<String> out) {
+        if (!index.instance().hasSpans()) {
+            return;
+        }
+        Map<String, Long> cables = new java.util.TreeMap<>();
+        for (Link l : index.instance().links()) {
+            String a = onlySite(index.device(l.aDevice()));
+            String b = onlySite(index.device(l.bDevice()));
+            if (l.lengthM() == null && a != null && b != null && !a.equals(b)) {
+                cables.merge(a + "|" + b, (long) l.count(), Long::sum);
+            }
+        }
+        if (cables.isEmpty()) {
+            return;
+        }
+        int perPair = media == InterSiteMedia.GREY ? 1 : 0;
+        if (media != InterSiteMedia.GREY) {
+            for (io.fabricplan.model.WdmEquipment e : index.instance().wdmEquipment()) {
+                if (e.kind() == io.fabricplan.model.WdmKind.MUX) {
+                    perPair = Math.max(perPair, Math.min(e.channels(),
+                            io.fabricplan.model.OpticalRules.gridChannels(index.settings(), e.spacingGhz())));
+                }
+            }
+            perPair = media == InterSiteMedia.ANY ? Math.max(1, perPair) : perPair;
+        }
+        java.util.TreeSet<String> all = new java.util.TreeSet<>();
+        index.instance().racks().forEach(r -> all.add(r.siteId()));
+        index.instance().spans().forEach(sp -> {
+            all.add(sp.aSite());
+            all.add(sp.bSite());
+        });
+        List<String> siteList = new ArrayList<>(all);
+        int n = siteList.size();
+        long worst = 0;
+        String worstText = null;
+        List<java.util.Set<String>> cuts = new ArrayList<>();
+        if (n <= MAX_SITES_FOR_ALL_CUTS) {
+            for (int mask = 1; mask < 1 << (n - 1); mask++) {
+                java.util.Set<String> side = new java.util.TreeSet<>();
+                for (int i = 0; i < n - 1; i++) {
+                    if ((mask >> i & 1) == 1) {
+                        side.add(siteList.get(i));
+                    }
+                }
+                cuts.add(side);
+            }
+        } else {
+            siteList.forEach(site -> cuts.add(java.util.Set.of(site)));
+        }
+        for (java.util.Set<String> side : cuts) {
+            long crossing = 0;
+            for (Map.Entry<String, Long> e : cables.entrySet()) {
+                String[] ab = e.getKey().split("\\|");
+                if (side.contains(ab[0]) != side.contains(ab[1])) {
+                    crossing += e.getValue();
+                }
+            }
+            long pairs = 0;
+            List<String> spanIds = new ArrayList<>();
+            for (io.fabricplan.model.Span sp : index.instance().spans()) {
+                if (side.contains(sp.aSite()) != side.contains(sp.bSite())) {
+                    pairs += Math.max(0, sp.fiberPairs());
+                    spanIds.add(sp.id());
+                }
+            }
+            long shortBy = crossing - pairs * perPair;
+            if (crossing > 0 && shortBy > worst) {
+                worst = shortBy;
+                java.util.Set<String> rest = new java.util.TreeSet<>(all);
+                rest.removeAll(side);
+                worstText = String.format(Locale.ROOT, "sites %s | %s: %d cable(s) between them cross span(s) %s "
+                                + "with %d fiber pair(s); %s: %d cable(s) too many", String.join(", ", side),
+                        String.join(", ", rest), crossing, spanIds.isEmpty() ? "(none)" : String.join(", ", spanIds),
+                        pairs, media == InterSiteMedia.GREY ? "grey optics take one pair each"
+                                : "a pair carries at most " + perPair + " (grey: 1, DWDM: the widest MUX's channels)",
+                        shortBy);
+            }
+        }
+        if (worstText != null) {
+            out.add(worstText + (media == InterSiteMedia.GREY
+                    ? ". Maybe allow DWDM channels (inter-site media ANY) or add fiber pairs to those spans."
+                    : ". Maybe add fiber pairs to those spans."));
+        }
+    }
+
+    /** The one site a device may stand in, or null when its racks are unknown or in several sites. */
+    private String onlySite(Device d) {
+        String site = null;
+        for (String r : d.possibleRacks()) {
+            Rack rack = index.rack(r);
+            if (rack == null || site != null && !site.equals(rack.siteId())) {
+                return null;
+            }
+            site = rack.siteId();
+        }
+        return site;
     }
 
     private void switchPorts(List<String> out) {

@@ -83,7 +83,7 @@ public final class OrToolsPlanner implements Planner {
         }
         Instance target = instance.withSettings(instance.settings().withObjective(options.objective()));
         Baseline baseline = new GreedyPlanner().plan(target);
-        InfeasibilityDiagnosis diagnosis = new InfeasibilityDiagnosis(target);
+        InfeasibilityDiagnosis diagnosis = new InfeasibilityDiagnosis(target, options.interSite());
         List<String> proven = diagnosis.provenReasons();
         if (!proven.isEmpty()) {
             return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0);

@@ -30,7 +30,8 @@ public final class Examples {
     /** Every example by its file name (without .xlsx). */
     public static List<Named> all() {
         return List.of(new Named("tiny", tiny()), new Named("superpod-4su", superpod4su()),
-                new Named("cpo-tight-rack", cpoTightRack()), new Named("infeasible-rack", infeasibleRack()));
+                new Named("cpo-tight-rack", cpoTightRack()), new Named("infeasible-rack", infeasibleRack()),
+                new Named("campus-dwdm", campusDwdm()));
     }
 
     /** An example and its file name. */
@@ -174,5 +175,82 @@ public final class Examples {
         }
         Settings settings = Settings.defaults().withObjective(objective);
         return new Instance(settings, racks, DefaultCatalog.switchModels(), devices, links, DefaultCatalog.optics());
+    }
+
+    /** Buildings of {@link #campusDwdm()}, in ring order. */
+    private static final String[] CAMPUS_BUILDINGS = {"A", "B", "C", "D"};
+    /** Lengths in km of the ring's spans A-B, B-C, C-D, D-A. */
+    private static final double[] CAMPUS_SPANS_KM = {1.2, 1.6, 1.4, 1.8};
+
+    /**
+     * A campus of four buildings on a ring of fiber spans, 96 inter-building 800G links: where grey optics run out
+     * of fiber and DWDM takes the rest.
+     *
+     * <pre>
+     *            s-AB 1.2 km
+     *     [A] ================ [B]        every span: 12 fiber pairs (a 24-fiber cable)
+     *      ||                   ||        each building: 4 leaves (N rack), 2 spines (S rack), 32 servers
+     * s-DA 1.8 km          s-BC 1.6 km    (one 800G NIC each, 8 per leaf), leaf-spine 4 x 800G
+     *      ||                   ||
+     *     [D] ================ [C]        every spine links 4 x 800G to each spine of every other building:
+     *            s-CD 1.4 km              16 cables per building pair, 96 in all; A-C and B-D cross 2 spans
+     * </pre>
+     * All-grey needs at least 128 fiber pairs of span (16 direct on each span, 2 x 16 x 2 for the diagonals),
+     * the ring has 48: it does not fit. DWDM shares a pair among 32 channels of 800ZR (150 GHz) but costs about
+     * four times as much per cable. The line equipment is the default catalog's plus a 4.5 dB (typical) 32-channel
+     * AWG: with it one 800ZR lightpath may pass a building (DEMUX + MUX) and still meet 27 + 2 dB OSNR; with the
+     * 6 dB one it may not. Objective TCO.
+     */
+    public static Instance campusDwdm() {
+        List<Rack> racks = new ArrayList<>();
+        List<Device> devices = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        List<io.fabricplan.model.Site> sites = new ArrayList<>();
+        for (String b : CAMPUS_BUILDINGS) {
+            sites.add(new io.fabricplan.model.Site(b, "building " + b));
+            racks.add(new Rack(b + "-N", b, 0, 0, 20, 0, 42));
+            racks.add(new Rack(b + "-S", b, 6, 0, 20, 0, 42));
+            for (int l = 1; l <= 4; l++) {
+                String leaf = b + "-leaf" + l;
+                devices.add(Device.switchOf(leaf, Role.LEAF, SW51T, PackagingChoice.AUTO, b + "-N"));
+                String rackId = String.format(Locale.ROOT, "%s-G%d", b, l);
+                racks.add(new Rack(rackId, b, 2.4 * l, 4, 90, 8 * DGX_H100_KW, 0));
+                for (int n = 1; n <= 8; n++) {
+                    String server = String.format(Locale.ROOT, "%s-gpu%d-%d", b, l, n);
+                    devices.add(Device.server(server, rackId, 1, 800, false));
+                    links.add(new Link(server + "-" + leaf, server, leaf, 1, 800, null));
+                }
+                for (int s = 1; s <= 2; s++) {
+                    links.add(new Link(leaf + "-" + b + "-spine" + s, leaf, b + "-spine" + s, 4, 800, null));
+                }
+            }
+            for (int s = 1; s <= 2; s++) {
+                devices.add(Device.switchOf(b + "-spine" + s, Role.SPINE, SW51T, PackagingChoice.AUTO, b + "-S"));
+            }
+        }
+        for (int i = 0; i < CAMPUS_BUILDINGS.length; i++) {
+            for (int j = i + 1; j < CAMPUS_BUILDINGS.length; j++) {
+                for (int si = 1; si <= 2; si++) {
+                    for (int sj = 1; sj <= 2; sj++) {
+                        String a = CAMPUS_BUILDINGS[i] + "-spine" + si;
+                        String b = CAMPUS_BUILDINGS[j] + "-spine" + sj;
+                        links.add(new Link(a + "~" + b, a, b, 4, 800, null));
+                    }
+                }
+            }
+        }
+        List<io.fabricplan.model.Span> spans = new ArrayList<>();
+        for (int i = 0; i < CAMPUS_BUILDINGS.length; i++) {
+            String a = CAMPUS_BUILDINGS[i];
+            String b = CAMPUS_BUILDINGS[(i + 1) % CAMPUS_BUILDINGS.length];
+            spans.add(new io.fabricplan.model.Span("s-" + a + b, a, b, CAMPUS_SPANS_KM[i], 12));
+        }
+        List<io.fabricplan.model.WdmEquipment> wdm = new ArrayList<>(DefaultCatalog.wdmEquipment());
+        wdm.add(io.fabricplan.model.WdmEquipment.mux("awg32-150-typ", 32, 150, 4.5, 0, 4000,
+                "reference README 4: AWG insertion loss 4.5 dB typical (of 6.0 dB max), 32 ch @ 150 GHz for 800ZR; "
+                        + "athermal so 0 W; price estimate"));
+        Instance fabric = new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
+                DefaultCatalog.dwdmOptics());
+        return fabric.withDwdm(sites, spans, wdm);
     }
 }

@@ -265,6 +265,9 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
             pairVars.computeIfAbsent(s, q -> new LinkedHashMap<>()).put(y, pairs);
             model.addLessOrEqual("pairsNeedSystem[span=" + s.id() + ",system=" + system.label() + "]",
                     new MipModel.Expr().add(pairs, 1).add(sys, -s.fiberPairs()), 0);
+            // a system fitted to no pair is never needed: dropping it keeps every other row (tightens the LP)
+            model.addLessOrEqual("systemNeedsPairs[span=" + s.id() + ",system=" + system.label() + "]",
+                    new MipModel.Expr().add(sys, 1).add(pairs, -1), 0);
             return sys;
         });
     }

@@ -93,6 +93,9 @@ class DwdmLayerTest {
         PlanResult result = solve(instance, InterSiteMedia.GREY);
 
         assertThat(result.status()).isEqualTo(SolveStatus.INFEASIBLE);
+        assertThat(result.diagnostics()).singleElement().satisfies(d -> assertThat(d).contains(
+                "sites A | B: 4 cable(s) between them cross span(s) s1 with 2 fiber pair(s)",
+                "2 cable(s) too many", "Maybe allow DWDM channels"));
     }
 
     @Test
