@@ -218,6 +218,7 @@ final class DwdmChecker {
                                  List<Violation> out) {
         boolean ok = true;
         Set<Double> spacings = new TreeSet<>();
+        int muxChannels = Integer.MAX_VALUE;
         for (int k = 0; k < lp.route().size(); k++) {
             SpanHop hop = lp.route().get(k);
             for (String site : List.of(sites.get(k), sites.get(k + 1))) {
@@ -229,6 +230,7 @@ final class DwdmChecker {
                     ok = false;
                 } else {
                     spacings.add(item.spacingGhz());
+                    muxChannels = Math.min(muxChannels, item.channels());
                 }
             }
         }
@@ -247,11 +249,13 @@ final class DwdmChecker {
                     + PlanChecker.fmt(spacing) + " GHz"));
             ok = false;
         }
-        int channels = OpticalRules.gridChannels(index.settings(), spacing);
+        // a MUX of C channels passes channels 0..C-1 of its grid
+        int grid = OpticalRules.gridChannels(index.settings(), spacing);
+        int channels = Math.min(grid, muxChannels);
         if (lp.channel() < 0 || lp.channel() >= channels) {
-            out.add(new Violation(Kind.CHANNEL_OUT_OF_GRID, subject, "channel " + lp.channel() + " is off the grid "
-                    + "of " + channels + " channels at " + PlanChecker.fmt(spacing) + " GHz (0.." + (channels - 1)
-                    + ")"));
+            out.add(new Violation(Kind.CHANNEL_OUT_OF_GRID, subject, "channel " + lp.channel() + " is off "
+                    + (channels < grid ? "the MUX's " + channels + " channels" : "the grid of " + channels
+                    + " channels") + " at " + PlanChecker.fmt(spacing) + " GHz (0.." + (channels - 1) + ")"));
             ok = false;
         }
         return ok;

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param opticId    the COHERENT optic at both ends
  * @param route      spans from the link's a-site to its b-site, with the fiber pair used on each
  * @param channel    0-based channel of the grid: frequency {@code grid_start_thz + channel x spacing}, the spacing
- *                   being the MUXes' (see {@link OpticalRules#channelFrequencyThz})
+ *                   being the MUXes' (see {@link OpticalRules#channelFrequencyThz}); a MUX of C channels passes
+ *                   channels {@code 0..C-1}
  */
 public record Lightpath(String linkId, int cableIndex, String opticId, List<SpanHop> route, int channel) {
     public Lightpath {

@@ -103,7 +103,15 @@ class DwdmCheckerTest {
         DwdmPlan broken = new DwdmPlan(d.lightpaths(), d.greyRoutes(), d.amplifiers(),
                 DwdmFixture.muxes(DwdmFixture.TINY_MUX.id()));
 
-        assertSingle(broken, Kind.MUX_CAPACITY_EXCEEDED, "s-ab#0", "2 lightpaths on the fiber pair, its MUX has 1");
+        List<Violation> v = new PlanChecker(DwdmFixture.instance()).check(DwdmFixture.plan(broken)).violations();
+        assertThat(v).anySatisfy(x -> {
+            assertThat(x.kind()).isEqualTo(Kind.MUX_CAPACITY_EXCEEDED);
+            assertThat(x.subject()).isEqualTo("s-ab#0");
+            assertThat(x.message()).contains("2 lightpaths on the fiber pair, its MUX has 1");
+        });
+        // and a 1-channel MUX passes channel 0 only: the lightpath on channel 1 is off it
+        assertThat(v).filteredOn(x -> x.kind() == Kind.CHANNEL_OUT_OF_GRID).isNotEmpty()
+                .allSatisfy(x -> assertThat(x.message()).contains("is off the MUX's 1 channels"));
     }
 
     /**
