@@ -108,4 +108,38 @@ class DwdmLayerTest {
         assertThat(result.plan().dwdm().lightpaths()).hasSize(4);
         assertThat(result.objectiveValue()).isGreaterThan(solve(instance, InterSiteMedia.ANY).objectiveValue());
     }
+
+    /**
+     * The spine may stand in A2 (site A, next to the leaf) or B1 (site B). With room in A2 it goes there and the
+     * links stay inside A (30 m apart, no spans); with A2 full it goes to B1 and its links cross the span.
+     */
+    @Test
+    void placementDecidesWhetherLinksCrossTheSpans() {
+        for (int freeUInA2 : new int[] {10, 0}) {
+            Instance base = new Instance(Settings.defaults(), List.of(new Rack("A1", "A", 0, 0, 20, 0, 10),
+                    new Rack("A2", "A", 26, 0, 20, 0, freeUInA2), new Rack("B1", "B", 0, 0, 20, 0, 10)),
+                    DefaultCatalog.switchModels(),
+                    List.of(Device.switchOf("la", Role.LEAF, "SW51T", PackagingChoice.PLUGGABLE, "A1"),
+                            Device.placedSwitch("sp", Role.SPINE, "SW51T", PackagingChoice.PLUGGABLE,
+                                    List.of("A2", "B1"))),
+                    List.of(new Link("la-sp", "la", "sp", 4, 800, null)), DefaultCatalog.dwdmOptics());
+            Instance instance = base.withDwdm(List.of(new Site("A", "a"), new Site("B", "b")),
+                    List.of(new Span("s1", "A", "B", 5, 2)), DefaultCatalog.wdmEquipment());
+
+            PlanResult result = solve(instance, InterSiteMedia.ANY);
+
+            assertThat(result.status()).as("free_u %d", freeUInA2).isEqualTo(SolveStatus.OPTIMAL);
+            assertChecked(instance, result);
+            String rack = result.plan().devices().stream().filter(d -> d.deviceId().equals("sp")).findFirst()
+                    .orElseThrow().rackId();
+            if (freeUInA2 > 0) {
+                assertThat(rack).isEqualTo("A2");
+                assertThat(result.plan().dwdm().isEmpty()).isTrue();
+            } else {
+                assertThat(rack).isEqualTo("B1");
+                assertThat(result.plan().dwdm().greyRoutes().size() + result.plan().dwdm().lightpaths().size())
+                        .isEqualTo(4);
+            }
+        }
+    }
 }
