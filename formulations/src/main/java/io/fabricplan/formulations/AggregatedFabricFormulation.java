@@ -540,6 +540,11 @@ final class AggregatedFabricFormulation implements Formulation {
         g.byOptic[pair] = byOptic;
     }
 
+    /** Why some pair of sites cannot be crossed at all (the layer's findings); empty without a layer. */
+    List<String> interSiteUnservable() {
+        return interSite == null ? List.of() : interSite.unservable();
+    }
+
     /** Hands the cables between sites to the layer that routes them over the spans. */
     private void interSiteLayer(InterSiteLayer layer) {
         if (demandCables.isEmpty()) {

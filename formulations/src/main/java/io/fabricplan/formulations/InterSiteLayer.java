@@ -40,6 +40,14 @@ public interface InterSiteLayer {
          * @param fabricPlan  the fabric part of the same solution (devices placed, optics per link)
          */
         DwdmPlan decode(double[] values, Plan fabricPlan);
+
+        /**
+         * Site pairs between which no option at all can carry a cable (no grey optic reaches any route, no
+         * coherent optic meets its budget on any), each with why; empty when every pair has some way across.
+         */
+        default List<String> unservable() {
+            return List.of();
+        }
     }
 
     /** The name the statistics report, appended to the fabric formulation's. */

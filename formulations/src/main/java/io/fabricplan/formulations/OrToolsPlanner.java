@@ -122,7 +122,7 @@ public final class OrToolsPlanner implements Planner {
                     r.solver() + " (greedy baseline)");
         }
         if (!r.status().hasPlan()) {
-            List<String> diagnostics = r.status() == SolveStatus.INFEASIBLE ? diagnosis.explain()
+            List<String> diagnostics = r.status() == SolveStatus.INFEASIBLE ? explain(formulation, diagnosis)
                     : List.of(cancellation.isCancelled() ? "cancelled before a plan was found"
                     : "no plan found within " + options.timeLimitSeconds() + " s");
             return noPlan(r.status(), options, baseline, diagnostics, r.solver(), start, buildS,
@@ -179,6 +179,16 @@ public final class OrToolsPlanner implements Planner {
                                 + "length_m.").describe());
             }
         }
+        return out;
+    }
+
+    /** The layer's unservable site pairs first (they are the likelier cause), then the fabric's bounds. */
+    private static List<String> explain(Formulation formulation, InfeasibilityDiagnosis diagnosis) {
+        List<String> out = new java.util.ArrayList<>();
+        if (formulation instanceof AggregatedFabricFormulation f) {
+            out.addAll(f.interSiteUnservable());
+        }
+        out.addAll(diagnosis.explain());
         return out;
     }
 

@@ -31,6 +31,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -107,6 +108,9 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     private final Map<Span, Map<Integer, MipModel.Var>> pairVars = new LinkedHashMap<>();
     private final List<GreyVar> greys = new ArrayList<>();
     private final List<ChannelVar> channels = new ArrayList<>();
+    /** Per site pair "a-b": whether some option carries cables, and why each optic cannot. */
+    private final Map<String, Boolean> crossable = new LinkedHashMap<>();
+    private final Map<String, List<String>> blocked = new LinkedHashMap<>();
 
     private DwdmLayerModel(MipModel model, Instance instance, double capexWeight, double powerWeight,
                            int routesPerPair) {
@@ -189,6 +193,36 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     /** carry[q,o]: the fabric's cables of the pair and optic, each on one route, grey or as a lightpath. */
     private void carry(InterSiteLayer.Demand d) {
         String sites = d.aSite() + "-" + d.bSite();
+        int before = model.numVariables();
+        carryOptions(d, sites);
+        crossable.merge(sites, model.numVariables() > before, Boolean::logicalOr);
+        if (model.numVariables() == before) {
+            blocked.computeIfAbsent(sites, k -> new ArrayList<>()).add(whyNot(d));
+        }
+    }
+
+    /** Why no route takes the demand's optic: its reach, or the best OSNR any line systems give it. */
+    private String whyNot(InterSiteLayer.Demand d) {
+        Optic optic = d.optic();
+        List<Route> rs = routesOf(d);
+        if (rs.isEmpty()) {
+            return "no chain of spans joins them";
+        }
+        if (optic.kind() != OpticKind.COHERENT || optic.coherent() == null) {
+            return String.format(Locale.ROOT, "%s reaches %.0f m, the shortest route (%s) is %.0f m", optic.id(),
+                    optic.reachM(), rs.get(0).label(), rs.get(0).lengthKm() * 1000);
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        for (Route r : rs) {
+            best = Math.max(best, bestOsnrDb(optic.coherent(), r));
+        }
+        return Double.isInfinite(best) ? optic.id() + ": no MUX of its spacing fits every span, or no line system "
+                + "keeps the loss within its gain and the receiver's budget"
+                : String.format(Locale.ROOT, "%s gets at best %.2f dB OSNR on its %d route(s), it needs %.2f dB "
+                + "(required + margin)", optic.id(), best, rs.size(), budget.requiredOsnrDb(optic.coherent()));
+    }
+
+    private void carryOptions(InterSiteLayer.Demand d, String sites) {
         MipModel.Expr row = new MipModel.Expr().addAll(d.cables(), 1);
         Optic optic = d.optic();
         boolean coherent = optic.kind() == OpticKind.COHERENT && optic.coherent() != null;
@@ -278,6 +312,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
      * its amplifier's gain, the receiver within the unamplified budget.
      */
     List<LineSystem[]> feasibleCombinations(CoherentSpec spec, Route r) {
+        bestOsnr = Double.NEGATIVE_INFINITY;
         List<LineSystem[]> out = new ArrayList<>();
         TreeSet<Double> spacings = new TreeSet<>();
         for (LineSystem y : systems.getOrDefault(r.spans().get(0), List.of())) {
@@ -300,8 +335,12 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
                 for (int k = 0; k < at.length; k++) {
                     t[k] = per.get(k).get(at[k]);
                 }
-                if (meets(spec, r, t)) {
-                    out.add(t);
+                OpticalRules.Budget b = budgetOf(spec, r, t);
+                if (lossesFit(spec, b)) {
+                    bestOsnr = Math.max(bestOsnr, b.osnrDb());
+                    if (b.osnrDb() >= budget.requiredOsnrDb(spec)) {
+                        out.add(t);
+                    }
                 }
                 int k = at.length - 1;
                 while (k >= 0 && ++at[k] == per.get(k).size()) {
@@ -315,7 +354,15 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
         return out;
     }
 
-    private boolean meets(CoherentSpec spec, Route r, LineSystem[] t) {
+    /** Best OSNR the last {@link #feasibleCombinations} call saw among combinations whose losses fit. */
+    private double bestOsnr;
+
+    private double bestOsnrDb(CoherentSpec spec, Route r) {
+        feasibleCombinations(spec, r);
+        return bestOsnr;
+    }
+
+    private static OpticalRules.Budget budgetOf(CoherentSpec spec, Route r, LineSystem[] t) {
         List<OpticalRules.Hop> hops = new ArrayList<>();
         for (int k = 0; k < t.length; k++) {
             LineSystem y = t[k];
@@ -325,9 +372,12 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
                     amplified ? y.amplifier().noiseFigureDb() : Double.NEGATIVE_INFINITY,
                     y.mux().insertionLossDb(), y.mux().insertionLossDb()));
         }
-        OpticalRules.Budget b = OpticalRules.worseDirection(spec.txPowerDbm(), hops);
-        return b.osnrDb() >= budget.requiredOsnrDb(spec) && b.gainShortfallDb() <= 0
-                && b.receiverLossDb() <= spec.maxUnamplifiedLossDb();
+        return OpticalRules.worseDirection(spec.txPowerDbm(), hops);
+    }
+
+    /** Every section within its amplifier's gain, the receiver within the unamplified budget. */
+    private static boolean lossesFit(CoherentSpec spec, OpticalRules.Budget b) {
+        return b.gainShortfallDb() <= 0 && b.receiverLossDb() <= spec.maxUnamplifiedLossDb();
     }
 
     /** fiberPairs[s] and oneSystem[s]: grey cables and DWDM pairs within the span's fiber pairs. */
@@ -407,6 +457,19 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
             LineSystem system = systems.get(s).get(y);
             model.addObjective(v, capexWeight * system.costUsd() + powerWeight * system.powerW());
         }));
+    }
+
+    @Override
+    public List<String> unservable() {
+        List<String> out = new ArrayList<>();
+        crossable.forEach((sites, ok) -> {
+            if (!ok) {
+                out.add("sites " + sites + ": no option carries cables between them: "
+                        + String.join("; ", blocked.get(sites)) + ". Maybe add an optic or line equipment that "
+                        + "reaches, or give the links a length_m of their own.");
+            }
+        });
+        return out;
     }
 
     // ---------------------------------------------------------------- decoding
