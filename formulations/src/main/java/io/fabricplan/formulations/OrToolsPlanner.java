@@ -134,6 +134,11 @@ public final class OrToolsPlanner implements Planner {
         // a bound above a feasible plan's value is solver round-off, not information
         double bound = Double.isNaN(r.bound()) ? Double.NaN : Math.min(r.bound(), objective);
         SolveStatus status = r.status(); // a proof of optimality stands even if a cancel arrived after it
+        if (status == SolveStatus.OPTIMAL && !Double.isNaN(r.objective())
+                && objective > r.objective() + 1e-6 * Math.max(1, Math.abs(r.objective()))) {
+            // decoding had to add to the model's solution (a relaxed layer's channels): proven no longer
+            status = SolveStatus.FEASIBLE;
+        }
         double gap = PlanResult.gap(objective, bound);
         listener.onProgress(new Progress(seconds(start), objective, bound, status.name().toLowerCase()));
         SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), status, objective, bound, gap,

@@ -16,17 +16,31 @@ public final class DwdmLayer implements InterSiteLayer {
     /** Routes per site pair offered to the model (Yen's k shortest). */
     public static final int DEFAULT_ROUTES = 4;
 
-    private final int routesPerPair;
-
-    public DwdmLayer() {
-        this(DEFAULT_ROUTES);
+    /**
+     * How wavelength continuity enters the model: {@link #PER_CHANNEL} channel-indexed rows (exact; grows with
+     * channels x routes), {@link #LOAD} per-span loads with channels assigned after the solve (a relaxation: its
+     * bound stays valid, the plan may need extra DWDM pairs), {@link #AUTO} the first while it has at most
+     * {@value DwdmLayerModel#PER_CHANNEL_LIMIT} lightpath variables.
+     */
+    public enum ChannelModel {
+        AUTO,
+        PER_CHANNEL,
+        LOAD
     }
 
-    public DwdmLayer(int routesPerPair) {
+    private final int routesPerPair;
+    private final ChannelModel channelModel;
+
+    public DwdmLayer() {
+        this(DEFAULT_ROUTES, ChannelModel.AUTO);
+    }
+
+    public DwdmLayer(int routesPerPair, ChannelModel channelModel) {
         if (routesPerPair < 1) {
             throw new IllegalArgumentException("routesPerPair must be at least 1, got " + routesPerPair);
         }
         this.routesPerPair = routesPerPair;
+        this.channelModel = java.util.Objects.requireNonNull(channelModel, "channelModel");
     }
 
     @Override
@@ -37,6 +51,6 @@ public final class DwdmLayer implements InterSiteLayer {
     @Override
     public Built build(MipModel model, Instance instance, List<Demand> demands, double capexWeight,
                        double powerWeight) {
-        return DwdmLayerModel.build(model, instance, demands, capexWeight, powerWeight, routesPerPair);
+        return DwdmLayerModel.build(model, instance, demands, capexWeight, powerWeight, routesPerPair, channelModel);
     }
 }

@@ -73,6 +73,13 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     static final String NAME = "DwdmLayer";
     /** Most line-system combinations evaluated per route and optic; longer enumerations keep the first ones. */
     static final int MAX_COMBINATIONS = 50_000;
+    /**
+     * Above this many channel-indexed lightpath variables, AUTO switches to per-span loads (a relaxation of
+     * wavelength continuity, so its bound stays valid) and assigns channels after the solve.
+     */
+    static final long PER_CHANNEL_LIMIT = 4_000;
+    /** Seconds the exact channel assignment may take when first-fit does not place every lightpath. */
+    static final double ASSIGNMENT_SECONDS = 10;
 
     private record GreyVar(InterSiteLayer.Demand demand, Route route, MipModel.Var var) {
     }
@@ -112,6 +119,13 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     private final Map<String, Boolean> crossable = new LinkedHashMap<>();
     private final Map<String, List<String>> blocked = new LinkedHashMap<>();
 
+    /** Channel-indexed rows (exact) or per-span loads with channels assigned after the solve. */
+    private boolean perChannel = true;
+    /** Lightpaths per route in the load model: a channel of -1 in a {@link ChannelVar}. */
+    private final List<ChannelVar> routeLightpaths = new ArrayList<>();
+    /** How the last decode's channels came about (for tests and notes). */
+    private String channelAssignment = "per-channel model";
+
     private DwdmLayerModel(MipModel model, Instance instance, double capexWeight, double powerWeight,
                            int routesPerPair) {
         this.model = model;
@@ -126,16 +140,50 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
 
     static DwdmLayerModel build(MipModel model, Instance instance, List<InterSiteLayer.Demand> demands,
                                 double capexWeight, double powerWeight, int routesPerPair) {
+        return build(model, instance, demands, capexWeight, powerWeight, routesPerPair,
+                DwdmLayer.ChannelModel.AUTO);
+    }
+
+    static DwdmLayerModel build(MipModel model, Instance instance, List<InterSiteLayer.Demand> demands,
+                                double capexWeight, double powerWeight, int routesPerPair,
+                                DwdmLayer.ChannelModel channelModel) {
         DwdmLayerModel m = new DwdmLayerModel(model, instance, capexWeight, powerWeight, routesPerPair);
         m.lineSystems();
+        m.perChannel = channelModel == DwdmLayer.ChannelModel.PER_CHANNEL
+                || channelModel == DwdmLayer.ChannelModel.AUTO && m.channelVariables(demands) <= PER_CHANNEL_LIMIT;
         for (InterSiteLayer.Demand d : demands) {
             m.carry(d);
         }
         m.fiberPairs();
-        m.channelRows();
-        m.channelOrder();
+        if (m.perChannel) {
+            m.channelRows();
+            m.channelOrder();
+        } else {
+            m.spanLoads();
+        }
         m.objective();
         return m;
+    }
+
+    /** Most lightpath variables the channel-indexed rows would take: coherent demands x routes x channels. */
+    private long channelVariables(List<InterSiteLayer.Demand> demands) {
+        long n = 0;
+        for (InterSiteLayer.Demand d : demands) {
+            Optic o = d.optic();
+            if (o.kind() != OpticKind.COHERENT || o.coherent() == null) {
+                continue;
+            }
+            int most = 0;
+            for (List<LineSystem> list : systems.values()) {
+                for (LineSystem y : list) {
+                    if (OpticalBudget.fits(o.coherent(), y.mux())) {
+                        most = Math.max(most, y.channels());
+                    }
+                }
+            }
+            n += (long) routesOf(d).size() * most;
+        }
+        return n;
     }
 
     // ---------------------------------------------------------------- candidates
@@ -244,6 +292,15 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
             int most = 0;
             for (LineSystem[] t : feasible) {
                 most = Math.max(most, channelsOf(t));
+            }
+            if (!perChannel) {
+                MipModel.Var v = model.addInteger("lp[sites=" + sites + ",optic=" + optic.id() + ",route="
+                        + r.label() + "]", 0, d.maxCables());
+                routeLightpaths.add(new ChannelVar(d, r, -1, v));
+                row.add(v, -1);
+                lightpaths.add(v, 1);
+                routeBudget(d, r, feasible, lightpaths);
+                continue;
             }
             for (int c = 0; c < most; c++) {
                 MipModel.Var v = model.addInteger("lp[sites=" + sites + ",optic=" + optic.id() + ",route="
@@ -432,6 +489,26 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     }
 
     /**
+     * load[s] (load model): lightpaths through a span within its DWDM pairs' channels. Wavelength continuity is
+     * left to {@link ChannelAssignment} after the solve, so this is a relaxation and its bound a valid bound.
+     */
+    private void spanLoads() {
+        for (Span s : instance.spans()) {
+            MipModel.Expr row = new MipModel.Expr();
+            for (ChannelVar v : routeLightpaths) {
+                if (v.route().crosses(s)) {
+                    row.add(v.var(), 1);
+                }
+            }
+            if (row.isEmpty()) {
+                continue;
+            }
+            pairVars.getOrDefault(s, Map.of()).forEach((y, p) -> row.add(p, -systems.get(s).get(y).channels()));
+            model.addLessOrEqual("load[span=" + s.id() + "]", row, 0);
+        }
+    }
+
+    /**
      * channelOrder[c]: channels below every system's channel count are interchangeable (relabelling them all alike
      * keeps every row), so their use is made non-increasing.
      */
@@ -476,37 +553,47 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
 
     @Override
     public DwdmPlan decode(double[] values, Plan fabricPlan) {
+        Map<Span, LineSystem> fitted = new HashMap<>();
         Map<Span, Integer> dwdmPairs = new HashMap<>();
-        List<MuxPlacement> muxes = new ArrayList<>();
-        List<AmplifierPlacement> amplifiers = new ArrayList<>();
         for (Span s : instance.spans()) {
             for (Map.Entry<Integer, MipModel.Var> e : pairVars.getOrDefault(s, Map.of()).entrySet()) {
                 int n = (int) Math.round(values[e.getValue().index()]);
                 if (n > 0) {
-                    LineSystem y = systems.get(s).get(e.getKey());
+                    fitted.put(s, systems.get(s).get(e.getKey()));
                     dwdmPairs.put(s, n);
-                    for (int p = 0; p < n; p++) {
-                        muxes.add(new MuxPlacement(s.aSite(), s.id(), p, y.mux().id()));
-                        muxes.add(new MuxPlacement(s.bSite(), s.id(), p, y.mux().id()));
-                        if (y.amplifiers() > 0) {
-                            amplifiers.add(new AmplifierPlacement(s.id(), p, y.amplifier().id(), y.amplifiers()));
-                        }
-                    }
                 }
             }
         }
         Map<String, Deque<Slot>> pools = new HashMap<>();
+        Map<Span, Integer> greyPairs = new HashMap<>();
         for (GreyVar g : greys) {
             long n = Math.round(values[g.var().index()]);
             if (n > 0) {
                 pools.computeIfAbsent(key(g.demand()), k -> new ArrayDeque<>()).add(new Slot(g.route(), -1, n));
+                g.route().spans().forEach(s -> greyPairs.merge(s, (int) n, Integer::sum));
             }
         }
-        for (ChannelVar v : channels) {
-            long n = Math.round(values[v.var().index()]);
-            if (n > 0) {
-                pools.computeIfAbsent(key(v.demand()), k -> new ArrayDeque<>())
-                        .add(new Slot(v.route(), v.channel(), n));
+        if (perChannel) {
+            for (ChannelVar v : channels) {
+                long n = Math.round(values[v.var().index()]);
+                if (n > 0) {
+                    pools.computeIfAbsent(key(v.demand()), k -> new ArrayDeque<>())
+                            .add(new Slot(v.route(), v.channel(), n));
+                }
+            }
+        } else {
+            assignChannels(values, dwdmPairs, fitted, greyPairs, pools);
+        }
+        List<MuxPlacement> muxes = new ArrayList<>();
+        List<AmplifierPlacement> amplifiers = new ArrayList<>();
+        for (Span s : instance.spans()) {
+            LineSystem y = fitted.get(s);
+            for (int p = 0; p < dwdmPairs.getOrDefault(s, 0); p++) {
+                muxes.add(new MuxPlacement(s.aSite(), s.id(), p, y.mux().id()));
+                muxes.add(new MuxPlacement(s.bSite(), s.id(), p, y.mux().id()));
+                if (y.amplifiers() > 0) {
+                    amplifiers.add(new AmplifierPlacement(s.id(), p, y.amplifier().id(), y.amplifiers()));
+                }
             }
         }
         Map<String, String> siteOf = sites(fabricPlan);
@@ -555,6 +642,47 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
             }
         }
         return new DwdmPlan(lightpaths, greyRoutes, amplifiers, muxes);
+    }
+
+    /**
+     * The load model's lightpaths get their channels here ({@link ChannelAssignment}); DWDM pairs may grow where
+     * continuity needs more than the loads did and fiber is free (the plan then costs more than the model's
+     * objective, and the planner reports FEASIBLE with the model's bound).
+     */
+    private void assignChannels(double[] values, Map<Span, Integer> dwdmPairs, Map<Span, LineSystem> fitted,
+                                Map<Span, Integer> greyPairs, Map<String, Deque<Slot>> pools) {
+        List<Route> routesOfLightpaths = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (ChannelVar v : routeLightpaths) {
+            for (long n = Math.round(values[v.var().index()]); n > 0; n--) {
+                routesOfLightpaths.add(v.route());
+                keys.add(key(v.demand()));
+            }
+        }
+        Map<Span, Integer> channelsPerPair = new HashMap<>();
+        Map<Span, Integer> free = new HashMap<>();
+        for (Span s : instance.spans()) {
+            channelsPerPair.put(s, fitted.containsKey(s) ? fitted.get(s).channels() : 0);
+            free.put(s, fitted.containsKey(s) ? s.fiberPairs() - dwdmPairs.getOrDefault(s, 0)
+                    - greyPairs.getOrDefault(s, 0) : 0);
+        }
+        ChannelAssignment.Result a = ChannelAssignment.assign(routesOfLightpaths, dwdmPairs, channelsPerPair, free);
+        channelAssignment = a.method() + (a.complete() ? "" : ", incomplete");
+        dwdmPairs.putAll(a.pairs());
+        for (int i = 0; i < routesOfLightpaths.size(); i++) {
+            // a lightpath no channel could be found for keeps channel 0: the checker will name the conflict
+            pools.computeIfAbsent(keys.get(i), k -> new ArrayDeque<>())
+                    .add(new Slot(routesOfLightpaths.get(i), Math.max(0, a.channels()[i]), 1));
+        }
+    }
+
+    /** How the last decode assigned channels: the per-channel model, or which step of the assignment. */
+    String channelAssignment() {
+        return channelAssignment;
+    }
+
+    boolean perChannel() {
+        return perChannel;
     }
 
     private static String key(InterSiteLayer.Demand d) {
