@@ -78,6 +78,35 @@ class SolveCommandTest {
         assertThat(run.out() + run.err()).contains("INFEASIBLE", "rack N1", "1.48 kW", "1.40 kW");
     }
 
+    /** The campus: one plan of fabric and DWDM, its DWDM sheets read back, and the checker passing on it. */
+    @Test
+    void campusPlanCarriesLightpathsAndGreyRoutesThatTheCheckCommandAccepts() throws IOException {
+        Path in = write("campus", Examples.campusDwdm());
+        Path out = dir.resolve("plan.xlsx");
+
+        CliRun run = CliRun.of("solve", in.toString(), "-o", out.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("\"status\": \"OPTIMAL\"", "\"objective_value\": 2920078.976",
+                "\"grey_routes\": 44", "\"lightpaths\": 52", "\"dwdm_fiber_pairs\": 4", "\"amplifiers\": 4");
+        var plan = PlanWorkbookReader.read(out).plan();
+        assertThat(plan.dwdm().lightpaths()).hasSize(52);
+        assertThat(plan.dwdm().greyRoutes()).hasSize(44);
+        CliRun check = CliRun.of("check", in.toString(), out.toString());
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+    }
+
+    @Test
+    void greyOnlyCampusIsInfeasibleNamingTheCut() throws IOException {
+        Path in = write("campus", Examples.campusDwdm());
+
+        CliRun run = CliRun.of("solve", in.toString(), "-o", dir.resolve("plan.xlsx").toString(), "--inter-site",
+                "GREY");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out() + run.err()).contains("INFEASIBLE", "sites A, B | C, D", "40 cable(s) too many");
+    }
+
     @Test
     void flagsOverrideSettings() throws IOException {
         Path in = write("tiny", Examples.tiny());

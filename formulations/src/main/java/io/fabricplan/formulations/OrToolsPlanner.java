@@ -125,8 +125,11 @@ public final class OrToolsPlanner implements Planner {
             List<String> diagnostics = r.status() == SolveStatus.INFEASIBLE ? explain(formulation, diagnosis)
                     : List.of(cancellation.isCancelled() ? "cancelled before a plan was found"
                     : "no plan found within " + options.timeLimitSeconds() + " s");
-            return noPlan(r.status(), options, baseline, diagnostics, r.solver(), start, buildS,
-                    model.numVariables(), model.numRows());
+            SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), r.status(), Double.NaN,
+                    Double.NaN, Double.NaN, 0, buildS, seconds(start), model.numVariables(), model.numRows(),
+                    formulation.groupCount());
+            return new PlanResult(r.status(), options.objective(), null, null, Double.NaN, Double.NaN, Double.NaN,
+                    baseline, stats, diagnostics);
         }
         Plan plan = r.values() == null ? baseline.plan() : formulation.decode(r.values());
         PlanEvaluation evaluation = new PlanEvaluator(target).evaluate(plan);
