@@ -755,6 +755,9 @@ final class AggregatedFabricFormulation implements Formulation {
             }
             values[opt.var().index()] += a.count();
         }
+        if (interSite != null && !interSite.hint(plan, values)) {
+            return false; // a hint with the layer's variables at zero would break its rows: none is better
+        }
         for (MipModel.Var v : model.variables()) {
             model.hint(v, values[v.index()]);
         }

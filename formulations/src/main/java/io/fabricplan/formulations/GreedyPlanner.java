@@ -15,6 +15,7 @@ import io.fabricplan.model.Optic;
 import io.fabricplan.model.PackagingChoice;
 import io.fabricplan.model.Packaging;
 import io.fabricplan.model.Plan;
+import io.fabricplan.model.Rack;
 import io.fabricplan.model.SwitchModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,8 +28,10 @@ import java.util.Map;
  * PLUGGABLE model whose ports fit (a switch asking for CPO or PLUGGABLE the cheapest such model that fits), and
  * every link the usable option with the lowest capex per cable (ties: lower power, then catalog order), all its
  * cables on that one option. A switch the optimiser places goes to its first candidate rack with free rack units
- * left (candidates in the order given). It ignores rack budgets, so the plan may break them; the checker's violations say
- * which. Deterministic; O(devices x models + links x options). Stateless and thread-safe.
+ * left (candidates in the order given). Links whose cables cross spans between sites go to the
+ * {@link InterSiteLayer}'s rule of thumb (shortest route, grey while fiber lasts, then DWDM). It ignores rack
+ * budgets, so the plan may break them; the checker's violations say which. Deterministic; O(devices x models +
+ * links x options). Stateless and thread-safe.
  */
 public final class GreedyPlanner {
 
@@ -52,11 +55,17 @@ public final class GreedyPlanner {
             devices.add(new DeviceAssignment(d.id(), m == null ? null : m.id(), rack));
         }
         List<LinkAssignment> links = new ArrayList<>();
+        List<InterSiteLayer.Crossing> crossings = new ArrayList<>();
         for (Link l : instance.links()) {
             LinkEnd ea = end(index.device(l.aDevice()), chosen);
             LinkEnd eb = end(index.device(l.bDevice()), chosen);
-            double length = FabricRules.lengthM(l, index.rack(racks.get(l.aDevice())),
-                    index.rack(racks.get(l.bDevice())), instance.settings());
+            Rack ra = index.rack(racks.get(l.aDevice()));
+            Rack rb = index.rack(racks.get(l.bDevice()));
+            double length = FabricRules.lengthM(l, ra, rb, instance.settings());
+            if (Double.isNaN(length) && l.lengthM() == null && instance.hasSpans() && ra != null && rb != null) {
+                crossings.add(new InterSiteLayer.Crossing(l, ea, eb, ra.siteId(), rb.siteId()));
+                continue;
+            }
             Optic best = cheapest(instance.optics(), l, length, ea, eb);
             if (best == null) {
                 return null;
@@ -64,6 +73,16 @@ public final class GreedyPlanner {
             links.add(new LinkAssignment(l.id(), best.id(), ea.packaging(), eb.packaging(), l.count()));
         }
         Plan plan = new Plan(devices, links);
+        if (!crossings.isEmpty()) {
+            // over the spans the rule of thumb is the DWDM layer's: grey while fiber lasts, then DWDM
+            InterSiteLayer.RuleOfThumb between = InterSiteLayer.find().map(layer -> layer.ruleOfThumb(instance,
+                    crossings)).orElse(null);
+            if (between == null) {
+                return null;
+            }
+            links.addAll(between.links());
+            plan = new Plan(devices, links).withDwdm(between.dwdm());
+        }
         CheckReport report = new PlanChecker(index).check(plan);
         return new Baseline(plan, report.evaluation(), report.violations());
     }

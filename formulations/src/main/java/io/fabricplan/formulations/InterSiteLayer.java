@@ -2,6 +2,9 @@ package io.fabricplan.formulations;
 
 import io.fabricplan.model.DwdmPlan;
 import io.fabricplan.model.Instance;
+import io.fabricplan.model.Link;
+import io.fabricplan.model.LinkAssignment;
+import io.fabricplan.model.LinkEnd;
 import io.fabricplan.model.Optic;
 import io.fabricplan.model.Plan;
 import java.util.List;
@@ -48,6 +51,43 @@ public interface InterSiteLayer {
         default List<String> unservable() {
             return List.of();
         }
+
+        /**
+         * Writes the layer's variable values for the plan's DWDM part into {@code values} (model order), for a
+         * warm start; false when the plan lies outside the layer's model (then nothing is hinted).
+         */
+        default boolean hint(Plan plan, double[] values) {
+            return false;
+        }
+    }
+
+    /**
+     * A link whose cables cross the spans, with its ends as the rule of thumb has them.
+     *
+     * @param link  the Links row
+     * @param aEnd  its a-device's end (model or NIC)
+     * @param bEnd  its b-device's end
+     * @param aSite the a-device's site
+     * @param bSite the b-device's site
+     */
+    record Crossing(Link link, LinkEnd aEnd, LinkEnd bEnd, String aSite, String bSite) {
+    }
+
+    /**
+     * What the rule of thumb does with the links between sites: the optics of their cables and how they cross.
+     *
+     * @param links one assignment per link and optic
+     * @param dwdm  routes, channels and line equipment
+     */
+    record RuleOfThumb(List<LinkAssignment> links, DwdmPlan dwdm) {
+    }
+
+    /**
+     * The rule of thumb between sites, as a planner does it by hand (the greedy baseline's part over spans);
+     * null when it cannot carry every cable.
+     */
+    default RuleOfThumb ruleOfThumb(Instance instance, List<Crossing> crossings) {
+        return null;
     }
 
     /** The name the statistics report, appended to the fabric formulation's. */

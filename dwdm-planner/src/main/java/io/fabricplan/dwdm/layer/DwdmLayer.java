@@ -49,6 +49,11 @@ public final class DwdmLayer implements InterSiteLayer {
     }
 
     @Override
+    public RuleOfThumb ruleOfThumb(Instance instance, List<Crossing> crossings) {
+        return new RuleOfThumbCrossing(instance).plan(crossings);
+    }
+
+    @Override
     public Built build(MipModel model, Instance instance, List<Demand> demands, double capexWeight,
                        double powerWeight) {
         return DwdmLayerModel.build(model, instance, demands, capexWeight, powerWeight, routesPerPair, channelModel);

@@ -115,6 +115,10 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     private final Map<Span, Map<Integer, MipModel.Var>> pairVars = new LinkedHashMap<>();
     private final List<GreyVar> greys = new ArrayList<>();
     private final List<ChannelVar> channels = new ArrayList<>();
+    /** Channels below every fitted system's count: interchangeable, ordered by channelOrder. */
+    private int common;
+    /** use[o,r,t] by "optic|route label|systems label", for hints. */
+    private final Map<String, MipModel.Var> useVars = new HashMap<>();
     /** Per site pair "a-b": whether some option carries cables, and why each optic cannot. */
     private final Map<String, Boolean> crossable = new LinkedHashMap<>();
     private final Map<String, List<String>> blocked = new LinkedHashMap<>();
@@ -199,6 +203,12 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
      * intermediate site's pass-through).
      */
     private void lineSystems() {
+        systems.putAll(lineSystems(instance, budget));
+    }
+
+    /** The line systems of every span (see {@link #lineSystems()}), in Spans order. */
+    static Map<Span, List<LineSystem>> lineSystems(Instance instance, OpticalBudget budget) {
+        Map<Span, List<LineSystem>> out = new LinkedHashMap<>();
         List<WdmEquipment> muxes = instance.wdmEquipment().stream().filter(e -> e.kind() == WdmKind.MUX).toList();
         List<WdmEquipment> amps = instance.wdmEquipment().stream().filter(e -> e.kind() == WdmKind.AMPLIFIER)
                 .toList();
@@ -223,8 +233,9 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
                     }
                 }
             }
-            systems.put(s, list);
+            out.put(s, list);
         }
+        return out;
     }
 
     /** Fewest equal sections of the span whose first (with {@code frontDb} in front) fits the gain; 0: none. */
@@ -333,6 +344,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
                 label.append(label.length() == 0 ? "" : "/").append(y.label());
             }
             MipModel.Var use = model.addBinary("use[" + name + ",systems=" + label + "]");
+            useVars.put(d.optic().id() + "|" + r.from() + ":" + r.label() + "|" + label, use);
             row.add(use, -d.maxCables());
             oneOf.add(use, 1);
             for (int k = 0; k < t.length; k++) {
@@ -419,7 +431,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
         return bestOsnr;
     }
 
-    private static OpticalRules.Budget budgetOf(CoherentSpec spec, Route r, LineSystem[] t) {
+    static OpticalRules.Budget budgetOf(CoherentSpec spec, Route r, LineSystem[] t) {
         List<OpticalRules.Hop> hops = new ArrayList<>();
         for (int k = 0; k < t.length; k++) {
             LineSystem y = t[k];
@@ -433,7 +445,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     }
 
     /** Every section within its amplifier's gain, the receiver within the unamplified budget. */
-    private static boolean lossesFit(CoherentSpec spec, OpticalRules.Budget b) {
+    static boolean lossesFit(CoherentSpec spec, OpticalRules.Budget b) {
         return b.gainShortfallDb() <= 0 && b.receiverLossDb() <= spec.maxUnamplifiedLossDb();
     }
 
@@ -513,7 +525,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
      * keeps every row), so their use is made non-increasing.
      */
     private void channelOrder() {
-        int common = Integer.MAX_VALUE;
+        common = Integer.MAX_VALUE;
         for (Map.Entry<Span, Map<Integer, MipModel.Var>> e : systemVars.entrySet()) {
             for (int y : e.getValue().keySet()) {
                 common = Math.min(common, systems.get(e.getKey()).get(y).channels());
@@ -674,6 +686,150 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
             pools.computeIfAbsent(keys.get(i), k -> new ArrayDeque<>())
                     .add(new Slot(routesOfLightpaths.get(i), Math.max(0, a.channels()[i]), 1));
         }
+    }
+
+    @Override
+    public boolean hint(Plan plan, double[] values) {
+        Map<String, String> siteOf = sites(plan);
+        Map<String, Integer> dwdmOn = new HashMap<>();
+        Map<String, List<io.fabricplan.model.MuxPlacement>> muxOn = new HashMap<>();
+        for (io.fabricplan.model.MuxPlacement m : plan.dwdm().muxes()) {
+            muxOn.computeIfAbsent(m.spanId(), k -> new ArrayList<>()).add(m);
+        }
+        Map<String, AmplifierPlacement> ampOn = new HashMap<>();
+        plan.dwdm().amplifiers().forEach(a -> ampOn.putIfAbsent(a.spanId(), a));
+        // the span's line system: its MUX item and its amplifiers (the model fits one system per span)
+        Map<Span, Integer> systemOf = new HashMap<>();
+        for (Map.Entry<String, List<io.fabricplan.model.MuxPlacement>> e : muxOn.entrySet()) {
+            Span s = index.span(e.getKey());
+            AmplifierPlacement amp = ampOn.get(e.getKey());
+            int y = -1;
+            List<LineSystem> list = systems.getOrDefault(s, List.of());
+            for (int i = 0; i < list.size(); i++) {
+                LineSystem sys = list.get(i);
+                boolean sameAmp = amp == null ? sys.amplifiers() == 0
+                        : sys.amplifiers() == amp.count() && sys.amplifier().id().equals(amp.itemId());
+                if (sys.mux().id().equals(e.getValue().get(0).itemId()) && sameAmp) {
+                    y = i;
+                }
+            }
+            MipModel.Var sys = y < 0 ? null : systemVars.getOrDefault(s, Map.of()).get(y);
+            if (sys == null) {
+                return false;
+            }
+            systemOf.put(s, y);
+            values[sys.index()] = 1;
+            values[pairVars.get(s).get(y).index()] = e.getValue().size() / 2.0;
+        }
+        for (GreyRoute g : plan.dwdm().greyRoutes()) {
+            GreyVar v = findGrey(g.opticId(), siteOf, g.linkId(), g.route());
+            if (v == null) {
+                return false;
+            }
+            values[v.var().index()] += 1;
+        }
+        int[] relabel = channelOrderOf(plan.dwdm().lightpaths());
+        for (Lightpath lp : plan.dwdm().lightpaths()) {
+            ChannelVar v = findLightpath(lp, relabel[lp.channel()], siteOf);
+            if (v == null) {
+                return false;
+            }
+            values[v.var().index()] += 1;
+            StringBuilder label = new StringBuilder();
+            for (Span s : v.route().spans()) {
+                Integer y = systemOf.get(s);
+                if (y == null) {
+                    return false;
+                }
+                label.append(label.length() == 0 ? "" : "/").append(systems.get(s).get(y).label());
+            }
+            MipModel.Var use = useVars.get(lp.opticId() + "|" + v.route().from() + ":" + v.route().label() + "|"
+                    + label);
+            if (use == null) {
+                return false;
+            }
+            values[use.index()] = 1;
+        }
+        return true;
+    }
+
+    /** The spans of a route oriented from the pair's lower site, as ids. */
+    private List<String> canonical(List<SpanHop> hops, boolean reversed) {
+        List<String> ids = new ArrayList<>();
+        hops.forEach(h -> ids.add(h.spanId()));
+        if (reversed) {
+            Collections.reverse(ids);
+        }
+        return ids;
+    }
+
+    private String pairKey(String linkId, String opticId, Map<String, String> siteOf, boolean[] reversed) {
+        Link link = index.link(linkId);
+        String a = link == null ? null : siteOf.get(link.aDevice());
+        String b = link == null ? null : siteOf.get(link.bDevice());
+        if (a == null || b == null) {
+            return null;
+        }
+        reversed[0] = a.compareTo(b) > 0;
+        return (reversed[0] ? b + "|" + a : a + "|" + b) + "|" + opticId;
+    }
+
+    private GreyVar findGrey(String opticId, Map<String, String> siteOf, String linkId, List<SpanHop> route) {
+        boolean[] reversed = new boolean[1];
+        String key = pairKey(linkId, opticId, siteOf, reversed);
+        List<String> ids = canonical(route, reversed[0]);
+        for (GreyVar g : greys) {
+            if (key(g.demand()).equals(key) && spanIds(g.route()).equals(ids)) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Channels relabelled so that use falls with the channel below {@link #common} (what channelOrder asks of a
+     * solution; relabelling interchangeable channels alike keeps every other row).
+     */
+    private int[] channelOrderOf(List<Lightpath> lightpaths) {
+        int most = 1;
+        for (Lightpath lp : lightpaths) {
+            most = Math.max(most, lp.channel() + 1);
+        }
+        int[] use = new int[most];
+        lightpaths.forEach(lp -> use[Math.max(0, lp.channel())]++);
+        int[] relabel = new int[most];
+        for (int c = 0; c < most; c++) {
+            relabel[c] = c;
+        }
+        if (perChannel) {
+            int top = Math.min(common, most);
+            List<Integer> order = new ArrayList<>();
+            for (int c = 0; c < top; c++) {
+                order.add(c);
+            }
+            order.sort((p, q) -> Integer.compare(use[q], use[p]));
+            for (int i = 0; i < order.size(); i++) {
+                relabel[order.get(i)] = i;
+            }
+        }
+        return relabel;
+    }
+
+    private ChannelVar findLightpath(Lightpath lp, int channel, Map<String, String> siteOf) {
+        boolean[] reversed = new boolean[1];
+        String key = pairKey(lp.linkId(), lp.opticId(), siteOf, reversed);
+        List<String> ids = canonical(lp.route(), reversed[0]);
+        for (ChannelVar v : perChannel ? channels : routeLightpaths) {
+            if ((!perChannel || v.channel() == channel) && key(v.demand()).equals(key)
+                    && spanIds(v.route()).equals(ids)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> spanIds(Route r) {
+        return r.spans().stream().map(Span::id).toList();
     }
 
     /** How the last decode assigned channels: the per-channel model, or which step of the assignment. */

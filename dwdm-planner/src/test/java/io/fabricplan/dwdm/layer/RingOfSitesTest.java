@@ -74,5 +74,10 @@ class RingOfSitesTest {
         assertThat(result.plan().dwdm().greyRoutes().size() + result.plan().dwdm().lightpaths().size())
                 .isEqualTo(112);
         assertThat(result.plan().dwdm().lightpaths()).isNotEmpty();
+        // the rule of thumb (grey on the shortest route while fiber lasts, then DWDM, spans fitted for margin) is
+        // a valid plan the checker accepts, and the optimum costs well under half of it here
+        assertThat(result.baseline()).isNotNull();
+        assertThat(result.baseline().violations()).isEmpty();
+        assertThat(result.baseline().evaluation().objectiveValue()).isCloseTo(3_030_158.88, within(1e-3));
     }
 }

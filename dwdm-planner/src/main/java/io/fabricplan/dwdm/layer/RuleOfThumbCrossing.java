@@ -1,0 +1,255 @@
+package io.fabricplan.dwdm.layer;
+
+import io.fabricplan.dwdm.budget.OpticalBudget;
+import io.fabricplan.formulations.InterSiteLayer;
+import io.fabricplan.model.AmplifierPlacement;
+import io.fabricplan.model.DwdmPlan;
+import io.fabricplan.model.FabricRules;
+import io.fabricplan.model.GreyRoute;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.Lightpath;
+import io.fabricplan.model.LinkAssignment;
+import io.fabricplan.model.MuxPlacement;
+import io.fabricplan.model.Optic;
+import io.fabricplan.model.OpticKind;
+import io.fabricplan.model.OpticalRules;
+import io.fabricplan.model.Span;
+import io.fabricplan.model.SpanHop;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rule of thumb for cables between sites, as a planner does it by hand, one cable at a time in Links order:
+ * the cheapest grey optic that reaches the shortest route while every span on it has a free fiber pair besides
+ * the one kept for DWDM; else the cheapest COHERENT optic on the first of the k shortest routes with a channel
+ * free along it (else grey on a longer route), a span's first DWDM pair fitting
+ * it with the cheapest line system the lightpath's budget accepts (kept for the span's later pairs), opening
+ * another DWDM pair where the channel is taken and fiber is free. No look-ahead, so it can fail where a plan
+ * exists. O(cables x k x (channels + combinations) x hops).
+ */
+final class RuleOfThumbCrossing {
+    private final Instance instance;
+    private final OpticalBudget budget;
+    private final CandidateRoutes candidates;
+    private final Map<Span, List<LineSystem>> systems;
+    private final Map<Span, LineSystem> fitted = new HashMap<>();
+    /** Per span: next free fiber pair index, and its DWDM pairs (index and channels in use). */
+    private final Map<Span, Integer> nextPair = new HashMap<>();
+    private final Map<Span, List<DwdmPair>> dwdmPairs = new LinkedHashMap<>();
+    private final Map<String, Integer> assigned = new LinkedHashMap<>();
+    private final List<GreyRoute> greys = new ArrayList<>();
+    private final List<Lightpath> lightpaths = new ArrayList<>();
+
+    private record DwdmPair(int index, boolean[] used) {
+    }
+
+    RuleOfThumbCrossing(Instance instance) {
+        this.instance = instance;
+        this.budget = new OpticalBudget(instance.settings());
+        this.candidates = new CandidateRoutes(instance.spans());
+        this.systems = DwdmLayerModel.lineSystems(instance, budget);
+    }
+
+    /** The plan of the crossings, or null when some cable finds no way across. */
+    InterSiteLayer.RuleOfThumb plan(List<InterSiteLayer.Crossing> crossings) {
+        Map<String, InterSiteLayer.Crossing> byLink = new HashMap<>();
+        for (InterSiteLayer.Crossing c : crossings) {
+            byLink.put(c.link().id(), c);
+            List<Route> routes = candidates.between(c.aSite(), c.bSite(), DwdmLayer.DEFAULT_ROUTES);
+            for (int cable = 0; cable < c.link().count(); cable++) {
+                if (!carry(c, routes, cable)) {
+                    return null;
+                }
+            }
+        }
+        List<LinkAssignment> links = new ArrayList<>();
+        assigned.forEach((key, n) -> {
+            int bar = key.indexOf('|');
+            InterSiteLayer.Crossing c = byLink.get(key.substring(0, bar));
+            links.add(new LinkAssignment(c.link().id(), key.substring(bar + 1), c.aEnd().packaging(),
+                    c.bEnd().packaging(), n));
+        });
+        List<MuxPlacement> muxes = new ArrayList<>();
+        List<AmplifierPlacement> amplifiers = new ArrayList<>();
+        dwdmPairs.forEach((s, pairs) -> {
+            LineSystem y = fitted.get(s);
+            for (DwdmPair p : pairs) {
+                muxes.add(new MuxPlacement(s.aSite(), s.id(), p.index(), y.mux().id()));
+                muxes.add(new MuxPlacement(s.bSite(), s.id(), p.index(), y.mux().id()));
+                if (y.amplifiers() > 0) {
+                    amplifiers.add(new AmplifierPlacement(s.id(), p.index(), y.amplifier().id(), y.amplifiers()));
+                }
+            }
+        });
+        return new InterSiteLayer.RuleOfThumb(links, new DwdmPlan(lightpaths, greys, amplifiers, muxes));
+    }
+
+    /** Grey on the shortest route; else a lightpath on the first route that takes one; else grey on a detour. */
+    private boolean carry(InterSiteLayer.Crossing c, List<Route> routes, int cable) {
+        if (routes.isEmpty()) {
+            return false;
+        }
+        if (grey(c, routes.get(0), cable)) {
+            return true;
+        }
+        for (Route r : routes) {
+            if (lightpath(c, r, cable)) {
+                return true;
+            }
+        }
+        for (Route r : routes.subList(1, routes.size())) {
+            if (grey(c, r, cable)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Optic> cheapestFirst(InterSiteLayer.Crossing c, boolean coherent) {
+        return instance.optics().stream()
+                .filter(o -> FabricRules.rateMatches(o, c.link()) && FabricRules.endAccepts(o, c.aEnd())
+                        && FabricRules.endAccepts(o, c.bEnd()))
+                .filter(o -> coherent == (o.kind() == OpticKind.COHERENT) && (!coherent || o.coherent() != null))
+                .sorted(Comparator.comparingDouble((Optic o) -> FabricRules.linkCostUsd(o, 0, c.aEnd(), c.bEnd()))
+                        .thenComparingDouble(o -> FabricRules.endPowerW(o, c.link(), c.aEnd())
+                                + FabricRules.endPowerW(o, c.link(), c.bEnd())))
+                .toList();
+    }
+
+    private int freePairs(Span s) {
+        return s.fiberPairs() - nextPair.getOrDefault(s, 0);
+    }
+
+    private boolean grey(InterSiteLayer.Crossing c, Route r, int cable) {
+        for (Optic o : cheapestFirst(c, false)) {
+            if (!FabricRules.reaches(o, r.lengthKm() * 1000.0)) {
+                continue;
+            }
+            // the last free pair of a span is kept for a DWDM system: planners do not strand a span's fiber
+            if (r.spans().stream().anyMatch(s -> freePairs(s) < (dwdmPairs.containsKey(s) ? 1 : 2))) {
+                return false;
+            }
+            List<SpanHop> hops = new ArrayList<>();
+            for (Span s : r.spans()) {
+                hops.add(new SpanHop(s.id(), nextPair.merge(s, 1, Integer::sum) - 1));
+            }
+            greys.add(new GreyRoute(c.link().id(), cable, o.id(), hops));
+            assigned.merge(c.link().id() + "|" + o.id(), 1, Integer::sum);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean lightpath(InterSiteLayer.Crossing c, Route r, int cable) {
+        for (Optic o : cheapestFirst(c, true)) {
+            LineSystem[] line = lineFor(o, r);
+            if (line == null) {
+                continue;
+            }
+            int channel = channelFor(r, line);
+            if (channel < 0) {
+                continue;
+            }
+            List<SpanHop> hops = new ArrayList<>();
+            for (int k = 0; k < line.length; k++) {
+                Span s = r.spans().get(k);
+                fitted.putIfAbsent(s, line[k]);
+                DwdmPair pair = pairWith(s, channel);
+                pair.used()[channel] = true;
+                hops.add(new SpanHop(s.id(), pair.index()));
+            }
+            lightpaths.add(new Lightpath(c.link().id(), cable, o.id(), hops, channel));
+            assigned.merge(c.link().id() + "|" + o.id(), 1, Integer::sum);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The route's line systems: those fitted, and for the others the combination the optic's budget takes with the
+     * most margin (OSNR over required, receiver loss under budget, section loss under gain; then the cheapest), as
+     * a planner fits a new span for the routes to come, not just this one.
+     */
+    private LineSystem[] lineFor(Optic o, Route r) {
+        List<List<LineSystem>> per = new ArrayList<>();
+        for (Span s : r.spans()) {
+            LineSystem y = fitted.get(s);
+            per.add(y != null ? List.of(y) : systems.get(s).stream()
+                    .filter(x -> OpticalBudget.fits(o.coherent(), x.mux())).toList());
+        }
+        LineSystem[] best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        double bestMargin = Double.NEGATIVE_INFINITY;
+        int[] at = new int[per.size()];
+        if (per.stream().anyMatch(List::isEmpty)) {
+            return null;
+        }
+        for (int evaluated = 0; evaluated < DwdmLayerModel.MAX_COMBINATIONS; evaluated++) {
+            LineSystem[] t = new LineSystem[at.length];
+            double cost = 0;
+            boolean oneSpacing = true;
+            for (int k = 0; k < at.length; k++) {
+                t[k] = per.get(k).get(at[k]);
+                oneSpacing &= t[k].mux().spacingGhz() == t[0].mux().spacingGhz();
+                cost += fitted.containsKey(r.spans().get(k)) ? 0 : t[k].costUsd();
+            }
+            if (oneSpacing) {
+                OpticalRules.Budget b = DwdmLayerModel.budgetOf(o.coherent(), r, t);
+                double margin = Math.min(b.osnrDb() - budget.requiredOsnrDb(o.coherent()),
+                        o.coherent().maxUnamplifiedLossDb() - b.receiverLossDb());
+                margin = Math.min(margin, b.amplified() ? -b.gainShortfallDb() : margin);
+                boolean better = margin > bestMargin + 1e-9 || margin > bestMargin - 1e-9 && cost < bestCost;
+                if (better && margin >= 0) {
+                    best = t;
+                    bestCost = cost;
+                    bestMargin = margin;
+                }
+            }
+            int k = at.length - 1;
+            while (k >= 0 && ++at[k] == per.get(k).size()) {
+                at[k--] = 0;
+            }
+            if (k < 0) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** The lowest channel free on every span of the route, opening pairs only where fiber allows; -1: none. */
+    private int channelFor(Route r, LineSystem[] line) {
+        int channels = Integer.MAX_VALUE;
+        for (LineSystem y : line) {
+            channels = Math.min(channels, y.channels());
+        }
+        for (int c = 0; c < channels; c++) {
+            boolean ok = true;
+            for (Span s : r.spans()) {
+                ok &= hasFree(s, c) || freePairs(s) > 0;
+            }
+            if (ok) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private boolean hasFree(Span s, int channel) {
+        return dwdmPairs.getOrDefault(s, List.of()).stream().anyMatch(p -> !p.used()[channel]);
+    }
+
+    private DwdmPair pairWith(Span s, int channel) {
+        for (DwdmPair p : dwdmPairs.getOrDefault(s, List.of())) {
+            if (!p.used()[channel]) {
+                return p;
+            }
+        }
+        DwdmPair p = new DwdmPair(nextPair.merge(s, 1, Integer::sum) - 1, new boolean[fitted.get(s).channels()]);
+        dwdmPairs.computeIfAbsent(s, k -> new ArrayList<>()).add(p);
+        return p;
+    }
+}
