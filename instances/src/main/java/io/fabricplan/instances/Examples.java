@@ -31,7 +31,7 @@ public final class Examples {
     public static List<Named> all() {
         return List.of(new Named("tiny", tiny()), new Named("superpod-4su", superpod4su()),
                 new Named("cpo-tight-rack", cpoTightRack()), new Named("infeasible-rack", infeasibleRack()),
-                new Named("campus-dwdm", campusDwdm()));
+                new Named("campus-dwdm", campusDwdm()), new Named("dci-ring", dciRing()));
     }
 
     /** An example and its file name. */
@@ -252,5 +252,43 @@ public final class Examples {
         Instance fabric = new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
                 DefaultCatalog.dwdmOptics());
         return fabric.withDwdm(sites, spans, wdm);
+    }
+
+    /**
+     * Eight data-centre sites S0..S7 on a metro ring of 3, 7 and 11 km spans with four 9 km chords S_i-S_(i+4),
+     * 16 fiber pairs per span; one spine per site (pluggable SW51T) and four 400G links between every two spines:
+     * 112 cables over 28 site pairs, up to 3 spans apart. Grey 400G reaches 10 km (LR4); beyond that, or when the
+     * fiber is taken, 400ZR / ZR+ channels through the default AWGs and EDFAs. Objective TCO.
+     * <pre>
+     *      S0 - S1 - S2 - S3
+     *      |   chords S0-S4, S1-S5, S2-S6, S3-S7
+     *      S7 - S6 - S5 - S4
+     * </pre>
+     * Past the DWDM layer's per-channel limit, so it plans per-span loads and assigns channels after the solve.
+     */
+    public static Instance dciRing() {
+        int n = 8;
+        List<Rack> racks = new ArrayList<>();
+        List<Device> devices = new ArrayList<>();
+        List<io.fabricplan.model.Site> sites = new ArrayList<>();
+        List<io.fabricplan.model.Span> spans = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String s = "S" + i;
+            sites.add(new io.fabricplan.model.Site(s, "data centre " + i));
+            racks.add(new Rack(s + "-R", s, 0, 0, 40, 0, 20));
+            devices.add(Device.switchOf("sp" + i, Role.SPINE, SW51T, PackagingChoice.PLUGGABLE, s + "-R"));
+            spans.add(new io.fabricplan.model.Span("s" + i, s, "S" + ((i + 1) % n), 3 + i % 3 * 4, 16));
+            if (i < n / 2) {
+                spans.add(new io.fabricplan.model.Span("d" + i, s, "S" + (i + n / 2), 9, 16));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                links.add(new Link("l" + i + "-" + j, "sp" + i, "sp" + j, 4, 400, null));
+            }
+        }
+        return new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
+                DefaultCatalog.dwdmOptics()).withDwdm(sites, spans, DefaultCatalog.wdmEquipment());
     }
 }

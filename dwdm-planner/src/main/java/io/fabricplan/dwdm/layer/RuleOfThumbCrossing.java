@@ -220,22 +220,32 @@ final class RuleOfThumbCrossing {
         return best;
     }
 
-    /** The lowest channel free on every span of the route, opening pairs only where fiber allows; -1: none. */
+    /**
+     * The lowest channel that needs the fewest new DWDM pairs along the route (none when the spans' pairs have it
+     * free), opening pairs only where fiber allows; -1: none.
+     */
     private int channelFor(Route r, LineSystem[] line) {
         int channels = Integer.MAX_VALUE;
         for (LineSystem y : line) {
             channels = Math.min(channels, y.channels());
         }
-        for (int c = 0; c < channels; c++) {
+        int best = -1;
+        int fewest = Integer.MAX_VALUE;
+        for (int c = 0; c < channels && fewest > 0; c++) {
+            int opened = 0;
             boolean ok = true;
             for (Span s : r.spans()) {
-                ok &= hasFree(s, c) || freePairs(s) > 0;
+                if (!hasFree(s, c)) {
+                    opened++;
+                    ok &= freePairs(s) > 0;
+                }
             }
-            if (ok) {
-                return c;
+            if (ok && opened < fewest) {
+                best = c;
+                fewest = opened;
             }
         }
-        return -1;
+        return best;
     }
 
     private boolean hasFree(Span s, int channel) {
