@@ -545,6 +545,11 @@ final class AggregatedFabricFormulation implements Formulation {
         return interSite == null ? List.of() : interSite.unservable();
     }
 
+    /** The layer's notes on how it was built; empty without a layer. */
+    List<String> interSiteNotes() {
+        return interSite == null ? List.of() : interSite.notes();
+    }
+
     /** Hands the cables between sites to the layer that routes them over the spans. */
     private void interSiteLayer(InterSiteLayer layer) {
         if (demandCables.isEmpty()) {

@@ -52,6 +52,11 @@ public interface InterSiteLayer {
             return List.of();
         }
 
+        /** What the solve should know about how the layer was built (limits it hit), for the result's notes. */
+        default List<String> notes() {
+            return List.of();
+        }
+
         /**
          * Writes the layer's variable values for the plan's DWDM part into {@code values} (model order), for a
          * warm start; false when the plan lies outside the layer's model (then nothing is hinted).

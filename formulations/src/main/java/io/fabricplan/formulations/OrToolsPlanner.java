@@ -147,8 +147,9 @@ public final class OrToolsPlanner implements Planner {
         SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), status, objective, bound, gap,
                 r.timeToBestS() + buildS, buildS, seconds(start), model.numVariables(), model.numRows(),
                 formulation.groupCount());
+        List<String> notes = formulation instanceof AggregatedFabricFormulation f ? f.interSiteNotes() : List.of();
         return new PlanResult(status, options.objective(), plan, evaluation, objective, bound, gap, baseline, stats,
-                List.of());
+                notes);
     }
 
     /**

@@ -71,7 +71,10 @@ import java.util.TreeSet;
  */
 final class DwdmLayerModel implements InterSiteLayer.Built {
     static final String NAME = "DwdmLayer";
-    /** Most line-system combinations evaluated per route and optic; longer enumerations keep the first ones. */
+    /**
+     * Most full line-system combinations evaluated per route and optic (after pruning); an enumeration that stops
+     * there keeps the combinations found so far and says so in the solve's notes.
+     */
     static final int MAX_COMBINATIONS = 50_000;
     /**
      * Above this many channel-indexed lightpath variables, AUTO switches to per-span loads (a relaxation of
@@ -277,7 +280,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
         }
         return Double.isInfinite(best) ? optic.id() + ": no MUX of its spacing fits every span, or no line system "
                 + "keeps the loss within its gain and the receiver's budget"
-                : String.format(Locale.ROOT, "%s gets at best %.2f dB OSNR on its %d route(s), it needs %.2f dB "
+                : String.format(Locale.ROOT, "%s gets at most %.2f dB OSNR on its %d route(s), it needs %.2f dB "
                 + "(required + margin)", optic.id(), best, rs.size(), budget.requiredOsnrDb(optic.coherent()));
     }
 
@@ -389,41 +392,86 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
                 spacings.add(y.mux().spacingGhz());
             }
         }
-        int evaluated = 0;
+        leaves = 0;
         for (double spacing : spacings) {
             List<List<LineSystem>> per = new ArrayList<>();
             for (Span s : r.spans()) {
                 per.add(systems.get(s).stream().filter(y -> y.mux().spacingGhz() == spacing).toList());
             }
-            if (per.stream().anyMatch(List::isEmpty)) {
-                continue;
+            if (per.stream().noneMatch(List::isEmpty)) {
+                extend(spec, r, per, new LineSystem[per.size()], 0, 0, 0, 0, out);
             }
-            int[] at = new int[per.size()];
-            while (evaluated++ < MAX_COMBINATIONS) {
-                LineSystem[] t = new LineSystem[at.length];
-                for (int k = 0; k < at.length; k++) {
-                    t[k] = per.get(k).get(at[k]);
-                }
-                OpticalRules.Budget b = budgetOf(spec, r, t);
-                if (lossesFit(spec, b)) {
-                    bestOsnr = Math.max(bestOsnr, b.osnrDb());
-                    if (b.osnrDb() >= budget.requiredOsnrDb(spec)) {
-                        out.add(t);
-                    }
-                }
-                int k = at.length - 1;
-                while (k >= 0 && ++at[k] == per.get(k).size()) {
-                    at[k--] = 0;
-                }
-                if (k < 0) {
-                    break;
-                }
-            }
+        }
+        if (leaves >= MAX_COMBINATIONS) {
+            truncated.add(spec.spacingGhz() + " GHz optic over " + r.label());
         }
         return out;
     }
 
-    /** Best OSNR the last {@link #feasibleCombinations} call saw among combinations whose losses fit. */
+    /** Combinations evaluated in full by the current {@link #feasibleCombinations} call. */
+    private int leaves;
+    /** Routes whose enumeration stopped at {@link #MAX_COMBINATIONS}. */
+    private final List<String> truncated = new ArrayList<>();
+
+    /**
+     * Depth-first over the spans' line systems, walking the signal forward as {@link OpticalRules#budget} does:
+     * a section that closes (at an amplifier) within the prefix is the same whatever follows, so a prefix whose
+     * closed sections already exceed their gain or hold more noise than the required OSNR allows is cut off. Full
+     * combinations are then checked both ways by {@link OpticalRules#worseDirection}, as the checker does.
+     *
+     * @param carried   loss since the last amplifier (or the transmitter)
+     * @param demux     DEMUX loss of the previous hop
+     * @param noise     closed sections' noise, linear ({@code sum 10^(-OSNR/10)})
+     */
+    private void extend(CoherentSpec spec, Route r, List<List<LineSystem>> per, LineSystem[] t, int k,
+                        double carried, double demux, double noise, List<LineSystem[]> out) {
+        if (leaves >= MAX_COMBINATIONS) {
+            return;
+        }
+        if (k == t.length) {
+            leaves++;
+            LineSystem[] full = t.clone();
+            OpticalRules.Budget b = budgetOf(spec, r, full);
+            if (lossesFit(spec, b)) {
+                bestOsnr = Math.max(bestOsnr, b.osnrDb());
+                if (b.osnrDb() >= budget.requiredOsnrDb(spec)) {
+                    out.add(full);
+                }
+            }
+            return;
+        }
+        double limit = Math.pow(10, -budget.requiredOsnrDb(spec) / 10.0);
+        double spanLoss = r.spans().get(k).lossDb();
+        for (LineSystem y : per.get(k)) {
+            double c = carried + (k == 0 ? 0 : demux) + y.mux().insertionLossDb();
+            double n = noise;
+            boolean fits = true;
+            if (y.amplifiers() > 0) {
+                double each = spanLoss / y.amplifiers();
+                for (int i = 0; i < y.amplifiers(); i++) {
+                    double loss = each + (i == 0 ? c : 0);
+                    fits &= loss <= y.amplifier().gainDb();
+                    n += Math.pow(10, -OpticalRules.sectionOsnrDb(spec.txPowerDbm(), loss,
+                            y.amplifier().noiseFigureDb()) / 10.0);
+                }
+                c = 0;
+            } else {
+                c += spanLoss;
+            }
+            if (!fits || n > limit) {
+                // no completion does better: the closed sections stay; report the bound for the diagnostics
+                bestOsnr = Math.max(bestOsnr, fits ? -10 * Math.log10(n) : Double.NEGATIVE_INFINITY);
+                continue;
+            }
+            t[k] = y;
+            extend(spec, r, per, t, k + 1, c, y.mux().insertionLossDb(), n, out);
+        }
+    }
+
+    /**
+     * Most OSNR the last {@link #feasibleCombinations} call saw among combinations whose losses fit, or an upper
+     * bound of it where a prefix was cut off.
+     */
     private double bestOsnr;
 
     private double bestOsnrDb(CoherentSpec spec, Route r) {
@@ -546,6 +594,13 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
             LineSystem system = systems.get(s).get(y);
             model.addObjective(v, capexWeight * system.costUsd() + powerWeight * system.powerW());
         }));
+    }
+
+    @Override
+    public List<String> notes() {
+        return truncated.isEmpty() ? List.of() : List.of("DWDM layer: only the first " + MAX_COMBINATIONS
+                + " line-system combinations were tried for " + truncated.size() + " route(s) (e.g. "
+                + truncated.get(0) + "); the plan is optimal among those tried");
     }
 
     @Override

@@ -56,7 +56,7 @@ class PassThroughTest {
 
         assertThat(result.status()).isEqualTo(SolveStatus.INFEASIBLE);
         assertThat(result.diagnostics().get(0)).contains("sites A-C: no option carries cables between them",
-                "zr800 gets at best 26.65 dB OSNR on its 1 route(s), it needs 29.00 dB", "Maybe");
+                "zr800 gets at most 26.65 dB OSNR on its 1 route(s), it needs 29.00 dB", "Maybe");
     }
 
     @Test
