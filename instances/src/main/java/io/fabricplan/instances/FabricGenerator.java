@@ -68,9 +68,12 @@ import java.util.SplittableRandom;
  * the same {@code fiber_pairs}. The links between halls get no {@code length_m}: the planner routes each of their
  * cables over the spans, grey or as a DWDM lightpath. {@code WdmEquipment} is {@link DefaultCatalog#wdmEquipment()}
  * and the optics {@link DefaultCatalog#dwdmOptics()} (the coherent ones with their OSNR data). Unless given, the
- * fiber pairs are half the cables that cross the busiest span, rounded up, the cables of each pair of halls taking
- * the shorter way round the ring (half each way between opposite halls): all-grey does not fit, grey + DWDM does,
- * so the optimiser trades grey optics on their own fiber pairs against coherent optics sharing one through MUXes.
+ * fiber pairs are sized on the busiest span, the cables of each pair of halls taking the shorter way round the
+ * ring (half each way between opposite halls): half its cables between neighbouring halls, rounded up, plus all
+ * its cables between halls that are not neighbours (a lightpath passing a hall may miss its OSNR: 800ZR does with
+ * the default 6 dB AWGs, so those may have to go grey). All-grey does not fit, grey + DWDM does, so the optimiser
+ * trades grey optics on their own fiber pairs against coherent optics sharing one through MUXes. With 2 or 3
+ * halls every pair are neighbours: half the cables over each span.
  * For the rack budgets an end of a link between halls counts as the most power-hungry coherent optic of the rate
  * (or the grey one that reaches the shorter way round, if more), so every grey/DWDM mix fits.
  *
@@ -187,6 +190,9 @@ public final class FabricGenerator {
             networkChains.add(moRs);
         }
         budgets(networkChains);
+        if (hallSpans) {
+            warnUnreachable();
+        }
         return new GeneratedFabric(instance(), sizing(), warnings);
     }
 
@@ -552,12 +558,12 @@ public final class FabricGenerator {
     /**
      * Cables over each span of the ring (index k: hall k+1 to hall k+2, the last back to hall1; one span for 2
      * halls) when every pair of halls takes the shorter way round, half each way (the odd cable clockwise) between
-     * opposite halls.
+     * opposite halls: {@code [0][k]} those between neighbouring halls, {@code [1][k]} those passing a hall.
      */
-    long[] spanLoads() {
+    private long[][] spanLoads() {
         int h = o.halls();
         int spanCount = h == 2 ? 1 : h;
-        long[] load = new long[spanCount];
+        long[][] load = new long[2][spanCount];
         for (int i = 0; i < h; i++) {
             for (int j = i + 1; j < h; j++) {
                 long c = hallCables[i][j];
@@ -565,33 +571,57 @@ public final class FabricGenerator {
                     continue;
                 }
                 if (h == 2) {
-                    load[0] += c;
+                    load[0][0] += c;
                     continue;
                 }
                 int cw = j - i;
                 int ccw = h - cw;
                 long clockwise = cw < ccw ? c : cw > ccw ? 0 : (c + 1) / 2;
                 for (int k = i; k < j; k++) {
-                    load[k] += clockwise;
+                    load[cw == 1 ? 0 : 1][k] += clockwise;
                 }
                 for (int k = j; k < i + h; k++) {
-                    load[k % h] += c - clockwise;
+                    load[ccw == 1 ? 0 : 1][k % h] += c - clockwise;
                 }
             }
         }
         return load;
     }
 
-    /** The fiber pairs of every span: as given, or half the busiest span's cables rounded up (at least 1). */
+    /**
+     * The fiber pairs of every span: as given, or for the busiest span half its cables between neighbouring halls
+     * (rounded up) plus all its cables that pass a hall, at least 1. Those count in full because a lightpath
+     * through a hall's DEMUX + MUX may miss its OSNR (800ZR does with the default 6 dB AWGs), so they may have to
+     * go grey on a pair of each span; the neighbours' half keeps all-grey from fitting.
+     */
     private int fiberPairs() {
         if (!o.hallSpans().autoFiberPairs()) {
             return o.hallSpans().fiberPairs();
         }
+        long[][] load = spanLoads();
         long max = 0;
-        for (long l : spanLoads()) {
-            max = Math.max(max, l);
+        for (int k = 0; k < load[0].length; k++) {
+            max = Math.max(max, (load[0][k] + 1) / 2 + load[1][k]);
         }
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (max + 1) / 2));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, max));
+    }
+
+    /** Warns when cables between halls that are not neighbours have no grey optic that reaches. */
+    private void warnUnreachable() {
+        int h = o.halls();
+        for (int i = 0; i < h; i++) {
+            for (int j = i + 1; j < h; j++) {
+                int hops = ringHops(i, j);
+                double km = hops * o.hallSpans().spanKm();
+                if (hallCables[i][j] > 0 && hops >= 2 && greyEndW(km * 1000) == 0) {
+                    warnings.add(String.format(Locale.ROOT, "no grey %dG optic reaches the %s km between %s and %s: "
+                                    + "their %,d cables need lightpaths through %d hall(s), which may miss their OSNR "
+                                    + "with the default line equipment", o.nicGbps(), GeneratorOptions.num(km),
+                            site(i), site(j), hallCables[i][j], hops - 1));
+                    return;
+                }
+            }
+        }
     }
 
     private long cablesBetweenHalls() {

@@ -44,8 +44,9 @@ public record GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, doub
      * Halls as sites joined by a ring of fiber spans hall1-hall2-...-hallH-hall1 (one span for two halls).
      *
      * @param spanKm     length of every span in km; default {@value #DEFAULT_SPAN_KM}
-     * @param fiberPairs fiber pairs of every span, or {@link #AUTO_FIBER_PAIRS} for half the cables that cross the
-     *                   busiest span on shortest routes, rounded up (so all-grey does not fit and grey + DWDM does)
+     * @param fiberPairs fiber pairs of every span, or {@link #AUTO_FIBER_PAIRS} to size them on the busiest span:
+     *                   half its cables between neighbouring halls (rounded up) plus those passing a hall, so
+     *                   all-grey does not fit and grey + DWDM does (see {@link FabricGenerator})
      */
     public record HallSpans(double spanKm, int fiberPairs) {
         /** Default span length: halls of a campus, a couple of kilometres of duct apart. */

@@ -57,7 +57,7 @@ class FabricGeneratorHallSpansTest {
     }
 
     @Test
-    void defaultFiberPairsAreHalfTheCablesCrossingTheBusiestSpan() {
+    void defaultFiberPairsAreHalfTheCablesBetweenNeighbouringHallsPlusThosePassingAHall() {
         // 2 tiers, one SU and 4 of the 8 spines per hall: each leaf has 8 links to each spine of the other hall
         GeneratedFabric fabric = FabricGenerator.generate(SMALL);
 
@@ -67,11 +67,11 @@ class FabricGeneratorHallSpansTest {
         });
         assertThat(fabric.sizing().hallCables()).isEqualTo(2 * 8 * 4 * 8);
         // 4 halls of 16,384 GPUs on 3 tiers: 2,048 cables per pair of halls; a span carries its neighbours'
-        // 2,048 and half of both diagonals' (1,024 each way): 4,096, half of which is 2,048 pairs
+        // 2,048 (half: 1,024 pairs) and, passing a hall, half of both diagonals' (1,024 each): 3,072 pairs
         Instance ring = FabricGenerator.generate(GeneratorOptions.of(16_384).withHalls(4)
                 .withHallSpans(GeneratorOptions.HallSpans.defaults())).instance();
         assertThat(crossing(ring).stream().mapToLong(Link::count).sum()).isEqualTo(6 * 2048);
-        assertThat(ring.spans()).extracting(Span::fiberPairs).containsOnly(2048);
+        assertThat(ring.spans()).extracting(Span::fiberPairs).containsOnly(3072);
     }
 
     @Test
@@ -107,6 +107,26 @@ class FabricGeneratorHallSpansTest {
         assertThat(dwdm.greyRoutes()).isNotEmpty();
         assertThat(dwdm.lightpaths()).isNotEmpty();
         assertThat(dwdm.greyRoutes().size() + dwdm.lightpaths().size()).isEqualTo(512);
+    }
+
+    /** 800ZR cannot pass a hall through the default 6 dB AWGs: the diagonals go grey, neighbours grey or DWDM. */
+    @Test
+    void ringOfFourHallsAt800gSolvesWithDiagonalsGreyAndLightpathsBetweenNeighbours() {
+        Instance instance = FabricGenerator.generate(GeneratorOptions.of(1024).withGpusPerNode(4)
+                .withSwitchFamily("SW102T").withNicGbps(800).withHalls(4)
+                .withHallSpans(GeneratorOptions.HallSpans.defaults())).instance();
+
+        PlanResult result = Planner.create().solve(instance, SolveOptions.from(instance.settings())
+                .withTimeLimitSeconds(60));
+
+        assertThat(result.status()).isIn(SolveStatus.OPTIMAL, SolveStatus.FEASIBLE);
+        assertThat(new PlanChecker(instance).check(result.plan()).violations()).isEmpty();
+        DwdmPlan dwdm = result.plan().dwdm();
+        assertThat(dwdm.lightpaths()).isNotEmpty().allSatisfy(lp -> {
+            assertThat(lp.opticId()).isEqualTo("zr800");
+            assertThat(lp.route()).hasSize(1);
+        });
+        assertThat(dwdm.greyRoutes()).anySatisfy(g -> assertThat(g.route()).hasSize(2));
     }
 
     @Test
