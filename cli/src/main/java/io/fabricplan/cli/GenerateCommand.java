@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "cores with 3 tiers) in network rows, rack budgets that make the CPO choice matter.",
                 "The GPU count is rounded up to whole scalable units (leaf down-ports x GPUs per node)."},
         footer = {"", "Example: fabricplan generate --gpus 16384 -o fabric-16k.xlsx",
-                "         fabricplan generate --gpus 131072 --switch-family SW102T --nic-gbps 800 -o fabric-131k.xlsx"})
+                "         fabricplan generate --gpus 131072 --switch-family SW102T --nic-gbps 800 -o fabric-131k.xlsx",
+                "         fabricplan generate --gpus 16384 --halls 4 --hall-spans -o fabric-16k-spans.xlsx"})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -75,6 +76,19 @@ final class GenerateCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int halls;
 
+    @Option(names = "--hall-spans", description = "halls are sites on a ring of fiber spans: links between halls "
+            + "get no length and cross the spans, grey or DWDM (needs --halls 2 or more)")
+    boolean hallSpans;
+
+    @Option(names = "--span-km", paramLabel = "KM", converter = Decimal.class, description = "with --hall-spans: "
+            + "length of every span in km (default: " + (int) GeneratorOptions.HallSpans.DEFAULT_SPAN_KM + ")")
+    Double spanKm;
+
+    @Option(names = "--fiber-pairs", paramLabel = "N", converter = Whole.class, description = "with --hall-spans: "
+            + "fiber pairs of every span (default: half the cables crossing the busiest span, rounded up, so "
+            + "all-grey does not fit)")
+    Integer fiberPairs;
+
     @Option(names = "--placement", paramLabel = "fixed|free", converter = PlacementConverter.class,
             defaultValue = "fixed", description = "fixed: every switch in its rack; free: candidate racks for the "
             + "optimiser (default: ${DEFAULT-VALUE})")
@@ -101,10 +115,21 @@ final class GenerateCommand implements Callable<Integer> {
             return invalid(err, "cannot write " + output + ": folder " + folder + " does not exist or is not writable",
                     "create the folder first or choose another -o path.");
         }
+        if (!hallSpans && (spanKm != null || fiberPairs != null)) {
+            return invalid(err, (spanKm != null ? "--span-km" : "--fiber-pairs") + " only applies to halls over "
+                    + "spans", "add --hall-spans (and --halls 2 or more).");
+        }
+        if (fiberPairs != null && fiberPairs < 1) {
+            return invalid(err, "--fiber-pairs must be at least 1, got " + fiberPairs,
+                    "leave it out to size the spans from the cables between halls, or give e.g. --fiber-pairs 144.");
+        }
         GeneratedFabric fabric;
         try {
+            GeneratorOptions.HallSpans spans = !hallSpans ? null : new GeneratorOptions.HallSpans(
+                    spanKm == null ? GeneratorOptions.HallSpans.DEFAULT_SPAN_KM : spanKm,
+                    fiberPairs == null ? GeneratorOptions.HallSpans.AUTO_FIBER_PAIRS : fiberPairs);
             GeneratorOptions options = new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw,
-                    tiers == null ? 0 : tiers, switchFamily, nicGbps, oversubscription, halls, placement, seed);
+                    tiers == null ? 0 : tiers, switchFamily, nicGbps, oversubscription, halls, placement, seed, spans);
             fabric = FabricGenerator.generate(options);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();

@@ -58,6 +58,15 @@ class GenerateCommandTest {
             {"generate", "--gpus", "1024", "--rack-kw", "-3", "-o", out},
             {"generate", "--gpus", "1024", "--halls", "5", "-o", out},
             {"generate", "--gpus", "1024", "-o", dir.resolve("no/such/dir/x.xlsx").toString()},
+            {"generate", "--gpus", "1024", "--hall-spans", "-o", out},
+            {"generate", "--gpus", "1024", "--halls", "2", "--span-km", "3", "-o", out},
+            {"generate", "--gpus", "1024", "--halls", "2", "--fiber-pairs", "10", "-o", out},
+            {"generate", "--gpus", "1024", "--halls", "2", "--hall-spans", "--span-km", "0", "-o", out},
+            {"generate", "--gpus", "1024", "--halls", "2", "--hall-spans", "--span-km", "-2", "-o", out},
+            {"generate", "--gpus", "1024", "--halls", "2", "--hall-spans", "--span-km", "far", "-o", out},
+            {"generate", "--gpus", "1024", "--halls", "2", "--hall-spans", "--span-km", "1000", "-o", out},
+            {"generate", "--gpus", "1024", "--halls", "2", "--hall-spans", "--fiber-pairs", "0", "-o", out},
+            {"generate", "--gpus", "1024", "--halls", "2", "--hall-spans", "--fiber-pairs", "-4", "-o", out},
         };
         for (String[] args : bad) {
             CliRun run = CliRun.of(args);
@@ -66,6 +75,31 @@ class GenerateCommandTest {
                     .doesNotContain("Exception", "\tat ");
         }
         assertThat(Files.exists(dir.resolve("x.xlsx"))).isFalse();
+    }
+
+    @Test
+    void hallSpansWriteSitesAndSpansThatReadBackAndSayHowManyFiberPairs() {
+        Path out = dir.resolve("spans.xlsx");
+
+        CliRun run = CliRun.of("generate", "--gpus", "1024", "--halls", "2", "--hall-spans", "--span-km", "3.5",
+                "--fiber-pairs", "300", "-o", out.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).as(run.toString()).contains("2,048 cables; 512 of them between halls over 1 span of "
+                + "3.5 km with 300 fiber pairs each");
+        InstanceWorkbookReader.ReadResult read = InstanceWorkbookReader.read(out);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.instance()).isEqualTo(FabricGenerator.generate(GeneratorOptions.of(1024).withHalls(2)
+                .withHallSpans(3.5, 300)).instance());
+        assertThat(read.instance().spans()).hasSize(1);
+    }
+
+    @Test
+    void hallSpansWithoutEnoughHallsSayToAddHalls() {
+        CliRun run = CliRun.of("generate", "--gpus", "1024", "--hall-spans", "-o", dir.resolve("x.xlsx").toString());
+
+        assertThat(run.err()).contains("fabricplan: --hall-spans needs at least 2 halls, got --halls 1",
+                "  Maybe add --halls 2 or more");
     }
 
     @Test
@@ -79,7 +113,8 @@ class GenerateCommandTest {
     @Test
     void helpListsGenerate() {
         assertThat(CliRun.of("--help").out()).contains("generate");
-        assertThat(CliRun.of("generate", "--help").out()).contains("--gpus", "--placement", "Example:");
+        assertThat(CliRun.of("generate", "--help").out()).contains("--gpus", "--placement", "--hall-spans",
+                "--span-km", "--fiber-pairs", "Example:");
     }
 
     /** Free placement writes candidate_racks; the optimiser then places every switch in one of them. */

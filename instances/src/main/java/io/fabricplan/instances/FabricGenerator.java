@@ -12,6 +12,8 @@ import io.fabricplan.model.PackagingChoice;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.Role;
 import io.fabricplan.model.Settings;
+import io.fabricplan.model.Site;
+import io.fabricplan.model.Span;
 import io.fabricplan.model.SwitchModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,22 @@ import java.util.SplittableRandom;
  * spines and 3-tier core planes are spread over the halls; the links that cross halls get {@code length_m} =
  * Manhattan distance of the racks (in their halls' coordinates) + {@value #HALL_SEPARATION_M} m per hall apart +
  * the Settings' slack.
+ *
+ * <h2>Halls over fiber spans</h2>
+ * With {@link GeneratorOptions#withHallSpans} ({@code --hall-spans}) and at least 2 halls, the halls are sites
+ * {@code hall1..hallH} (a {@code Sites} row each) joined by a ring of {@code Spans} hall1-hall2-...-hallH-hall1
+ * ({@code s-hall1-hall2}, ...; a single span for 2 halls), every span {@code span_km} long (default 2 km) with
+ * the same {@code fiber_pairs}. The links between halls get no {@code length_m}: the planner routes each of their
+ * cables over the spans, grey or as a DWDM lightpath. {@code WdmEquipment} is {@link DefaultCatalog#wdmEquipment()}
+ * and the optics {@link DefaultCatalog#dwdmOptics()} (the coherent ones with their OSNR data). Unless given, the
+ * fiber pairs are sized on the busiest span, the cables of each pair of halls taking the shorter way round the
+ * ring (half each way between opposite halls): half its cables between neighbouring halls, rounded up, plus all
+ * its cables between halls that are not neighbours (a lightpath passing a hall may miss its OSNR: 800ZR does with
+ * the default 6 dB AWGs, so those may have to go grey). All-grey does not fit, grey + DWDM does, so the optimiser
+ * trades grey optics on their own fiber pairs against coherent optics sharing one through MUXes. With 2 or 3
+ * halls every pair are neighbours: half the cables over each span.
+ * For the rack budgets an end of a link between halls counts as the most power-hungry coherent optic of the rate
+ * (or the grey one that reaches the shorter way round, if more), so every grey/DWDM mix fits.
  *
  * <h2>Rack budgets</h2>
  * <ul>
@@ -125,6 +143,10 @@ public final class FabricGenerator {
     private final List<Link> links = new ArrayList<>();
     private long cables;
     private int serverRacks;
+    // halls over spans
+    private boolean hallSpans;
+    private long[][] hallCables;
+    private double coherentEndW;
 
     private FabricGenerator(GeneratorOptions options) {
         this.o = options;
@@ -137,6 +159,7 @@ public final class FabricGenerator {
 
     private GeneratedFabric build() {
         size();
+        hallCables = new long[o.halls()][o.halls()];
         int[] suHall = new int[sus];
         int[] podHall = new int[pods];
         for (int p = 0; p < pods; p++) {
@@ -167,6 +190,9 @@ public final class FabricGenerator {
             networkChains.add(moRs);
         }
         budgets(networkChains);
+        if (hallSpans) {
+            warnUnreachable();
+        }
         return new GeneratedFabric(instance(), sizing(), warnings);
     }
 
@@ -221,6 +247,9 @@ public final class FabricGenerator {
         GeneratorOptions.require(o.halls() <= units, "--halls " + o.halls() + " is more than the " + units
                         + (tiers == 2 ? " scalable units" : " pods") + " to split over halls",
                 "use --halls " + units + " or fewer, or more --gpus.");
+        hallSpans = o.hallSpans() != null;
+        GeneratorOptions.require(!hallSpans || o.halls() >= 2, "--hall-spans needs at least 2 halls, got --halls "
+                + o.halls(), "add --halls 2 or more, or leave out --hall-spans.");
         long built = (long) sus * gpusPerSu;
         if (built != o.gpus()) {
             warnings.add(String.format(Locale.ROOT, "--gpus %,d rounded up to %,d GPUs: %d scalable units of %d "
@@ -241,6 +270,10 @@ public final class FabricGenerator {
                 b.powerW())).toList();
         GeneratorOptions.require(!smfModules.isEmpty(), "the default catalog has no single-mode transceiver at "
                 + rate + "G", "use --nic-gbps 400 or 800.");
+        coherentEndW = DefaultCatalog.dwdmOptics().stream().filter(x -> x.kind() == OpticKind.COHERENT
+                && x.gbps() == rate).mapToDouble(Optic::powerW).max().orElse(0);
+        GeneratorOptions.require(!hallSpans || coherentEndW > 0, "the default catalog has no coherent optic at "
+                + rate + "G for DWDM between halls", "use --nic-gbps 400 or 800.");
         if (cpoModel != null) {
             cpoEndW = cpoModel.portPowerW() * rate / cpoModel.portGbps();
             cpoReachM = smfModules.stream().filter(x -> x.pmd() != null && x.pmd().equalsIgnoreCase(
@@ -478,23 +511,127 @@ public final class FabricGenerator {
         double length;
         Double override = null;
         RackSpec bRack = b.rack;
+        double endW;
         if (aRack == bRack) {
             length = settings.intraRackM();
+            endW = pluggableEndW(length);
+        } else if (aRack.hall != bRack.hall && hallSpans) {
+            // no length_m: the cables cross the spans, grey or DWDM; budget the ends for either
+            hallCables[Math.min(aRack.hall, bRack.hall)][Math.max(aRack.hall, bRack.hall)] += count;
+            length = ringHops(aRack.hall, bRack.hall) * o.hallSpans().spanKm() * 1000;
+            endW = Math.max(coherentEndW, greyEndW(length));
         } else {
             length = Math.abs(aRack.x - bRack.x) + Math.abs(aRack.y - bRack.y) + settings.interRackSlackM()
                     + HALL_SEPARATION_M * Math.abs(aRack.hall - bRack.hall);
             if (aRack.hall != bRack.hall) {
+                hallCables[Math.min(aRack.hall, bRack.hall)][Math.max(aRack.hall, bRack.hall)] += count;
                 override = Math.round(length * 10) / 10.0;
                 length = override;
             }
+            endW = pluggableEndW(length);
         }
         links.add(new Link(id, a, b.id, count, o.nicGbps(), override));
         cables += count;
         b.downLinks += count;
-        b.account(length, count);
+        b.account(length, count, endW);
         if (aSwitch != null) {
-            aSwitch.account(length, count);
+            aSwitch.account(length, count, endW);
         }
+    }
+
+    /** Spans between two halls the shorter way round the ring. */
+    private int ringHops(int a, int b) {
+        int d = Math.abs(a - b);
+        return Math.min(d, o.halls() - d);
+    }
+
+    /** The lowest-power single-mode transceiver's power that reaches {@code length}, or 0 when none does. */
+    private double greyEndW(double length) {
+        for (Optic x : smfModules) {
+            if (x.reachM() + 1e-9 >= length) {
+                return x.powerW();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Cables over each span of the ring (index k: hall k+1 to hall k+2, the last back to hall1; one span for 2
+     * halls) when every pair of halls takes the shorter way round, half each way (the odd cable clockwise) between
+     * opposite halls: {@code [0][k]} those between neighbouring halls, {@code [1][k]} those passing a hall.
+     */
+    private long[][] spanLoads() {
+        int h = o.halls();
+        int spanCount = h == 2 ? 1 : h;
+        long[][] load = new long[2][spanCount];
+        for (int i = 0; i < h; i++) {
+            for (int j = i + 1; j < h; j++) {
+                long c = hallCables[i][j];
+                if (c == 0) {
+                    continue;
+                }
+                if (h == 2) {
+                    load[0][0] += c;
+                    continue;
+                }
+                int cw = j - i;
+                int ccw = h - cw;
+                long clockwise = cw < ccw ? c : cw > ccw ? 0 : (c + 1) / 2;
+                for (int k = i; k < j; k++) {
+                    load[cw == 1 ? 0 : 1][k] += clockwise;
+                }
+                for (int k = j; k < i + h; k++) {
+                    load[ccw == 1 ? 0 : 1][k % h] += c - clockwise;
+                }
+            }
+        }
+        return load;
+    }
+
+    /**
+     * The fiber pairs of every span: as given, or for the busiest span half its cables between neighbouring halls
+     * (rounded up) plus all its cables that pass a hall, at least 1. Those count in full because a lightpath
+     * through a hall's DEMUX + MUX may miss its OSNR (800ZR does with the default 6 dB AWGs), so they may have to
+     * go grey on a pair of each span; the neighbours' half keeps all-grey from fitting.
+     */
+    private int fiberPairs() {
+        if (!o.hallSpans().autoFiberPairs()) {
+            return o.hallSpans().fiberPairs();
+        }
+        long[][] load = spanLoads();
+        long max = 0;
+        for (int k = 0; k < load[0].length; k++) {
+            max = Math.max(max, (load[0][k] + 1) / 2 + load[1][k]);
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, max));
+    }
+
+    /** Warns when cables between halls that are not neighbours have no grey optic that reaches. */
+    private void warnUnreachable() {
+        int h = o.halls();
+        for (int i = 0; i < h; i++) {
+            for (int j = i + 1; j < h; j++) {
+                int hops = ringHops(i, j);
+                double km = hops * o.hallSpans().spanKm();
+                if (hallCables[i][j] > 0 && hops >= 2 && greyEndW(km * 1000) == 0) {
+                    warnings.add(String.format(Locale.ROOT, "no grey %dG optic reaches the %s km between %s and %s: "
+                                    + "their %,d cables need lightpaths through %d hall(s), which may miss their OSNR "
+                                    + "with the default line equipment", o.nicGbps(), GeneratorOptions.num(km),
+                            site(i), site(j), hallCables[i][j], hops - 1));
+                    return;
+                }
+            }
+        }
+    }
+
+    private long cablesBetweenHalls() {
+        long sum = 0;
+        for (long[] row : hallCables) {
+            for (long c : row) {
+                sum += c;
+            }
+        }
+        return sum;
     }
 
     private double pluggableEndW(double length) {
@@ -574,8 +711,23 @@ public final class FabricGenerator {
                     : Device.switchOf(s.id, s.role, o.switchFamily(), PackagingChoice.AUTO, s.rack.id));
         }
         devices.addAll(servers);
+        if (!hallSpans) {
+            return new Instance(settings, rackList, DefaultCatalog.switchModels(), devices, links,
+                    DefaultCatalog.optics());
+        }
+        List<Site> sites = new ArrayList<>(o.halls());
+        for (int h = 0; h < o.halls(); h++) {
+            sites.add(new Site(site(h), "hall " + (h + 1)));
+        }
+        int pairs = fiberPairs();
+        List<Span> spans = new ArrayList<>();
+        for (int k = 0; k < (o.halls() == 2 ? 1 : o.halls()); k++) {
+            String a = site(k);
+            String b = site((k + 1) % o.halls());
+            spans.add(new Span("s-" + a + "-" + b, a, b, o.hallSpans().spanKm(), pairs));
+        }
         return new Instance(settings, rackList, DefaultCatalog.switchModels(), devices, links,
-                DefaultCatalog.optics());
+                DefaultCatalog.dwdmOptics()).withDwdm(sites, spans, DefaultCatalog.wdmEquipment());
     }
 
     private FabricSizing sizing() {
@@ -589,8 +741,10 @@ public final class FabricGenerator {
                 default -> coreCount++;
             }
         }
+        int spanCount = !hallSpans ? 0 : o.halls() == 2 ? 1 : o.halls();
         return new FabricSizing(tiers, radix, down, up, (long) servers.size() * o.gpusPerNode(), servers.size(), sus,
-                pods, leafCount, spineCount, coreCount, serverRacks, racks.size() - serverRacks, links.size(), cables);
+                pods, leafCount, spineCount, coreCount, serverRacks, racks.size() - serverRacks, links.size(), cables,
+                cablesBetweenHalls(), spanCount, hallSpans ? o.hallSpans().spanKm() : 0, hallSpans ? fiberPairs() : 0);
     }
 
     private String site(int hall) {
@@ -647,8 +801,8 @@ public final class FabricGenerator {
             switches.add(this);
         }
 
-        void account(double length, int count) {
-            pluggableEnds += count * pluggableEndW(length);
+        void account(double length, int count, double pluggableEndW) {
+            pluggableEnds += count * pluggableEndW;
             cpoEnds += count * cpoEndW;
             cpoReaches &= length <= cpoReachM + 1e-9;
         }

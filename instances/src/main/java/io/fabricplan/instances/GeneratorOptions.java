@@ -22,10 +22,13 @@ import java.util.Objects;
  * @param halls            halls the floor is split into; default 1
  * @param placement        FIXED: every switch in its rack; FREE: the optimiser picks among candidate racks
  * @param seed             seed of the small random variations (server rack base loads); default 1
+ * @param hallSpans        null (default): halls {@value FabricGenerator#HALL_SEPARATION_M} m apart, links between
+ *                         them with their {@code length_m}; else halls are sites on a ring of fiber spans and the
+ *                         links between them cross the spans (grey or DWDM, see {@link FabricGenerator})
  */
 public record GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, double rackKw, int tiers,
                                String switchFamily, int nicGbps, int oversubscription, int halls,
-                               Placement placement, long seed) {
+                               Placement placement, long seed, HallSpans hallSpans) {
     /** Default switch family. */
     public static final String DEFAULT_FAMILY = Examples.SW51T;
 
@@ -35,6 +38,41 @@ public record GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, doub
         FIXED,
         /** Switches have no rack_id but candidate_racks: the optimiser places them. */
         FREE
+    }
+
+    /**
+     * Halls as sites joined by a ring of fiber spans hall1-hall2-...-hallH-hall1 (one span for two halls).
+     *
+     * @param spanKm     length of every span in km; default {@value #DEFAULT_SPAN_KM}
+     * @param fiberPairs fiber pairs of every span, or {@link #AUTO_FIBER_PAIRS} to size them on the busiest span:
+     *                   half its cables between neighbouring halls (rounded up) plus those passing a hall, so
+     *                   all-grey does not fit and grey + DWDM does (see {@link FabricGenerator})
+     */
+    public record HallSpans(double spanKm, int fiberPairs) {
+        /** Default span length: halls of a campus, a couple of kilometres of duct apart. */
+        public static final double DEFAULT_SPAN_KM = 2.0;
+        /** Longest span: the reach of the default catalog's 400ZR/800ZR with amplifiers is 120 km. */
+        public static final double MAX_SPAN_KM = 120.0;
+        /** Fiber pairs sized by the generator. */
+        public static final int AUTO_FIBER_PAIRS = 0;
+
+        public HallSpans {
+            require(spanKm > 0 && spanKm <= MAX_SPAN_KM && Double.isFinite(spanKm), "--span-km must be more than 0 "
+                    + "and at most " + num(MAX_SPAN_KM) + ", got " + num(spanKm), "give the length of a span between "
+                    + "neighbouring halls in km, e.g. --span-km 2.");
+            require(fiberPairs >= 0, "--fiber-pairs must be at least 1, got " + fiberPairs,
+                    "leave it out to size the spans from the cables between halls, or give e.g. --fiber-pairs 144.");
+        }
+
+        /** {@value #DEFAULT_SPAN_KM} km spans with fiber pairs sized by the generator. */
+        public static HallSpans defaults() {
+            return new HallSpans(DEFAULT_SPAN_KM, AUTO_FIBER_PAIRS);
+        }
+
+        /** Whether the generator sizes the fiber pairs. */
+        public boolean autoFiberPairs() {
+            return fiberPairs == AUTO_FIBER_PAIRS;
+        }
     }
 
     public GeneratorOptions {
@@ -65,57 +103,68 @@ public record GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, doub
 
     /** The defaults for a cluster of the given size. */
     public static GeneratorOptions of(int gpus) {
-        return new GeneratorOptions(gpus, 8, 4, 41, 0, DEFAULT_FAMILY, 400, 1, 1, Placement.FIXED, 1);
+        return new GeneratorOptions(gpus, 8, 4, 41, 0, DEFAULT_FAMILY, 400, 1, 1, Placement.FIXED, 1, null);
     }
 
     public GeneratorOptions withGpusPerNode(int value) {
         return new GeneratorOptions(gpus, value, nodesPerRack, rackKw, tiers, switchFamily, nicGbps, oversubscription,
-                halls, placement, seed);
+                halls, placement, seed, hallSpans);
     }
 
     public GeneratorOptions withNodesPerRack(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, value, rackKw, tiers, switchFamily, nicGbps, oversubscription,
-                halls, placement, seed);
+                halls, placement, seed, hallSpans);
     }
 
     public GeneratorOptions withRackKw(double value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, value, tiers, switchFamily, nicGbps,
-                oversubscription, halls, placement, seed);
+                oversubscription, halls, placement, seed, hallSpans);
     }
 
     public GeneratorOptions withTiers(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, value, switchFamily, nicGbps,
-                oversubscription, halls, placement, seed);
+                oversubscription, halls, placement, seed, hallSpans);
     }
 
     public GeneratorOptions withSwitchFamily(String value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, value, nicGbps, oversubscription,
-                halls, placement, seed);
+                halls, placement, seed, hallSpans);
     }
 
     public GeneratorOptions withNicGbps(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, value,
-                oversubscription, halls, placement, seed);
+                oversubscription, halls, placement, seed, hallSpans);
     }
 
     public GeneratorOptions withOversubscription(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps, value,
-                halls, placement, seed);
+                halls, placement, seed, hallSpans);
     }
 
     public GeneratorOptions withHalls(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
-                oversubscription, value, placement, seed);
+                oversubscription, value, placement, seed, hallSpans);
     }
 
     public GeneratorOptions withPlacement(Placement value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
-                oversubscription, halls, value, seed);
+                oversubscription, halls, value, seed, hallSpans);
     }
 
     public GeneratorOptions withSeed(long value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
-                oversubscription, halls, placement, value);
+                oversubscription, halls, placement, value, hallSpans);
+    }
+
+    /** Halls as sites on a ring of fiber spans (null: halls with link lengths); needs at least 2 halls. */
+    public GeneratorOptions withHallSpans(HallSpans value) {
+        return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
+                oversubscription, halls, placement, seed, value);
+    }
+
+    /** Halls on a ring of spans of {@code spanKm} km with {@code fiberPairs} pairs each (0: sized, see HallSpans). */
+    public GeneratorOptions withHallSpans(double spanKm, int fiberPairs) {
+        return withHallSpans(new HallSpans(spanKm, fiberPairs));
     }
 
     /** The models of the family in the default catalog (empty when unknown). */
