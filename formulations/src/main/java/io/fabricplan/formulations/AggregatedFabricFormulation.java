@@ -545,6 +545,11 @@ final class AggregatedFabricFormulation implements Formulation {
         return interSite == null ? List.of() : interSite.unservable();
     }
 
+    /** Site pairs only grey options can join (the layer's finding); empty without a layer. */
+    java.util.Set<String> interSiteGreyOnly() {
+        return interSite == null ? java.util.Set.of() : interSite.greyOnlyPairs();
+    }
+
     /** The layer's notes on how it was built; empty without a layer. */
     List<String> interSiteNotes() {
         return interSite == null ? List.of() : interSite.notes();

@@ -155,6 +155,32 @@ public final class InfeasibilityDiagnosis {
      * each may stand in one site only. O(2^sites x (links + spans)) up to 12 sites, else single sites.
      */
     private void spanCut(List<String> out) {
+        spanCut(out, java.util.Set.of());
+    }
+
+    /**
+     * Why a solver found no plan, knowing which site pairs no coherent optic can join (the DWDM layer's finding):
+     * their cables count as grey, a fiber pair each, in the cut bound.
+     *
+     * @param greyOnly unordered site pairs {@code "a|b"} (a &lt; b) whose cables can only go grey
+     */
+    public List<String> explain(java.util.Set<String> greyOnly) {
+        List<String> reasons = new ArrayList<>();
+        if (!greyOnly.isEmpty() && media == InterSiteMedia.ANY) {
+            spanCut(reasons, greyOnly);
+        }
+        if (reasons.isEmpty()) {
+            return explain();
+        }
+        for (String r : provenReasons()) {
+            if (!reasons.contains(r)) {
+                reasons.add(r);
+            }
+        }
+        return reasons;
+    }
+
+    private void spanCut(List<String> out, java.util.Set<String> greyOnly) {
         if (!index.instance().hasSpans()) {
             return;
         }
@@ -163,7 +189,7 @@ public final class InfeasibilityDiagnosis {
             String a = onlySite(index.device(l.aDevice()));
             String b = onlySite(index.device(l.bDevice()));
             if (l.lengthM() == null && a != null && b != null && !a.equals(b)) {
-                cables.merge(a + "|" + b, (long) l.count(), Long::sum);
+                cables.merge(a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a, (long) l.count(), Long::sum);
             }
         }
         if (cables.isEmpty()) {
@@ -205,10 +231,16 @@ public final class InfeasibilityDiagnosis {
         }
         for (java.util.Set<String> side : cuts) {
             long crossing = 0;
+            long grey = 0;
+            java.util.Set<String> greyPairs = new java.util.TreeSet<>();
             for (Map.Entry<String, Long> e : cables.entrySet()) {
                 String[] ab = e.getKey().split("\\|");
                 if (side.contains(ab[0]) != side.contains(ab[1])) {
                     crossing += e.getValue();
+                    if (greyOnly.contains(e.getKey())) {
+                        grey += e.getValue();
+                        greyPairs.add(ab[0] + "-" + ab[1]);
+                    }
                 }
             }
             long pairs = 0;
@@ -218,6 +250,22 @@ public final class InfeasibilityDiagnosis {
                     pairs += Math.max(0, sp.fiberPairs());
                     spanIds.add(sp.id());
                 }
+            }
+            if (grey > 0) {
+                // pairs needed: one per grey-only cable, the rest shared by up to perPair channels
+                long needed = grey + (crossing - grey + perPair - 1) / perPair;
+                if (needed - pairs > worst) {
+                    worst = needed - pairs;
+                    java.util.Set<String> rest = new java.util.TreeSet<>(all);
+                    rest.removeAll(side);
+                    worstText = String.format(Locale.ROOT, "sites %s | %s: %d cable(s) between them cross span(s) "
+                                    + "%s with %d fiber pair(s); %d of them can only go grey (%s: no coherent optic "
+                                    + "meets its optical budget), a pair each, and the other %d share pairs of at "
+                                    + "most %d channels: at least %d pairs needed, %d short", String.join(", ", side),
+                            String.join(", ", rest), crossing, String.join(", ", spanIds), pairs, grey,
+                            String.join(", ", greyPairs), crossing - grey, perPair, needed, needed - pairs);
+                }
+                continue;
             }
             long shortBy = crossing - pairs * perPair;
             if (crossing > 0 && shortBy > worst) {
@@ -235,7 +283,9 @@ public final class InfeasibilityDiagnosis {
         if (worstText != null) {
             out.add(worstText + (media == InterSiteMedia.GREY
                     ? ". Maybe allow DWDM channels (inter-site media ANY) or add fiber pairs to those spans."
-                    : ". Maybe add fiber pairs to those spans."));
+                    : greyOnly.isEmpty() ? ". Maybe add fiber pairs to those spans."
+                    : ". Maybe add fiber pairs to those spans, or line equipment (lower-loss MUXes, quieter "
+                    + "amplifiers) that lets a coherent optic reach."));
         }
     }
 

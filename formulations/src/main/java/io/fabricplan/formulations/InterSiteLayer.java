@@ -52,6 +52,11 @@ public interface InterSiteLayer {
             return List.of();
         }
 
+        /** Site pairs {@code "a|b"} (a &lt; b) some grey option can join but no coherent optic can. */
+        default java.util.Set<String> greyOnlyPairs() {
+            return java.util.Set.of();
+        }
+
         /** What the solve should know about how the layer was built (limits it hit), for the result's notes. */
         default List<String> notes() {
             return List.of();

@@ -196,8 +196,10 @@ public final class OrToolsPlanner implements Planner {
         List<String> out = new java.util.ArrayList<>();
         if (formulation instanceof AggregatedFabricFormulation f) {
             out.addAll(f.interSiteUnservable());
+            out.addAll(diagnosis.explain(f.interSiteGreyOnly()));
+        } else {
+            out.addAll(diagnosis.explain());
         }
-        out.addAll(diagnosis.explain());
         return out;
     }
 

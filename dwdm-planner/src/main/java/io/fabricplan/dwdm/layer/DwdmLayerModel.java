@@ -122,6 +122,9 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     private int common;
     /** use[o,r,t] by "optic|route label|systems label", for hints. */
     private final Map<String, MipModel.Var> useVars = new HashMap<>();
+    /** Site pairs "a|b" some coherent optic can join, and those only grey options join. */
+    private final java.util.Set<String> coherentPairs = new java.util.HashSet<>();
+    private final java.util.Set<String> greyPairs = new java.util.HashSet<>();
     /** Per site pair "a-b": whether some option carries cables, and why each optic cannot. */
     private final Map<String, Boolean> crossable = new LinkedHashMap<>();
     private final Map<String, List<String>> blocked = new LinkedHashMap<>();
@@ -256,7 +259,14 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     private void carry(InterSiteLayer.Demand d) {
         String sites = d.aSite() + "-" + d.bSite();
         int before = model.numVariables();
+        int lightpathsBefore = channels.size() + routeLightpaths.size();
         carryOptions(d, sites);
+        String pair = d.aSite() + "|" + d.bSite();
+        if (channels.size() + routeLightpaths.size() > lightpathsBefore) {
+            coherentPairs.add(pair);
+        } else if (model.numVariables() > before) {
+            greyPairs.add(pair);
+        }
         crossable.merge(sites, model.numVariables() > before, Boolean::logicalOr);
         if (model.numVariables() == before) {
             blocked.computeIfAbsent(sites, k -> new ArrayList<>()).add(whyNot(d));
@@ -594,6 +604,13 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
             LineSystem system = systems.get(s).get(y);
             model.addObjective(v, capexWeight * system.costUsd() + powerWeight * system.powerW());
         }));
+    }
+
+    @Override
+    public java.util.Set<String> greyOnlyPairs() {
+        java.util.Set<String> out = new java.util.TreeSet<>(greyPairs);
+        out.removeAll(coherentPairs);
+        return out;
     }
 
     @Override

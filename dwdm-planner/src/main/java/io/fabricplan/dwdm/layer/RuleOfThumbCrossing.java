@@ -25,7 +25,7 @@ import java.util.Map;
 /**
  * The rule of thumb for cables between sites, as a planner does it by hand, one cable at a time in Links order:
  * the cheapest grey optic that reaches the shortest route while every span on it has a free fiber pair besides
- * the one kept for DWDM; else the cheapest COHERENT optic on the first of the k shortest routes with a channel
+ * those kept for DWDM (sized from the shortest routes' loads); else the cheapest COHERENT optic on the first of the k shortest routes with a channel
  * free along it (else grey on a longer route), a span's first DWDM pair fitting
  * it with the cheapest line system the lightpath's budget accepts (kept for the span's later pairs), opening
  * another DWDM pair where the channel is taken and fiber is free. No look-ahead, so it can fail where a plan
@@ -41,6 +41,8 @@ final class RuleOfThumbCrossing {
     private final Map<Span, Integer> nextPair = new HashMap<>();
     private final Map<Span, List<DwdmPair>> dwdmPairs = new LinkedHashMap<>();
     private final Map<String, Integer> assigned = new LinkedHashMap<>();
+    /** Fiber pairs per span grey cables leave for DWDM. */
+    private final Map<Span, Integer> reserved = new HashMap<>();
     private final List<GreyRoute> greys = new ArrayList<>();
     private final List<Lightpath> lightpaths = new ArrayList<>();
 
@@ -57,9 +59,15 @@ final class RuleOfThumbCrossing {
     /** The plan of the crossings, or null when some cable finds no way across. */
     InterSiteLayer.RuleOfThumb plan(List<InterSiteLayer.Crossing> crossings) {
         Map<String, InterSiteLayer.Crossing> byLink = new HashMap<>();
+        Map<String, List<Route>> routesOf = new HashMap<>();
+        for (InterSiteLayer.Crossing c : crossings) {
+            routesOf.computeIfAbsent(c.aSite() + "|" + c.bSite(),
+                    k -> candidates.between(c.aSite(), c.bSite(), DwdmLayer.DEFAULT_ROUTES));
+        }
+        reserveForDwdm(crossings, routesOf);
         for (InterSiteLayer.Crossing c : crossings) {
             byLink.put(c.link().id(), c);
-            List<Route> routes = candidates.between(c.aSite(), c.bSite(), DwdmLayer.DEFAULT_ROUTES);
+            List<Route> routes = routesOf.get(c.aSite() + "|" + c.bSite());
             for (int cable = 0; cable < c.link().count(); cable++) {
                 if (!carry(c, routes, cable)) {
                     return null;
@@ -124,13 +132,43 @@ final class RuleOfThumbCrossing {
         return s.fiberPairs() - nextPair.getOrDefault(s, 0);
     }
 
+    /**
+     * Fiber pairs per span kept from grey cables for DWDM, as a planner sizes them from the shortest routes: none
+     * where all cables fit grey, else enough that grey fills the rest and DWDM pairs of the narrowest MUX carry
+     * the excess: {@code ceil((cables - pairs) / (channels - 1))}.
+     */
+    private void reserveForDwdm(List<InterSiteLayer.Crossing> crossings, Map<String, List<Route>> routesOf) {
+        // the narrowest MUX: which one a span gets is decided later, and too few pairs strand the DWDM cables
+        int channels = Integer.MAX_VALUE;
+        for (List<LineSystem> list : systems.values()) {
+            for (LineSystem y : list) {
+                channels = Math.min(channels, y.channels());
+            }
+        }
+        channels = channels == Integer.MAX_VALUE ? 2 : Math.max(2, channels);
+        Map<Span, Long> cables = new HashMap<>();
+        for (InterSiteLayer.Crossing c : crossings) {
+            List<Route> routes = routesOf.get(c.aSite() + "|" + c.bSite());
+            if (!routes.isEmpty()) {
+                routes.get(0).spans().forEach(s -> cables.merge(s, (long) c.link().count(), Long::sum));
+            }
+        }
+        for (Map.Entry<Span, Long> e : cables.entrySet()) {
+            long excess = e.getValue() - e.getKey().fiberPairs();
+            if (excess > 0) {
+                reserved.put(e.getKey(), (int) Math.max(1, (excess + channels - 2) / Math.max(1, channels - 1)));
+            }
+        }
+    }
+
     private boolean grey(InterSiteLayer.Crossing c, Route r, int cable) {
         for (Optic o : cheapestFirst(c, false)) {
             if (!FabricRules.reaches(o, r.lengthKm() * 1000.0)) {
                 continue;
             }
-            // the last free pair of a span is kept for a DWDM system: planners do not strand a span's fiber
-            if (r.spans().stream().anyMatch(s -> freePairs(s) < (dwdmPairs.containsKey(s) ? 1 : 2))) {
+            // pairs kept for DWDM stay free of grey cables (less those DWDM already opened there)
+            if (r.spans().stream().anyMatch(s -> freePairs(s) <= Math.max(0, reserved.getOrDefault(s, 0)
+                    - dwdmPairs.getOrDefault(s, List.of()).size()))) {
                 return false;
             }
             List<SpanHop> hops = new ArrayList<>();

@@ -59,6 +59,21 @@ class PassThroughTest {
                 "zr800 gets at most 26.65 dB OSNR on its 1 route(s), it needs 29.00 dB", "Maybe");
     }
 
+    /** Any media, one pair per span: 800ZR cannot pass B, so both cables must go grey, a pair each on s-ab. */
+    @Test
+    void cablesNoCoherentOpticCanCarryCountAsGreyInTheCutBound() {
+        Instance instance = line(DefaultCatalog.wdmEquipment());
+
+        PlanResult result = Planner.create().solve(instance, SolveOptions.from(instance.settings()));
+
+        assertThat(result.status()).isEqualTo(SolveStatus.INFEASIBLE);
+        assertThat(result.diagnostics()).first().asString().contains(
+                "sites A | B, C: 2 cable(s) between them cross span(s) s-ab with 1 fiber pair(s)",
+                "2 of them can only go grey (A-C: no coherent optic meets its optical budget)",
+                "at least 2 pairs needed, 1 short", "Maybe add fiber pairs");
+        assertThat(String.join("\n", result.diagnostics())).doesNotContain("bounds all fit");
+    }
+
     @Test
     void passThroughMeetsOsnrWithTypicalLossAwg() {
         List<WdmEquipment> wdm = new java.util.ArrayList<>(DefaultCatalog.wdmEquipment());
