@@ -19,6 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Recomputes every rule (rates, reach, CPO and LPO ends, ports, rack power, stated totals) of a "
                 + "plan workbook, perhaps edited by hand, against its instance, and lists each violation.")
 final class CheckCommand implements Callable<Integer> {
+    /** Violations listed one per line; the rest are counted. */
+    static final int MAX_SHOWN = 200;
+
     @Spec
     CommandSpec spec;
 
@@ -41,11 +44,21 @@ final class CheckCommand implements Callable<Integer> {
             InstanceInput.printProblems(read.problems().size(), planWorkbook, read.problems(), err);
             return ExitCode.INVALID_INPUT;
         }
+        if (read.plan().devices().isEmpty() && read.plan().links().isEmpty() && !instance.links().isEmpty()) {
+            out.println(planWorkbook + " holds no plan (its Summary says why: the solve found none); nothing to "
+                    + "check. Maybe solve again with a longer --time-limit, or see the diagnostics in its Summary.");
+            return ExitCode.VIOLATIONS;
+        }
         CheckReport report = new PlanChecker(instance).check(read.plan());
         if (!report.passed()) {
             out.println("check found " + report.violations().size() + " violation"
                     + (report.violations().size() == 1 ? "" : "s") + ":");
+            int shown = 0;
             for (Violation v : report.violations()) {
+                if (shown++ == MAX_SHOWN) {
+                    out.println("  ... and " + (report.violations().size() - MAX_SHOWN) + " more");
+                    break;
+                }
                 out.println("  " + v);
             }
             return ExitCode.VIOLATIONS;

@@ -30,6 +30,20 @@ class CheckAndTemplateTest {
         assertThat(run.out()).contains("REPORTED_TOTAL_MISMATCH capex_usd");
     }
 
+    /** An infeasible solve still writes its workbook (status and diagnostics); checking it says there is no plan. */
+    @Test
+    void checkingTheWorkbookOfAnInfeasibleSolveSaysItHoldsNoPlan() throws Exception {
+        Path in = dir.resolve("infeasible.xlsx");
+        Path plan = dir.resolve("plan.xlsx");
+        InstanceWorkbookWriter.write(Examples.infeasibleRack(), in);
+        assertThat(CliRun.of("solve", in.toString(), "-o", plan.toString()).exitCode()).isEqualTo(3);
+
+        CliRun run = CliRun.of("check", in.toString(), plan.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(5);
+        assertThat(run.out()).contains("holds no plan", "Maybe").doesNotContain("MISSING_MODEL");
+    }
+
     @Test
     void templateIsAValidInstance() {
         Path template = dir.resolve("new.xlsx");
