@@ -80,7 +80,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
      * Above this many channel-indexed lightpath variables, AUTO switches to per-span loads (a relaxation of
      * wavelength continuity, so its bound stays valid) and assigns channels after the solve.
      */
-    static final long PER_CHANNEL_LIMIT = 4_000;
+    static final long PER_CHANNEL_LIMIT = 1_000;
     /** Seconds the exact channel assignment may take when first-fit does not place every lightpath. */
     static final double ASSIGNMENT_SECONDS = 10;
 
