@@ -10,17 +10,24 @@ import io.fabricplan.model.Link;
 import io.fabricplan.model.LinkEnd;
 import io.fabricplan.model.Optic;
 import io.fabricplan.model.OpticKind;
-import io.fabricplan.model.PackagingChoice;
+import io.fabricplan.model.OpticalRules;
 import io.fabricplan.model.Packaging;
+import io.fabricplan.model.PackagingChoice;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.SiteGraph;
+import io.fabricplan.model.Span;
 import io.fabricplan.model.SwitchModel;
+import io.fabricplan.model.WdmEquipment;
+import io.fabricplan.model.WdmKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Explains infeasibility without a solver, by simple lower bounds that name what cannot be met and by how much:
@@ -50,7 +57,7 @@ public final class InfeasibilityDiagnosis {
     /** Cut bounds enumerate every set of sites up to this many sites, else only single sites. */
     private static final int MAX_SITES_FOR_ALL_CUTS = 12;
     private final Map<String, List<SwitchModel>> usable = new HashMap<>();
-    private final Map<String, java.util.Set<Packaging>> packagings = new HashMap<>();
+    private final Map<String, Set<Packaging>> packagings = new HashMap<>();
 
     public InfeasibilityDiagnosis(Instance instance) {
         this(instance, InterSiteMedia.ANY);
@@ -67,7 +74,7 @@ public final class InfeasibilityDiagnosis {
         return usable.computeIfAbsent(d.id(), id -> FabricFormulation.usableModels(index, d));
     }
 
-    private java.util.Set<Packaging> endPackagings(Device d) {
+    private Set<Packaging> endPackagings(Device d) {
         return packagings.computeIfAbsent(d.id(), id -> FabricFormulation.endPackagings(index, d));
     }
 
@@ -155,7 +162,7 @@ public final class InfeasibilityDiagnosis {
      * each may stand in one site only. O(2^sites x (links + spans)) up to 12 sites, else single sites.
      */
     private void spanCut(List<String> out) {
-        spanCut(out, java.util.Set.of());
+        spanCut(out, Set.of());
     }
 
     /**
@@ -164,7 +171,7 @@ public final class InfeasibilityDiagnosis {
      *
      * @param greyOnly unordered site pairs {@code "a|b"} (a &lt; b) whose cables can only go grey
      */
-    public List<String> explain(java.util.Set<String> greyOnly) {
+    public List<String> explain(Set<String> greyOnly) {
         List<String> reasons = new ArrayList<>();
         if (!greyOnly.isEmpty() && media == InterSiteMedia.ANY) {
             spanCut(reasons, greyOnly);
@@ -180,11 +187,11 @@ public final class InfeasibilityDiagnosis {
         return reasons;
     }
 
-    private void spanCut(List<String> out, java.util.Set<String> greyOnly) {
+    private void spanCut(List<String> out, Set<String> greyOnly) {
         if (!index.instance().hasSpans()) {
             return;
         }
-        Map<String, Long> cables = new java.util.TreeMap<>();
+        Map<String, Long> cables = new TreeMap<>();
         for (Link l : index.instance().links()) {
             String a = onlySite(index.device(l.aDevice()));
             String b = onlySite(index.device(l.bDevice()));
@@ -197,15 +204,15 @@ public final class InfeasibilityDiagnosis {
         }
         int perPair = media == InterSiteMedia.GREY ? 1 : 0;
         if (media != InterSiteMedia.GREY) {
-            for (io.fabricplan.model.WdmEquipment e : index.instance().wdmEquipment()) {
-                if (e.kind() == io.fabricplan.model.WdmKind.MUX) {
+            for (WdmEquipment e : index.instance().wdmEquipment()) {
+                if (e.kind() == WdmKind.MUX) {
                     perPair = Math.max(perPair, Math.min(e.channels(),
-                            io.fabricplan.model.OpticalRules.gridChannels(index.settings(), e.spacingGhz())));
+                            OpticalRules.gridChannels(index.settings(), e.spacingGhz())));
                 }
             }
             perPair = media == InterSiteMedia.ANY ? Math.max(1, perPair) : perPair;
         }
-        java.util.TreeSet<String> all = new java.util.TreeSet<>();
+        TreeSet<String> all = new TreeSet<>();
         index.instance().racks().forEach(r -> all.add(r.siteId()));
         index.instance().spans().forEach(sp -> {
             all.add(sp.aSite());
@@ -215,10 +222,10 @@ public final class InfeasibilityDiagnosis {
         int n = siteList.size();
         long worst = 0;
         String worstText = null;
-        List<java.util.Set<String>> cuts = new ArrayList<>();
+        List<Set<String>> cuts = new ArrayList<>();
         if (n <= MAX_SITES_FOR_ALL_CUTS) {
             for (int mask = 1; mask < 1 << (n - 1); mask++) {
-                java.util.Set<String> side = new java.util.TreeSet<>();
+                Set<String> side = new TreeSet<>();
                 for (int i = 0; i < n - 1; i++) {
                     if ((mask >> i & 1) == 1) {
                         side.add(siteList.get(i));
@@ -227,12 +234,12 @@ public final class InfeasibilityDiagnosis {
                 cuts.add(side);
             }
         } else {
-            siteList.forEach(site -> cuts.add(java.util.Set.of(site)));
+            siteList.forEach(site -> cuts.add(Set.of(site)));
         }
-        for (java.util.Set<String> side : cuts) {
+        for (Set<String> side : cuts) {
             long crossing = 0;
             long grey = 0;
-            java.util.Set<String> greyPairs = new java.util.TreeSet<>();
+            Set<String> greyPairs = new TreeSet<>();
             for (Map.Entry<String, Long> e : cables.entrySet()) {
                 String[] ab = e.getKey().split("\\|");
                 if (side.contains(ab[0]) != side.contains(ab[1])) {
@@ -245,7 +252,7 @@ public final class InfeasibilityDiagnosis {
             }
             long pairs = 0;
             List<String> spanIds = new ArrayList<>();
-            for (io.fabricplan.model.Span sp : index.instance().spans()) {
+            for (Span sp : index.instance().spans()) {
                 if (side.contains(sp.aSite()) != side.contains(sp.bSite())) {
                     pairs += Math.max(0, sp.fiberPairs());
                     spanIds.add(sp.id());
@@ -256,7 +263,7 @@ public final class InfeasibilityDiagnosis {
                 long needed = grey + (crossing - grey + perPair - 1) / perPair;
                 if (needed - pairs > worst) {
                     worst = needed - pairs;
-                    java.util.Set<String> rest = new java.util.TreeSet<>(all);
+                    Set<String> rest = new TreeSet<>(all);
                     rest.removeAll(side);
                     worstText = String.format(Locale.ROOT, "sites %s | %s: %d cable(s) between them cross span(s) "
                                     + "%s with %d fiber pair(s); %d of them can only go grey (%s: no coherent optic "
@@ -270,7 +277,7 @@ public final class InfeasibilityDiagnosis {
             long shortBy = crossing - pairs * perPair;
             if (crossing > 0 && shortBy > worst) {
                 worst = shortBy;
-                java.util.Set<String> rest = new java.util.TreeSet<>(all);
+                Set<String> rest = new TreeSet<>(all);
                 rest.removeAll(side);
                 worstText = String.format(Locale.ROOT, "sites %s | %s: %d cable(s) between them cross span(s) %s "
                                 + "with %d fiber pair(s); %s: %d cable(s) too many", String.join(", ", side),

@@ -4,7 +4,6 @@ import io.fabricplan.dwdm.budget.OpticalBudget;
 import io.fabricplan.formulations.InterSiteLayer;
 import io.fabricplan.formulations.MipModel;
 import io.fabricplan.model.AmplifierPlacement;
-import io.fabricplan.model.CoherentSpec;
 import io.fabricplan.model.DeviceAssignment;
 import io.fabricplan.model.DwdmPlan;
 import io.fabricplan.model.FabricRules;
@@ -22,17 +21,17 @@ import io.fabricplan.model.Plan;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.Span;
 import io.fabricplan.model.SpanHop;
-import io.fabricplan.model.WdmEquipment;
-import io.fabricplan.model.WdmKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -72,11 +71,6 @@ import java.util.TreeSet;
 final class DwdmLayerModel implements InterSiteLayer.Built {
     static final String NAME = "DwdmLayer";
     /**
-     * Most full line-system combinations evaluated per route and optic (after pruning); an enumeration that stops
-     * there keeps the combinations found so far and says so in the solve's notes.
-     */
-    static final int MAX_COMBINATIONS = 50_000;
-    /**
      * Above this many channel-indexed lightpath variables, AUTO switches to per-span loads (a relaxation of
      * wavelength continuity, so its bound stays valid) and assigns channels after the solve.
      */
@@ -111,8 +105,9 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     private final double powerWeight;
     private final int routesPerPair;
     private final CandidateRoutes candidates;
+    private final LineSystemCombinations combinations;
     private final Map<String, List<Route>> routes = new HashMap<>();
-    private final Map<Span, List<LineSystem>> systems = new LinkedHashMap<>();
+    private final Map<Span, List<LineSystem>> systems;
     /** sys[s,y] and dwdm[s,y], created for the systems some feasible combination uses. */
     private final Map<Span, Map<Integer, MipModel.Var>> systemVars = new LinkedHashMap<>();
     private final Map<Span, Map<Integer, MipModel.Var>> pairVars = new LinkedHashMap<>();
@@ -123,8 +118,8 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     /** use[o,r,t] by "optic|route label|systems label", for hints. */
     private final Map<String, MipModel.Var> useVars = new HashMap<>();
     /** Site pairs "a|b" some coherent optic can join, and those only grey options join. */
-    private final java.util.Set<String> coherentPairs = new java.util.HashSet<>();
-    private final java.util.Set<String> greyPairs = new java.util.HashSet<>();
+    private final Set<String> coherentPairs = new HashSet<>();
+    private final Set<String> greyPairs = new HashSet<>();
     /** Per site pair "a-b": whether some option carries cables, and why each optic cannot. */
     private final Map<String, Boolean> crossable = new LinkedHashMap<>();
     private final Map<String, List<String>> blocked = new LinkedHashMap<>();
@@ -146,6 +141,8 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
         this.powerWeight = powerWeight;
         this.routesPerPair = routesPerPair;
         this.candidates = new CandidateRoutes(instance.spans());
+        this.combinations = new LineSystemCombinations(instance, budget);
+        this.systems = combinations.systems();
     }
 
     static DwdmLayerModel build(MipModel model, Instance instance, List<InterSiteLayer.Demand> demands,
@@ -158,7 +155,6 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
                                 double capexWeight, double powerWeight, int routesPerPair,
                                 DwdmLayer.ChannelModel channelModel) {
         DwdmLayerModel m = new DwdmLayerModel(model, instance, capexWeight, powerWeight, routesPerPair);
-        m.lineSystems();
         m.perChannel = channelModel == DwdmLayer.ChannelModel.PER_CHANNEL
                 || channelModel == DwdmLayer.ChannelModel.AUTO && m.channelVariables(demands) <= PER_CHANNEL_LIMIT;
         for (InterSiteLayer.Demand d : demands) {
@@ -203,56 +199,6 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
                 k -> candidates.between(d.aSite(), d.bSite(), routesPerPair));
     }
 
-    /**
-     * The line systems each span may get: every MUX item alone, and with each amplifier item at the fewest
-     * amplifiers whose equal sections fit its gain and at the fewest that fit it with a DEMUX + MUX in front (an
-     * intermediate site's pass-through).
-     */
-    private void lineSystems() {
-        systems.putAll(lineSystems(instance, budget));
-    }
-
-    /** The line systems of every span (see {@link #lineSystems()}), in Spans order. */
-    static Map<Span, List<LineSystem>> lineSystems(Instance instance, OpticalBudget budget) {
-        Map<Span, List<LineSystem>> out = new LinkedHashMap<>();
-        List<WdmEquipment> muxes = instance.wdmEquipment().stream().filter(e -> e.kind() == WdmKind.MUX).toList();
-        List<WdmEquipment> amps = instance.wdmEquipment().stream().filter(e -> e.kind() == WdmKind.AMPLIFIER)
-                .toList();
-        for (Span s : instance.spans()) {
-            List<LineSystem> list = new ArrayList<>();
-            for (WdmEquipment mux : muxes) {
-                int ch = budget.channelsPerFiberPair(mux);
-                if (ch < 1) {
-                    continue;
-                }
-                list.add(new LineSystem(mux, null, 0, ch));
-                for (WdmEquipment amp : amps) {
-                    TreeSet<Integer> counts = new TreeSet<>();
-                    for (double front : new double[] {mux.insertionLossDb(), 2 * mux.insertionLossDb()}) {
-                        int k = fewestAmplifiers(s.lossDb(), front, amp.gainDb());
-                        if (k > 0) {
-                            counts.add(k);
-                        }
-                    }
-                    for (int k : counts) {
-                        list.add(new LineSystem(mux, amp, k, ch));
-                    }
-                }
-            }
-            out.put(s, list);
-        }
-        return out;
-    }
-
-    /** Fewest equal sections of the span whose first (with {@code frontDb} in front) fits the gain; 0: none. */
-    static int fewestAmplifiers(double spanLossDb, double frontDb, double gainDb) {
-        if (gainDb <= frontDb) {
-            return 0;
-        }
-        int k = Math.max(1, (int) Math.ceil(spanLossDb / (gainDb - frontDb) - 1e-12));
-        return k > 64 ? 0 : k;
-    }
-
     // ---------------------------------------------------------------- constraint families
 
     /** carry[q,o]: the fabric's cables of the pair and optic, each on one route, grey or as a lightpath. */
@@ -286,7 +232,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
         }
         double best = Double.NEGATIVE_INFINITY;
         for (Route r : rs) {
-            best = Math.max(best, bestOsnrDb(optic.coherent(), r));
+            best = Math.max(best, combinations.bestOsnrDb(optic.coherent(), r));
         }
         return Double.isInfinite(best) ? optic.id() + ": no MUX of its spacing fits every span, or no line system "
                 + "keeps the loss within its gain and the receiver's budget"
@@ -308,7 +254,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
                 }
                 continue;
             }
-            List<LineSystem[]> feasible = feasibleCombinations(optic.coherent(), r);
+            List<LineSystem[]> feasible = combinations.feasibleCombinations(optic.coherent(), r);
             if (feasible.isEmpty()) {
                 continue;
             }
@@ -386,125 +332,6 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
                     new MipModel.Expr().add(sys, 1).add(pairs, -1), 0);
             return sys;
         });
-    }
-
-    /**
-     * The combinations of line systems along the route (one MUX spacing throughout, wide enough for the optic)
-     * whose budget the optic meets in both directions: OSNR of at least required + margin, every section within
-     * its amplifier's gain, the receiver within the unamplified budget.
-     */
-    List<LineSystem[]> feasibleCombinations(CoherentSpec spec, Route r) {
-        bestOsnr = Double.NEGATIVE_INFINITY;
-        List<LineSystem[]> out = new ArrayList<>();
-        TreeSet<Double> spacings = new TreeSet<>();
-        for (LineSystem y : systems.getOrDefault(r.spans().get(0), List.of())) {
-            if (OpticalBudget.fits(spec, y.mux())) {
-                spacings.add(y.mux().spacingGhz());
-            }
-        }
-        leaves = 0;
-        for (double spacing : spacings) {
-            List<List<LineSystem>> per = new ArrayList<>();
-            for (Span s : r.spans()) {
-                per.add(systems.get(s).stream().filter(y -> y.mux().spacingGhz() == spacing).toList());
-            }
-            if (per.stream().noneMatch(List::isEmpty)) {
-                extend(spec, r, per, new LineSystem[per.size()], 0, 0, 0, 0, out);
-            }
-        }
-        if (leaves >= MAX_COMBINATIONS) {
-            truncated.add(spec.spacingGhz() + " GHz optic over " + r.label());
-        }
-        return out;
-    }
-
-    /** Combinations evaluated in full by the current {@link #feasibleCombinations} call. */
-    private int leaves;
-    /** Routes whose enumeration stopped at {@link #MAX_COMBINATIONS}. */
-    private final List<String> truncated = new ArrayList<>();
-
-    /**
-     * Depth-first over the spans' line systems, walking the signal forward as {@link OpticalRules#budget} does:
-     * a section that closes (at an amplifier) within the prefix is the same whatever follows, so a prefix whose
-     * closed sections already exceed their gain or hold more noise than the required OSNR allows is cut off. Full
-     * combinations are then checked both ways by {@link OpticalRules#worseDirection}, as the checker does.
-     *
-     * @param carried   loss since the last amplifier (or the transmitter)
-     * @param demux     DEMUX loss of the previous hop
-     * @param noise     closed sections' noise, linear ({@code sum 10^(-OSNR/10)})
-     */
-    private void extend(CoherentSpec spec, Route r, List<List<LineSystem>> per, LineSystem[] t, int k,
-                        double carried, double demux, double noise, List<LineSystem[]> out) {
-        if (leaves >= MAX_COMBINATIONS) {
-            return;
-        }
-        if (k == t.length) {
-            leaves++;
-            LineSystem[] full = t.clone();
-            OpticalRules.Budget b = budgetOf(spec, r, full);
-            if (lossesFit(spec, b)) {
-                bestOsnr = Math.max(bestOsnr, b.osnrDb());
-                if (b.osnrDb() >= budget.requiredOsnrDb(spec)) {
-                    out.add(full);
-                }
-            }
-            return;
-        }
-        double limit = Math.pow(10, -budget.requiredOsnrDb(spec) / 10.0);
-        double spanLoss = r.spans().get(k).lossDb();
-        for (LineSystem y : per.get(k)) {
-            double c = carried + (k == 0 ? 0 : demux) + y.mux().insertionLossDb();
-            double n = noise;
-            boolean fits = true;
-            if (y.amplifiers() > 0) {
-                double each = spanLoss / y.amplifiers();
-                for (int i = 0; i < y.amplifiers(); i++) {
-                    double loss = each + (i == 0 ? c : 0);
-                    fits &= loss <= y.amplifier().gainDb();
-                    n += Math.pow(10, -OpticalRules.sectionOsnrDb(spec.txPowerDbm(), loss,
-                            y.amplifier().noiseFigureDb()) / 10.0);
-                }
-                c = 0;
-            } else {
-                c += spanLoss;
-            }
-            if (!fits || n > limit) {
-                // no completion does better: the closed sections stay; report the bound for the diagnostics
-                bestOsnr = Math.max(bestOsnr, fits ? -10 * Math.log10(n) : Double.NEGATIVE_INFINITY);
-                continue;
-            }
-            t[k] = y;
-            extend(spec, r, per, t, k + 1, c, y.mux().insertionLossDb(), n, out);
-        }
-    }
-
-    /**
-     * Most OSNR the last {@link #feasibleCombinations} call saw among combinations whose losses fit, or an upper
-     * bound of it where a prefix was cut off.
-     */
-    private double bestOsnr;
-
-    private double bestOsnrDb(CoherentSpec spec, Route r) {
-        feasibleCombinations(spec, r);
-        return bestOsnr;
-    }
-
-    static OpticalRules.Budget budgetOf(CoherentSpec spec, Route r, LineSystem[] t) {
-        List<OpticalRules.Hop> hops = new ArrayList<>();
-        for (int k = 0; k < t.length; k++) {
-            LineSystem y = t[k];
-            boolean amplified = y.amplifiers() > 0;
-            hops.add(new OpticalRules.Hop(r.spans().get(k).lossDb(), y.amplifiers(),
-                    amplified ? y.amplifier().gainDb() : Double.POSITIVE_INFINITY,
-                    amplified ? y.amplifier().noiseFigureDb() : Double.NEGATIVE_INFINITY,
-                    y.mux().insertionLossDb(), y.mux().insertionLossDb()));
-        }
-        return OpticalRules.worseDirection(spec.txPowerDbm(), hops);
-    }
-
-    /** Every section within its amplifier's gain, the receiver within the unamplified budget. */
-    static boolean lossesFit(CoherentSpec spec, OpticalRules.Budget b) {
-        return b.gainShortfallDb() <= 0 && b.receiverLossDb() <= spec.maxUnamplifiedLossDb();
     }
 
     /** fiberPairs[s] and oneSystem[s]: grey cables and DWDM pairs within the span's fiber pairs. */
@@ -607,17 +434,18 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     }
 
     @Override
-    public java.util.Set<String> greyOnlyPairs() {
-        java.util.Set<String> out = new java.util.TreeSet<>(greyPairs);
+    public Set<String> greyOnlyPairs() {
+        Set<String> out = new TreeSet<>(greyPairs);
         out.removeAll(coherentPairs);
         return out;
     }
 
     @Override
     public List<String> notes() {
-        return truncated.isEmpty() ? List.of() : List.of("DWDM layer: only the first " + MAX_COMBINATIONS
-                + " line-system combinations were tried for " + truncated.size() + " route(s) (e.g. "
-                + truncated.get(0) + "); the plan is optimal among those tried");
+        List<String> truncated = combinations.truncated();
+        return truncated.isEmpty() ? List.of() : List.of("DWDM layer: only the first "
+                + LineSystemCombinations.MAX_COMBINATIONS + " line-system combinations were tried for "
+                + truncated.size() + " route(s) (e.g. " + truncated.get(0) + "); the plan is optimal among those tried");
     }
 
     @Override

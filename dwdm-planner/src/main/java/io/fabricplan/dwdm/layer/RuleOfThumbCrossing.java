@@ -53,7 +53,7 @@ final class RuleOfThumbCrossing {
         this.instance = instance;
         this.budget = new OpticalBudget(instance.settings());
         this.candidates = new CandidateRoutes(instance.spans());
-        this.systems = DwdmLayerModel.lineSystems(instance, budget);
+        this.systems = LineSystemCombinations.lineSystems(instance, budget);
     }
 
     /** The plan of the crossings, or null when some cable finds no way across. */
@@ -226,7 +226,7 @@ final class RuleOfThumbCrossing {
         if (per.stream().anyMatch(List::isEmpty)) {
             return null;
         }
-        for (int evaluated = 0; evaluated < DwdmLayerModel.MAX_COMBINATIONS; evaluated++) {
+        for (int evaluated = 0; evaluated < LineSystemCombinations.MAX_COMBINATIONS; evaluated++) {
             LineSystem[] t = new LineSystem[at.length];
             double cost = 0;
             boolean oneSpacing = true;
@@ -236,7 +236,7 @@ final class RuleOfThumbCrossing {
                 cost += fitted.containsKey(r.spans().get(k)) ? 0 : t[k].costUsd();
             }
             if (oneSpacing) {
-                OpticalRules.Budget b = DwdmLayerModel.budgetOf(o.coherent(), r, t);
+                OpticalRules.Budget b = LineSystemCombinations.budgetOf(o.coherent(), r, t);
                 double margin = Math.min(b.osnrDb() - budget.requiredOsnrDb(o.coherent()),
                         o.coherent().maxUnamplifiedLossDb() - b.receiverLossDb());
                 margin = Math.min(margin, b.amplified() ? -b.gainShortfallDb() : margin);

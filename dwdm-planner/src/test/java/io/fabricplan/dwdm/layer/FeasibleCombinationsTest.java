@@ -1,6 +1,5 @@
 package io.fabricplan.dwdm.layer;
 
-import io.fabricplan.formulations.MipModel;
 import io.fabricplan.model.CoherentSpec;
 import io.fabricplan.model.DefaultCatalog;
 import io.fabricplan.model.Instance;
@@ -33,9 +32,9 @@ class FeasibleCombinationsTest {
         Instance instance = new Instance(Settings.defaults(), List.of(), DefaultCatalog.switchModels(), List.of(),
                 List.of(), DefaultCatalog.dwdmOptics()).withDwdm(List.of(new Site("S0", null), new Site("S1", null),
                 new Site("S2", null), new Site("S3", null)), spans, wdm);
-        DwdmLayerModel layer = DwdmLayerModel.build(new MipModel("t"), instance, List.of(), 1, 0, 4);
         var budget = new io.fabricplan.dwdm.budget.OpticalBudget(instance.settings());
-        var systems = DwdmLayerModel.lineSystems(instance, budget);
+        LineSystemCombinations layer = new LineSystemCombinations(instance, budget);
+        var systems = layer.systems();
         int feasibleSeen = 0;
         for (CoherentSpec spec : DefaultCatalog.coherentSpecs().values()) {
             for (int from = 0; from < 3; from++) {
@@ -73,8 +72,8 @@ class FeasibleCombinationsTest {
                     return;
                 }
             }
-            OpticalRules.Budget b = DwdmLayerModel.budgetOf(spec, r, t);
-            if (DwdmLayerModel.lossesFit(spec, b) && b.osnrDb() >= budget.requiredOsnrDb(spec)) {
+            OpticalRules.Budget b = LineSystemCombinations.budgetOf(spec, r, t);
+            if (LineSystemCombinations.lossesFit(spec, b) && b.osnrDb() >= budget.requiredOsnrDb(spec)) {
                 List<LineSystem[]> one = new ArrayList<>();
                 one.add(t.clone());
                 out.addAll(labels(one));

@@ -99,8 +99,8 @@ class PassThroughTest {
     @Test
     void fewestAmplifiersCountsSectionsThatFitTheGain() {
         // 40 dB of span behind a 6 dB MUX with 35 dB of gain: sections of 40/2 + 6 = 26 dB fit, 40 + 6 do not
-        assertThat(DwdmLayerModel.fewestAmplifiers(40, 6, 35)).isEqualTo(2);
-        assertThat(DwdmLayerModel.fewestAmplifiers(2.5, 12, 35)).isEqualTo(1);
-        assertThat(DwdmLayerModel.fewestAmplifiers(10, 16, 16)).isZero();
+        assertThat(LineSystemCombinations.fewestAmplifiers(40, 6, 35)).isEqualTo(2);
+        assertThat(LineSystemCombinations.fewestAmplifiers(2.5, 12, 35)).isEqualTo(1);
+        assertThat(LineSystemCombinations.fewestAmplifiers(10, 16, 16)).isZero();
     }
 }
