@@ -23,8 +23,9 @@ import java.util.List;
  * by the load. Repeated, the prices pull the flow onto fewer, fuller links. The cheapest plan seen is kept.
  *
  * <p><b>Capacity descent.</b> From that plan, each link in turn (largest saving first) is offered a cheaper
- * configuration (one module less, a smaller explicit module, or none); the move stays when the LP still routes
- * every commodity within the capacities. Passes repeat until none saves or the time is up.
+ * configuration (one module less, a smaller explicit module, or none); the LP re-routes every commodity within
+ * the other links' capacities or beyond them at the slope-scaling prices, and the move stays when the plan of
+ * that routing is cheaper. Passes repeat until none saves or the time is up.
  */
 final class SndlibLpHeuristic {
     /** A plan: capacity per link, flow per commodity and arc, and its cost. */
@@ -37,7 +38,6 @@ final class SndlibLpHeuristic {
     private final MPVariable[][] x;
     private final MPVariable[] cap;
     private final MPVariable[] extra;
-    private final List<Integer> arcCommodities = new ArrayList<>();
 
     private SndlibLpHeuristic(SndlibModel m) {
         this.m = m;
@@ -69,7 +69,10 @@ final class SndlibLpHeuristic {
         try {
             long deadline = System.nanoTime() + (long) (seconds * 1e9);
             Plan best = h.slopeScaling(deadline);
-            return best == null ? null : h.descend(best, deadline);
+            if (best == null) {
+                return null;
+            }
+            return h.descend(best, deadline);
         } finally {
             h.lp.delete();
         }
@@ -118,7 +121,6 @@ final class SndlibLpHeuristic {
                     }
                 }
             }
-            arcCommodities.add(k);
         }
     }
 

@@ -66,6 +66,7 @@ public final class SndlibModel {
     static final long DISAGGREGATE_LIMIT = Long.getLong("fabricplan.sndlib.disaggregate", 0);
     static final long DISAGGREGATE_EXPLICIT = 20_000;
 
+
     final SndlibNetwork net;
     final SndlibVariant variant;
     final SndlibOptions options;

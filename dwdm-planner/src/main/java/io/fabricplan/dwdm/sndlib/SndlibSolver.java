@@ -12,7 +12,7 @@ public final class SndlibSolver {
 
     /** Share of the time limit the LP heuristic may take before the MIP starts. */
     static final double HEURISTIC_SHARE = Double.parseDouble(System.getProperty("fabricplan.sndlib.heuristic",
-            "0.25"));
+            "0.05"));
 
     private SndlibSolver() {
     }

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The strong linking rows, the per-demand commodities of EXPLICIT capacities and the LP heuristic on the
- * {@link Triangle} (optima in {@link SndlibSolverTest}). */
+/**
+ * The strong linking rows, the per-demand commodities of EXPLICIT capacities, the modular covers and the LP
+ * heuristic on the {@link Triangle} (optima in {@link SndlibSolverTest}).
+ */
 class SndlibStrengtheningTest {
     private static final String AC = "  D1 ( A C ) 1 25 UNLIMITED ()";
     private static final String TWO = AC + "\n  D2 ( A B ) 1 5 UNLIMITED";
@@ -76,5 +78,14 @@ class SndlibStrengtheningTest {
             assertThat(lhs).as(r.name()).isBetween(r.lo() - 1e-6, r.hi() + 1e-6);
         }
         assertThat(mip.objectiveValue(x)).isCloseTo(plan.cost(), within(1e-6));
+    }
+
+    @Test
+    void cheapestModularCoverMixesModuleSizes() throws Exception {
+        SndlibModel m = SndlibModel.build(Triangle.parse(AC, null), SndlibVariant.of("D-B-M-N-C-A-N-N"),
+                SndlibOptions.of(10));
+        SndlibModel.Cover cover = m.cover(0, 25); // AB: 10 at 4, 20 at 7; 20 + 10 = 11 beats 3 x 10 and 2 x 20
+        assertThat(cover.cost()).isCloseTo(11, within(1e-9));
+        assertThat(cover.counts()).containsExactly(1, 1);
     }
 }
