@@ -65,6 +65,8 @@ public final class SndlibModel {
      */
     static final long DISAGGREGATE_LIMIT = Long.getLong("fabricplan.sndlib.disaggregate", 0);
     static final long DISAGGREGATE_EXPLICIT = 20_000;
+    /** Search nodes of one modular cover before its best so far is taken. */
+    static final int COVER_NODES = 100_000;
 
 
     final SndlibNetwork net;
@@ -89,6 +91,7 @@ public final class SndlibModel {
     final Var[] open;
     final Var[] routeMax;
     int cutRows;
+    private int coverNodes;
 
     private SndlibModel(SndlibNetwork net, SndlibVariant variant, SndlibOptions options) {
         this.net = net;
@@ -669,6 +672,7 @@ public final class SndlibModel {
                 double[] counts = new double[mods];
                 double[] out = new double[mods + 1];
                 out[mods] = Double.POSITIVE_INFINITY;
+                coverNodes = 0;
                 modular(e, 0, r, 0, counts, out);
                 if (out[mods] < Double.POSITIVE_INFINITY) {
                     best = Arrays.copyOf(out, mods);
@@ -683,19 +687,25 @@ public final class SndlibModel {
     }
 
     /**
-     * Branch and bound over the module counts, largest count first; the last module covers what is left, and a
-     * partial configuration as dear as the best one is cut off.
+     * Branch and bound over the module counts, largest count first; the last module covers what is left. A
+     * partial configuration is cut off when its cost plus what is left at the best price per unit of the
+     * modules still open is no cheaper than the best one; after {@link #COVER_NODES} configurations the best so
+     * far stands (only links with many small modules and a large load get there).
      */
     private void modular(int e, int m, double r, double cost, double[] counts, double[] out) {
         int mods = counts.length;
-        if (cost >= out[mods]) {
-            return;
-        }
         if (r <= 1e-9 || m == mods) {
-            if (r <= 1e-9) {
+            if (r <= 1e-9 && cost < out[mods]) {
                 System.arraycopy(counts, 0, out, 0, mods);
                 out[mods] = cost;
             }
+            return;
+        }
+        double price = Double.POSITIVE_INFINITY;
+        for (int i = m; i < mods; i++) {
+            price = Math.min(price, net.links().get(e).modules().get(i).cost() / moduleCapacity(e, i));
+        }
+        if (cost + r * price >= out[mods] - 1e-9 || ++coverNodes > COVER_NODES) {
             return;
         }
         double c = moduleCapacity(e, m);
@@ -704,7 +714,7 @@ public final class SndlibModel {
         double low = m == mods - 1 ? ce : 0;
         for (double n = ce; n >= low; n--) {
             counts[m] = n;
-            modular(e, m + 1, r - n * c, cost + n * unit, counts, out);
+            modular(e, m + 1, Math.max(0, r - n * c), cost + n * unit, counts, out);
             counts[m] = 0;
         }
     }
