@@ -65,14 +65,30 @@ final class SndlibLpHeuristic {
 
     /** Runs both phases within {@code seconds}; null when the LP finds no routing. */
     static Plan run(SndlibModel m, double seconds) {
+        return run(m, seconds, null);
+    }
+
+    /**
+     * Runs both phases within {@code seconds}, the descent also from the plan of {@code start} (flows per
+     * commodity and arc, e.g. the greedy routing) when given; the cheapest result, null when there is none.
+     */
+    static Plan run(SndlibModel m, double seconds, double[][] start) {
         SndlibLpHeuristic h = new SndlibLpHeuristic(m);
         try {
-            long deadline = System.nanoTime() + (long) (seconds * 1e9);
+            long now = System.nanoTime();
+            long deadline = now + (long) (seconds * 1e9);
             Plan best = h.slopeScaling(deadline);
-            if (best == null) {
-                return null;
+            if (best != null) {
+                best = h.descend(best, start == null ? deadline : now + (deadline - now) / 2);
             }
-            return h.descend(best, deadline);
+            Plan other = start == null ? null : h.plan(start);
+            if (other != null && h.slope != null) {
+                other = h.descend(other, deadline);
+                if (best == null || other.cost() < best.cost()) {
+                    best = other;
+                }
+            }
+            return best;
         } finally {
             h.lp.delete();
         }

@@ -936,6 +936,20 @@ public final class SndlibModel {
         return arcs.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Flows per commodity and arc in base units of the hinted plan (arc formulation; zeros when not hinted). */
+    double[][] hintedArcFlows() {
+        double[][] flow = new double[commodities.size()][2 * linksN];
+        for (int k = 0; k < commodities.size(); k++) {
+            Var[] vars = arcVars.get(k);
+            for (int a = 0; vars != null && a < vars.length; a++) {
+                if (vars[a] != null) {
+                    flow[k][a] = mip.hint().getOrDefault(vars[a].index(), 0.0) * commodities.get(k).scale();
+                }
+            }
+        }
+        return flow;
+    }
+
     /** Module counts of a solution: {@code [link][module]}. */
     double[][] moduleCounts(double[] values) {
         double[][] out = new double[linksN][];

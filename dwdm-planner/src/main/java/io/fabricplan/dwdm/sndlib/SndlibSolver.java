@@ -49,7 +49,8 @@ public final class SndlibSolver {
             double greedy = mip.hint().isEmpty() ? Double.POSITIVE_INFINITY : mip.objectiveValue(hintValues(mip));
             if (SndlibLpHeuristic.applies(model)) {
                 double budget = HEURISTIC_SHARE * options.timeLimitS() - (System.nanoTime() - start) / 1e9;
-                SndlibLpHeuristic.Plan plan = SndlibLpHeuristic.run(model, Math.max(0, budget));
+                SndlibLpHeuristic.Plan plan = SndlibLpHeuristic.run(model, Math.max(0, budget),
+                        mip.hint().isEmpty() ? null : model.hintedArcFlows());
                 if (plan != null && plan.cost() < greedy - 1e-9) {
                     model.hintArcFlows(plan.flow());
                 }

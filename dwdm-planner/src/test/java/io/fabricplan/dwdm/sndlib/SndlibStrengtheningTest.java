@@ -88,4 +88,18 @@ class SndlibStrengtheningTest {
         assertThat(cover.cost()).isCloseTo(11, within(1e-9));
         assertThat(cover.counts()).containsExactly(1, 1);
     }
+
+    @Test
+    void lpHeuristicDescendsFromAGivenStartingRouting() throws Exception {
+        SndlibNetwork net = Triangle.parse(AC, null);
+        SndlibModel m = SndlibModel.build(net, SndlibVariant.of("D-B-E-N-C-A-N-N"), SndlibOptions.of(10));
+        double[][] start = new double[1][2 * m.linksN];
+        start[0][4] = 20; // AC forwards: the 20-module at 18
+        start[0][0] = 5;  // A-B-C: 10-modules at 4 each, 26 in all
+        start[0][2] = 5;
+        assertThat(m.hintArcFlows(start)).isTrue();
+        assertThat(m.hintedArcFlows()[0]).containsExactly(start[0]);
+        SndlibLpHeuristic.Plan plan = SndlibLpHeuristic.run(m, 10, m.hintedArcFlows());
+        assertThat(plan.cost()).isCloseTo(24, within(1e-6));
+    }
 }
