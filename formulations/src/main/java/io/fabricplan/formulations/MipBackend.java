@@ -20,8 +20,17 @@ public interface MipBackend {
      */
     Result solve(MipModel model, Parameters parameters, Observer observer, Cancellation cancellation);
 
-    /** The limits of one solve, set in one place by each backend. */
-    record Parameters(double timeLimitSeconds, double relativeGap, int threads, long seed) {
+    /**
+     * The limits of one solve, set in one place by each backend.
+     *
+     * @param solverSpecific engine parameters in the engine's own text format (SCIP: {@code name = value} lines),
+     *                       passed through by the MPSolver backends when not empty, ignored by CP-SAT
+     */
+    record Parameters(double timeLimitSeconds, double relativeGap, int threads, long seed, String solverSpecific) {
+        public Parameters(double timeLimitSeconds, double relativeGap, int threads, long seed) {
+            this(timeLimitSeconds, relativeGap, threads, seed, "");
+        }
+
         /** Threads to use: the requested number, all cores for 0. */
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

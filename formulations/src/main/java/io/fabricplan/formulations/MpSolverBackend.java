@@ -101,6 +101,8 @@ final class MpSolverBackend implements MipBackend {
         solver.suppressOutput();
         if (HIGHS.equals(solverId)) {
             solver.setSolverSpecificParametersAsString("output_flag=false\nlog_to_console=false");
+        } else if (parameters.solverSpecific() != null && !parameters.solverSpecific().isBlank()) {
+            solver.setSolverSpecificParametersAsString(parameters.solverSpecific());
         }
         solver.setTimeLimit(Math.max(1, Math.round(parameters.timeLimitSeconds() * 1000)));
         // engines without multi-threading refuse; they then run on one thread, which is correct if slower

@@ -44,7 +44,9 @@ import java.util.TreeSet;
  * is rounded with a mixed-integer rounding (MIR) for every module capacity in the cut as divisor {@code c}:
  * {@code sum (floor(a) + min(1, frac(a)/frac(b))) y >= ceil(b)} with {@code a = min(C,D)/c}, {@code b = D/c}
  * (for a single module type, the classic {@code sum y >= ceil(D/C)}). Plus the strong linking rows per commodity
- * and arc: {@code f_ka <= min(F_k, pre) + sum_m min(F_k, C_m) y_em} with {@code F_k} the commodity's volume.
+ * and link: {@code f_ka + f_k(rev a) <= min(F_k, pre) + sum_m min(F_k, C_m) y_em} with {@code F_k} the
+ * commodity's volume (both directions in one row: some optimal flow of each commodity never runs both ways on a
+ * link, as cancelling that frees capacity and routing cost).
  */
 public final class SndlibModel {
     /** A commodity: the demands it carries and its supply per node in base units (positive at the source). */
@@ -55,9 +57,17 @@ public final class SndlibModel {
     record Term(Var var, double coef) {
     }
 
-    /** Continuous routing keeps one commodity per demand up to this many demand-arc pairs (system property
-     * {@code fabricplan.sndlib.disaggregate}, default 0: always one commodity per source node). */
+    /**
+     * Continuous routing keeps one commodity per demand up to this many demand-arc pairs (system property
+     * {@code fabricplan.sndlib.disaggregate}, default 0: always one commodity per source node), and with EXPLICIT
+     * capacities up to {@link #DISAGGREGATE_EXPLICIT}: there the per-demand linking rows {@code f_da <= min(d,
+     * C_m) y_em} are what makes the at-most-one-module choice's LP strong (fixed-charge like costs).
+     */
     static final long DISAGGREGATE_LIMIT = Long.getLong("fabricplan.sndlib.disaggregate", 0);
+    static final long DISAGGREGATE_EXPLICIT = 20_000;
+    /** Search nodes of one modular cover before its best so far is taken. */
+    static final int COVER_NODES = 100_000;
+
 
     final SndlibNetwork net;
     final SndlibVariant variant;
@@ -81,6 +91,7 @@ public final class SndlibModel {
     final Var[] open;
     final Var[] routeMax;
     int cutRows;
+    private int coverNodes;
 
     private SndlibModel(SndlibNetwork net, SndlibVariant variant, SndlibOptions options) {
         this.net = net;
@@ -200,7 +211,8 @@ public final class SndlibModel {
         RoutingModel routing = variant.routing();
         long perDemand = (long) demands.size() * linksN * (reverseArcs ? 2 : 1);
         if (routing == RoutingModel.CONTINUOUS && variant.paths() == PathModel.ALL_PATHS
-                && perDemand > DISAGGREGATE_LIMIT) {
+                && perDemand > (variant.capacity() == CapacityModel.EXPLICIT ? Math.max(DISAGGREGATE_LIMIT,
+                DISAGGREGATE_EXPLICIT) : DISAGGREGATE_LIMIT)) {
             Map<Integer, List<Integer>> bySource = new LinkedHashMap<>();
             for (int d = 0; d < demands.size(); d++) {
                 if (demands.get(d).volume() > 0) {
@@ -565,7 +577,10 @@ public final class SndlibModel {
         return added;
     }
 
-    /** {@code f_ka <= min(F, pre) + sum_m min(F, C_m) y_em} per commodity and arc (arc formulation only). */
+    /**
+     * {@code f_ka + f_k(rev a) <= min(F, pre) + sum_m min(F, C_m) y_em} per commodity and link (arc formulation
+     * only).
+     */
     private void addStrongLinking() {
         if (variant.capacity() == CapacityModel.LINEAR) {
             return;
@@ -587,7 +602,7 @@ public final class SndlibModel {
             Commodity c = commodities.get(k);
             double volume = c.supply()[c.source()];
             for (int a = 0; a < vars.length; a++) {
-                if (vars[a] == null) {
+                if (vars[a] == null || (a % 2 == 1 && vars[a - 1] != null)) {
                     continue;
                 }
                 int e = a / 2;
@@ -596,6 +611,9 @@ public final class SndlibModel {
                     continue;
                 }
                 Expr row = new Expr().add(vars[a], c.scale());
+                if (a % 2 == 0 && a + 1 < vars.length && vars[a + 1] != null) {
+                    row.add(vars[a + 1], c.scale());
+                }
                 for (int m = 0; m < modules[e].length; m++) {
                     row.add(modules[e][m], -Math.min(volume, moduleCapacity(e, m)));
                 }
@@ -654,6 +672,7 @@ public final class SndlibModel {
                 double[] counts = new double[mods];
                 double[] out = new double[mods + 1];
                 out[mods] = Double.POSITIVE_INFINITY;
+                coverNodes = 0;
                 modular(e, 0, r, 0, counts, out);
                 if (out[mods] < Double.POSITIVE_INFINITY) {
                     best = Arrays.copyOf(out, mods);
@@ -667,7 +686,12 @@ public final class SndlibModel {
         return best == null ? null : new Cover(best, bestCost);
     }
 
-    /** Small enumeration: each module 0, floor or ceil of what is left; the last one covers the rest. */
+    /**
+     * Branch and bound over the module counts, largest count first; the last module covers what is left. A
+     * partial configuration is cut off when its cost plus what is left at the best price per unit of the
+     * modules still open is no cheaper than the best one; after {@link #COVER_NODES} configurations the best so
+     * far stands (only links with many small modules and a large load get there).
+     */
     private void modular(int e, int m, double r, double cost, double[] counts, double[] out) {
         int mods = counts.length;
         if (r <= 1e-9 || m == mods) {
@@ -677,13 +701,20 @@ public final class SndlibModel {
             }
             return;
         }
+        double price = Double.POSITIVE_INFINITY;
+        for (int i = m; i < mods; i++) {
+            price = Math.min(price, net.links().get(e).modules().get(i).cost() / moduleCapacity(e, i));
+        }
+        if (cost + r * price >= out[mods] - 1e-9 || ++coverNodes > COVER_NODES) {
+            return;
+        }
         double c = moduleCapacity(e, m);
         double unit = net.links().get(e).modules().get(m).cost();
-        double fl = Math.floor(r / c + 1e-9);
         double ce = Math.ceil(r / c - 1e-9);
-        for (double n : new TreeSet<>(List.of(0.0, fl, ce))) {
+        double low = m == mods - 1 ? ce : 0;
+        for (double n = ce; n >= low; n--) {
             counts[m] = n;
-            modular(e, m + 1, r - n * c, cost + n * unit, counts, out);
+            modular(e, m + 1, Math.max(0, r - n * c), cost + n * unit, counts, out);
             counts[m] = 0;
         }
     }
@@ -767,8 +798,81 @@ public final class SndlibModel {
             }
         }
         mip.clearHint();
+        if (!hintCapacities(load, 0)) {
+            return false;
+        }
+        for (int k = 0; k < commodities.size(); k++) {
+            Commodity c = commodities.get(k);
+            if (arcVars.get(k) != null) {
+                double[] f = new double[arcs];
+                for (int d : c.demands()) {
+                    for (int a = 0; a < arcs; a++) {
+                        f[a] += demandArcFlow[d][a];
+                    }
+                }
+                hintArcFlow(k, f);
+            } else {
+                double[] flow = demandArcFlow[c.demands().get(0)];
+                List<int[]> paths = pathArcs.get(k);
+                boolean chosen = false;
+                for (int p = 0; p < paths.size(); p++) {
+                    boolean on = !chosen;
+                    for (int a : paths.get(p)) {
+                        on &= flow[a] > 0;
+                    }
+                    chosen |= on;
+                    mip.hint(pathVars.get(k).get(p), on ? c.supply()[c.source()] / c.scale() : 0);
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Hints a plan given by the flow of every (arc-formulation) commodity in base units: its capacities are the
+     * cheapest covers of the loads. Returns false (no hint) when some load cannot be covered.
+     */
+    boolean hintArcFlows(double[][] flow) {
+        int arcs = 2 * linksN;
+        double[] load = new double[arcs];
+        for (double[] f : flow) {
+            for (int a = 0; a < arcs; a++) {
+                load[a] += f[a];
+            }
+        }
+        mip.clearHint();
+        if (!hintCapacities(load, 1e-7)) {
+            return false;
+        }
+        for (int k = 0; k < commodities.size(); k++) {
+            hintArcFlow(k, flow[k].clone());
+        }
+        return true;
+    }
+
+    /** Hints commodity k's arc variables, first cancelling flow that runs both ways on a link. */
+    private void hintArcFlow(int k, double[] f) {
+        Var[] vars = arcVars.get(k);
+        Commodity c = commodities.get(k);
+        for (int a = 0; a + 1 < f.length; a += 2) {
+            double both = Math.min(f[a], f[a + 1]);
+            f[a] -= both;
+            f[a + 1] -= both;
+        }
+        for (int a = 0; a < f.length; a++) {
+            if (vars[a] != null) {
+                mip.hint(vars[a], f[a] / c.scale());
+            }
+        }
+    }
+
+    /**
+     * Hints the cheapest cover of every link for the arc loads less {@code tolerance} (LP round-off), and the
+     * variables that follow from it.
+     */
+    private boolean hintCapacities(double[] load, double tolerance) {
         for (int e = 0; e < linksN; e++) {
-            Cover cv = cover(e, requiredLoad(load[2 * e], load[2 * e + 1]));
+            Cover cv = cover(e, requiredLoad(load[2 * e], load[2 * e + 1]) - tolerance);
             if (cv == null) {
                 mip.clearHint();
                 return false;
@@ -787,33 +891,6 @@ public final class SndlibModel {
             }
             if (routeMax[e] != null) {
                 mip.hint(routeMax[e], Math.max(load[2 * e], load[2 * e + 1]));
-            }
-        }
-        for (int k = 0; k < commodities.size(); k++) {
-            Commodity c = commodities.get(k);
-            if (arcVars.get(k) != null) {
-                Var[] vars = arcVars.get(k);
-                for (int a = 0; a < arcs; a++) {
-                    if (vars[a] != null) {
-                        double f = 0;
-                        for (int d : c.demands()) {
-                            f += demandArcFlow[d][a];
-                        }
-                        mip.hint(vars[a], f / c.scale());
-                    }
-                }
-            } else {
-                double[] flow = demandArcFlow[c.demands().get(0)];
-                List<int[]> paths = pathArcs.get(k);
-                boolean chosen = false;
-                for (int p = 0; p < paths.size(); p++) {
-                    boolean on = !chosen;
-                    for (int a : paths.get(p)) {
-                        on &= flow[a] > 0;
-                    }
-                    chosen |= on;
-                    mip.hint(pathVars.get(k).get(p), on ? c.supply()[c.source()] / c.scale() : 0);
-                }
             }
         }
         return true;
@@ -857,6 +934,20 @@ public final class SndlibModel {
             arcs.add(0, via[v]);
         }
         return arcs.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Flows per commodity and arc in base units of the hinted plan (arc formulation; zeros when not hinted). */
+    double[][] hintedArcFlows() {
+        double[][] flow = new double[commodities.size()][2 * linksN];
+        for (int k = 0; k < commodities.size(); k++) {
+            Var[] vars = arcVars.get(k);
+            for (int a = 0; vars != null && a < vars.length; a++) {
+                if (vars[a] != null) {
+                    flow[k][a] = mip.hint().getOrDefault(vars[a].index(), 0.0) * commodities.get(k).scale();
+                }
+            }
+        }
+        return flow;
     }
 
     /** Module counts of a solution: {@code [link][module]}. */

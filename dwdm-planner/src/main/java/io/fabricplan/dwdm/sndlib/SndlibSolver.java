@@ -10,7 +10,28 @@ import io.fabricplan.model.SolverKind;
 /** Solves an SNDlib instance: builds {@link SndlibModel}, hints the greedy plan, runs the MIP backend. */
 public final class SndlibSolver {
 
+    /** Share of the time limit the LP heuristic may take before the MIP starts. */
+    static final double HEURISTIC_SHARE = Double.parseDouble(System.getProperty("fabricplan.sndlib.heuristic",
+            "0.05"));
+
     private SndlibSolver() {
+    }
+
+    /**
+     * SCIP settings: with EXPLICIT capacities the root heuristics RENS and ALNS take most of a short time limit
+     * (seconds per call on the disaggregated model) for little; the tree search gets that time instead.
+     */
+    static String scipParameters(SndlibVariant variant) {
+        return variant.capacity() == SndlibVariant.CapacityModel.EXPLICIT
+                ? "heuristics/rens/freq = -1\nheuristics/alns/freq = -1" : "";
+    }
+
+    static double[] hintValues(MipModel mip) {
+        double[] x = new double[mip.numVariables()];
+        for (java.util.Map.Entry<Integer, Double> e : mip.hint().entrySet()) {
+            x[e.getKey()] = e.getValue();
+        }
+        return x;
     }
 
     /**
@@ -25,6 +46,15 @@ public final class SndlibSolver {
         MipModel mip = model.mip();
         if (options.warmStart()) {
             model.hintGreedy();
+            double greedy = mip.hint().isEmpty() ? Double.POSITIVE_INFINITY : mip.objectiveValue(hintValues(mip));
+            if (SndlibLpHeuristic.applies(model)) {
+                double budget = HEURISTIC_SHARE * options.timeLimitS() - (System.nanoTime() - start) / 1e9;
+                SndlibLpHeuristic.Plan plan = SndlibLpHeuristic.run(model, Math.max(0, budget),
+                        mip.hint().isEmpty() ? null : model.hintedArcFlows());
+                if (plan != null && plan.cost() < greedy - 1e-9) {
+                    model.hintArcFlows(plan.flow());
+                }
+            }
         }
         SolverKind kind = options.solver() == SolverKind.AUTO ? SolverKind.SCIP : options.solver();
         if (kind == SolverKind.CP_SAT && mip.variables().stream().anyMatch(v -> !v.integer())) {
@@ -35,7 +65,8 @@ public final class SndlibSolver {
         MipBackend backend = MipBackends.create(kind);
         double remaining = Math.max(1, options.timeLimitS() - (System.nanoTime() - start) / 1e9);
         MipBackend.Result r = backend.solve(mip, new MipBackend.Parameters(remaining, options.relativeGap(),
-                options.threads(), 1), MipBackend.Observer.NONE, new Cancellation());
+                options.threads(), 1, kind == SolverKind.SCIP ? scipParameters(variant) : ""),
+                MipBackend.Observer.NONE, new Cancellation());
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!r.status().hasPlan() || r.values() == null) {
             return new SndlibResult(Double.NaN, r.bound(), r.status() == SolveStatus.INFEASIBLE
