@@ -111,6 +111,7 @@ final class AggregatedFabricFormulation implements Formulation {
     private final Map<String, Long> demandMax = new HashMap<>();
     private final Map<String, String[]> demandOf = new HashMap<>();
     private InterSiteLayer.Built interSite;
+    private String layerName;
 
     private AggregatedFabricFormulation(InstanceIndex index, InterSiteMedia interSiteMedia) {
         this.index = index;
@@ -161,8 +162,6 @@ final class AggregatedFabricFormulation implements Formulation {
     public String name() {
         return interSite == null ? NAME : NAME + "+" + layerName;
     }
-
-    private String layerName;
 
     @Override
     public MipModel model() {

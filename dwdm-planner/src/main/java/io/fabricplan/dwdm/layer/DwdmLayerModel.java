@@ -13,7 +13,7 @@ import io.fabricplan.model.InstanceIndex;
 import io.fabricplan.model.Lightpath;
 import io.fabricplan.model.Link;
 import io.fabricplan.model.LinkAssignment;
-import io.fabricplan.model.MuxPlacement;
+import MuxPlacement;
 import io.fabricplan.model.Optic;
 import io.fabricplan.model.OpticKind;
 import io.fabricplan.model.OpticalRules;
@@ -591,16 +591,15 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     @Override
     public boolean hint(Plan plan, double[] values) {
         Map<String, String> siteOf = sites(plan);
-        Map<String, Integer> dwdmOn = new HashMap<>();
-        Map<String, List<io.fabricplan.model.MuxPlacement>> muxOn = new HashMap<>();
-        for (io.fabricplan.model.MuxPlacement m : plan.dwdm().muxes()) {
+        Map<String, List<MuxPlacement>> muxOn = new HashMap<>();
+        for (MuxPlacement m : plan.dwdm().muxes()) {
             muxOn.computeIfAbsent(m.spanId(), k -> new ArrayList<>()).add(m);
         }
         Map<String, AmplifierPlacement> ampOn = new HashMap<>();
         plan.dwdm().amplifiers().forEach(a -> ampOn.putIfAbsent(a.spanId(), a));
         // the span's line system: its MUX item and its amplifiers (the model fits one system per span)
         Map<Span, Integer> systemOf = new HashMap<>();
-        for (Map.Entry<String, List<io.fabricplan.model.MuxPlacement>> e : muxOn.entrySet()) {
+        for (Map.Entry<String, List<MuxPlacement>> e : muxOn.entrySet()) {
             Span s = index.span(e.getKey());
             AmplifierPlacement amp = ampOn.get(e.getKey());
             int y = -1;
