@@ -13,7 +13,7 @@ import io.fabricplan.model.InstanceIndex;
 import io.fabricplan.model.Lightpath;
 import io.fabricplan.model.Link;
 import io.fabricplan.model.LinkAssignment;
-import MuxPlacement;
+import io.fabricplan.model.MuxPlacement;
 import io.fabricplan.model.Optic;
 import io.fabricplan.model.OpticKind;
 import io.fabricplan.model.OpticalRules;
