@@ -94,6 +94,8 @@ class SolveCommandTest {
         assertThat(plan.dwdm().greyRoutes()).hasSize(44);
         CliRun check = CliRun.of("check", in.toString(), out.toString());
         assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(CliRun.of("validate", in.toString()).out()).contains("184 links (352 cables)",
+                "4 sites, 4 spans, 8 WDM items");
     }
 
     @Test
