@@ -128,7 +128,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     private boolean perChannel = true;
     /** Lightpaths per route in the load model: a channel of -1 in a {@link ChannelVar}. */
     private final List<ChannelVar> routeLightpaths = new ArrayList<>();
-    /** How the last decode's channels came about (for tests and notes). */
+    /** How the last decode's channels came about (for the notes). */
     private String channelAssignment = "per-channel model";
 
     private DwdmLayerModel(MipModel model, Instance instance, double capexWeight, double powerWeight,
@@ -442,10 +442,18 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
 
     @Override
     public List<String> notes() {
+        List<String> notes = new ArrayList<>();
         List<String> truncated = combinations.truncated();
-        return truncated.isEmpty() ? List.of() : List.of("DWDM layer: only the first "
-                + LineSystemCombinations.MAX_COMBINATIONS + " line-system combinations were tried for "
-                + truncated.size() + " route(s) (e.g. " + truncated.get(0) + "); the plan is optimal among those tried");
+        if (!truncated.isEmpty()) {
+            notes.add("DWDM layer: only the first " + LineSystemCombinations.MAX_COMBINATIONS + " line-system "
+                    + "combinations were tried for " + truncated.size() + " route(s) (e.g. " + truncated.get(0)
+                    + "); the plan is optimal among those tried");
+        }
+        if (!perChannel && !channelAssignment.equals("first fit")) {
+            // first fit keeps the model's solution; anything else is worth a word
+            notes.add("DWDM layer: channels assigned after the solve by " + channelAssignment);
+        }
+        return notes;
     }
 
     @Override
@@ -729,15 +737,6 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
 
     private static List<String> spanIds(Route r) {
         return r.spans().stream().map(Span::id).toList();
-    }
-
-    /** How the last decode assigned channels: the per-channel model, or which step of the assignment. */
-    String channelAssignment() {
-        return channelAssignment;
-    }
-
-    boolean perChannel() {
-        return perChannel;
     }
 
     private static String key(InterSiteLayer.Demand d) {
