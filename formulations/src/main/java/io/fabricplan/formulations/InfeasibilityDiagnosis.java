@@ -206,8 +206,7 @@ public final class InfeasibilityDiagnosis {
         if (media != InterSiteMedia.GREY) {
             for (WdmEquipment e : index.instance().wdmEquipment()) {
                 if (e.kind() == WdmKind.MUX) {
-                    perPair = Math.max(perPair, Math.min(e.channels(),
-                            OpticalRules.gridChannels(index.settings(), e.spacingGhz())));
+                    perPair = Math.max(perPair, OpticalRules.channelsPerFiberPair(index.settings(), e));
                 }
             }
             perPair = media == InterSiteMedia.ANY ? Math.max(1, perPair) : perPair;

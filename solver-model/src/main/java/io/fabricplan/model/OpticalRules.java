@@ -57,6 +57,11 @@ public final class OpticalRules {
         return (int) Math.floor((C_BAND_END_THZ - settings.gridStartThz()) * 1000.0 / spacingGhz + 1e-9);
     }
 
+    /** Channels one fiber pair with this MUX carries: its ports, at most the grid's channels at its spacing. */
+    public static int channelsPerFiberPair(Settings settings, WdmEquipment mux) {
+        return Math.min(mux.channels(), gridChannels(settings, mux.spacingGhz()));
+    }
+
     /** OSNR of one amplified section, dB. */
     public static double sectionOsnrDb(double launchDbm, double lossDb, double noiseFigureDb) {
         return OSNR_CONSTANT_DB + launchDbm - lossDb - noiseFigureDb;

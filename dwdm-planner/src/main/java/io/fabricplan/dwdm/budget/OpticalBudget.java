@@ -32,7 +32,7 @@ public final class OpticalBudget {
     /** Channels a fiber pair with this MUX carries: its ports, at most the grid's channels at its spacing. */
     public int channelsPerFiberPair(WdmEquipment mux) {
         requireKind(mux, WdmKind.MUX);
-        return Math.min(mux.channels(), OpticalRules.gridChannels(settings, mux.spacingGhz()));
+        return OpticalRules.channelsPerFiberPair(settings, mux);
     }
 
     /** Whether the optic's channel fits the MUX's grid slot. */

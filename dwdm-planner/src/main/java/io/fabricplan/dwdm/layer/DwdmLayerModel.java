@@ -4,7 +4,7 @@ import io.fabricplan.dwdm.budget.OpticalBudget;
 import io.fabricplan.formulations.InterSiteLayer;
 import io.fabricplan.formulations.MipModel;
 import io.fabricplan.model.AmplifierPlacement;
-import io.fabricplan.model.DeviceAssignment;
+import io.fabricplan.model.DwdmEvaluator;
 import io.fabricplan.model.DwdmPlan;
 import io.fabricplan.model.FabricRules;
 import io.fabricplan.model.GreyRoute;
@@ -18,7 +18,6 @@ import io.fabricplan.model.Optic;
 import io.fabricplan.model.OpticKind;
 import io.fabricplan.model.OpticalRules;
 import io.fabricplan.model.Plan;
-import io.fabricplan.model.Rack;
 import io.fabricplan.model.Span;
 import io.fabricplan.model.SpanHop;
 import java.util.ArrayDeque;
@@ -516,7 +515,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
                 }
             }
         }
-        Map<String, String> siteOf = sites(fabricPlan);
+        DwdmEvaluator placement = new DwdmEvaluator(index, fabricPlan);
         Map<String, Integer> nextGrey = new HashMap<>();
         Map<String, Integer> nextDwdm = new HashMap<>();
         List<Lightpath> lightpaths = new ArrayList<>();
@@ -524,8 +523,8 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
         Map<String, Integer> cableOf = new HashMap<>();
         for (LinkAssignment a : fabricPlan.links()) {
             Link link = index.link(a.linkId());
-            String from = siteOf.get(link.aDevice());
-            String to = siteOf.get(link.bDevice());
+            String from = placement.siteOf(link.aDevice());
+            String to = placement.siteOf(link.bDevice());
             if (link.lengthM() != null || from == null || to == null || from.equals(to)) {
                 continue;
             }
@@ -598,7 +597,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
 
     @Override
     public boolean hint(Plan plan, double[] values) {
-        Map<String, String> siteOf = sites(plan);
+        DwdmEvaluator placement = new DwdmEvaluator(index, plan);
         Map<String, List<MuxPlacement>> muxOn = new HashMap<>();
         for (MuxPlacement m : plan.dwdm().muxes()) {
             muxOn.computeIfAbsent(m.spanId(), k -> new ArrayList<>()).add(m);
@@ -629,7 +628,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
             values[pairVars.get(s).get(y).index()] = e.getValue().size() / 2.0;
         }
         for (GreyRoute g : plan.dwdm().greyRoutes()) {
-            GreyVar v = findGrey(g.opticId(), siteOf, g.linkId(), g.route());
+            GreyVar v = findGrey(g.opticId(), placement, g.linkId(), g.route());
             if (v == null) {
                 return false;
             }
@@ -637,7 +636,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
         }
         int[] relabel = channelOrderOf(plan.dwdm().lightpaths());
         for (Lightpath lp : plan.dwdm().lightpaths()) {
-            ChannelVar v = findLightpath(lp, relabel[lp.channel()], siteOf);
+            ChannelVar v = findLightpath(lp, relabel[lp.channel()], placement);
             if (v == null) {
                 return false;
             }
@@ -670,10 +669,10 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
         return ids;
     }
 
-    private String pairKey(String linkId, String opticId, Map<String, String> siteOf, boolean[] reversed) {
+    private String pairKey(String linkId, String opticId, DwdmEvaluator placement, boolean[] reversed) {
         Link link = index.link(linkId);
-        String a = link == null ? null : siteOf.get(link.aDevice());
-        String b = link == null ? null : siteOf.get(link.bDevice());
+        String a = link == null ? null : placement.siteOf(link.aDevice());
+        String b = link == null ? null : placement.siteOf(link.bDevice());
         if (a == null || b == null) {
             return null;
         }
@@ -681,9 +680,9 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
         return (reversed[0] ? b + "|" + a : a + "|" + b) + "|" + opticId;
     }
 
-    private GreyVar findGrey(String opticId, Map<String, String> siteOf, String linkId, List<SpanHop> route) {
+    private GreyVar findGrey(String opticId, DwdmEvaluator placement, String linkId, List<SpanHop> route) {
         boolean[] reversed = new boolean[1];
-        String key = pairKey(linkId, opticId, siteOf, reversed);
+        String key = pairKey(linkId, opticId, placement, reversed);
         List<String> ids = canonical(route, reversed[0]);
         for (GreyVar g : greys) {
             if (key(g.demand()).equals(key) && spanIds(g.route()).equals(ids)) {
@@ -722,9 +721,9 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
         return relabel;
     }
 
-    private ChannelVar findLightpath(Lightpath lp, int channel, Map<String, String> siteOf) {
+    private ChannelVar findLightpath(Lightpath lp, int channel, DwdmEvaluator placement) {
         boolean[] reversed = new boolean[1];
-        String key = pairKey(lp.linkId(), lp.opticId(), siteOf, reversed);
+        String key = pairKey(lp.linkId(), lp.opticId(), placement, reversed);
         List<String> ids = canonical(lp.route(), reversed[0]);
         for (ChannelVar v : perChannel ? channels : routeLightpaths) {
             if ((!perChannel || v.channel() == channel) && key(v.demand()).equals(key)
@@ -741,28 +740,5 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
 
     private static String key(InterSiteLayer.Demand d) {
         return d.aSite() + "|" + d.bSite() + "|" + d.optic().id();
-    }
-
-    /** Site of every device under the fabric plan's placement (the instance's rack when the plan has none). */
-    private Map<String, String> sites(Plan plan) {
-        Map<String, String> rackOf = new HashMap<>();
-        instance.devices().forEach(d -> {
-            if (d.rackId() != null) {
-                rackOf.put(d.id(), d.rackId());
-            }
-        });
-        for (DeviceAssignment a : plan.devices()) {
-            if (a.rackId() != null) {
-                rackOf.put(a.deviceId(), a.rackId());
-            }
-        }
-        Map<String, String> out = new HashMap<>();
-        rackOf.forEach((device, rackId) -> {
-            Rack rack = index.rack(rackId);
-            if (rack != null) {
-                out.put(device, rack.siteId());
-            }
-        });
-        return out;
     }
 }
