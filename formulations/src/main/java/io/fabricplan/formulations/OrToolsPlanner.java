@@ -109,11 +109,12 @@ public final class OrToolsPlanner implements Planner {
 
         MipBackend backend = MipBackends.create(options.solver());
         double remaining = Math.max(0.01, options.timeLimitSeconds() - seconds(start));
-        MipBackend.Result r = backend.solve(model,
+        LpBoundedSearch.Outcome searched = LpBoundedSearch.solve(model, backend,
                 new MipBackend.Parameters(remaining, options.relativeGap(), options.threads(), options.seed()),
                 (elapsed, objective, bound) -> listener.onProgress(new Progress(seconds(start), objective, bound,
                         "solution found")),
-                cancellation);
+                cancellation, options.lpBound());
+        MipBackend.Result r = searched.result();
 
         if (r.status() == SolveStatus.NO_SOLUTION && baseline != null && baseline.feasible()) {
             // the search ran out of time (or was cancelled) before reaching even its hint: the feasible baseline
@@ -146,7 +147,7 @@ public final class OrToolsPlanner implements Planner {
         listener.onProgress(new Progress(seconds(start), objective, bound, status.name().toLowerCase()));
         SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), status, objective, bound, gap,
                 r.timeToBestS() + buildS, buildS, seconds(start), model.numVariables(), model.numRows(),
-                formulation.groupCount());
+                formulation.groupCount(), Double.isNaN(bound) ? "-" : searched.boundSource());
         List<String> notes = formulation instanceof AggregatedFabricFormulation f ? f.interSiteNotes() : List.of();
         return new PlanResult(status, options.objective(), plan, evaluation, objective, bound, gap, baseline, stats,
                 notes);

@@ -13,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** CP-SAT, SCIP and HiGHS solve the same {@link MipModel}: their proven optima agree to 1e-6 relative. */
+/**
+ * CP-SAT, SCIP and HiGHS solve the same {@link MipModel}, each alone (no LP relaxation beside it): their proven
+ * optima agree to 1e-6 relative, and with the default LP bound beside CP-SAT.
+ */
 class CrossBackendTest {
 
     static Stream<Arguments> instances() {
@@ -40,19 +43,25 @@ class CrossBackendTest {
     void allBackendsReachTheSameOptimum(String name, Instance instance, Objective objective) {
         OrToolsPlanner planner = new OrToolsPlanner();
         PlanResult cpSat = assertCheckedPlan(instance, planner.solve(instance,
-                Fabrics.options(objective, SolverKind.CP_SAT)));
+                Fabrics.options(objective, SolverKind.CP_SAT).withLpBound(false)));
         PlanResult scip = assertCheckedPlan(instance, planner.solve(instance,
-                Fabrics.options(objective, SolverKind.SCIP)));
+                Fabrics.options(objective, SolverKind.SCIP).withLpBound(false)));
         PlanResult highs = assertCheckedPlan(instance, planner.solve(instance,
-                Fabrics.options(objective, SolverKind.HIGHS)));
+                Fabrics.options(objective, SolverKind.HIGHS).withLpBound(false)));
 
-        for (PlanResult r : new PlanResult[] {cpSat, scip, highs}) {
+        PlanResult withLp = assertCheckedPlan(instance, planner.solve(instance,
+                Fabrics.options(objective, SolverKind.CP_SAT)));
+
+        for (PlanResult r : new PlanResult[] {cpSat, scip, highs, withLp}) {
             assertThat(r.status()).as(r.statistics().line()).isEqualTo(SolveStatus.OPTIMAL);
             assertThat(r.relativeGap()).as(r.statistics().line()).isLessThanOrEqualTo(1e-6);
         }
         double optimum = cpSat.objectiveValue();
         assertThat(scip.objectiveValue()).as("SCIP vs CP-SAT").isCloseTo(optimum, Fabrics.within(optimum));
         assertThat(highs.objectiveValue()).as("HiGHS vs CP-SAT").isCloseTo(optimum, Fabrics.within(optimum));
+        assertThat(withLp.objectiveValue()).as("CP-SAT with the LP bound").isCloseTo(optimum,
+                Fabrics.within(optimum));
         assertThat(cpSat.bestBound()).isCloseTo(optimum, Fabrics.within(optimum));
+        assertThat(cpSat.statistics().boundSource()).isEqualTo("search");
     }
 }
