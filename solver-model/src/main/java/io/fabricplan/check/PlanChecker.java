@@ -135,9 +135,10 @@ public final class PlanChecker {
             Integer first = seen.putIfAbsent(a.deviceId(), i);
             if (first != null) {
                 String again = places.deviceCell(i, "device_id");
-                out.add(new Violation(Kind.DUPLICATE_DEVICE_ASSIGNMENT, a.deviceId(), "device is assigned more than once"
-                        + (again == null ? "" : " (" + again + " repeats " + places.deviceCell(first, "device_id")
-                        + ")")));
+                String where = again == null ? "" : " (" + again + " repeats " + places.deviceCell(first, "device_id")
+                        + ")";
+                out.add(new Violation(Kind.DUPLICATE_DEVICE_ASSIGNMENT, a.deviceId(),
+                        "device is assigned more than once" + where));
                 continue;
             }
             checkRack(d, a, places.device(i, "rack_id"), out);
