@@ -25,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "OSNR) of a plan workbook, perhaps edited by hand, against its instance, and every figure the "
                 + "workbook states (Summary, LinkPlan, DevicePlan, RackPower, BOM, DWDM sheets), and lists each "
                 + "violation, figures by their cells.",
-        footer = {"", "Exit codes: 0 passed, 2 invalid input, 3 the workbook records an infeasible instance,",
-                "4 it holds no plan (none found in the time limit), 5 violations."})
+        footer = {"", "Exit codes: 0 passed, 1 internal error, 2 invalid input, 5 violations;",
+                "3 the workbook records an infeasible instance, 4 it holds no plan (none found",
+                "in the time limit)."})
 final class CheckCommand implements Callable<Integer> {
     /** Violations listed one per line; the rest are counted. */
     static final int MAX_SHOWN = 200;
