@@ -117,8 +117,8 @@ final class CheckCommand implements Callable<Integer> {
                 out.println(planWorkbook + " records an infeasible instance (Summary status INFEASIBLE): the solve "
                         + "proved that no plan meets every rule, so there is no plan to check.");
                 diagnostics(why, out);
-                out.println("  Maybe relax what it names in " + input + " (a rack's power budget, a reach, ports, "
-                        + "rack space) and solve again; a longer --time-limit will not help.");
+                out.println("  Maybe change what it names in " + input + " (or the flags the solve was given) and "
+                        + "solve again; a longer --time-limit will not help.");
                 return ExitCode.INFEASIBLE;
             }
             case INVALID -> {

@@ -45,7 +45,8 @@ class CheckAndTemplateTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
         assertThat(run.out()).contains("records an infeasible instance", "Why, from its Summary:",
-                "rack N1: the least network power possible is 1.48 kW, budget 1.40 kW", "Maybe relax")
+                "rack N1: the least network power possible is 1.48 kW, budget 1.40 kW", "Maybe change what it names",
+                "a longer --time-limit will not help")
                 .doesNotContain("MISSING_MODEL", "Maybe solve again with a longer --time-limit");
     }
 

@@ -104,7 +104,7 @@ public final class PlanChecker {
             return rows;
         }
 
-        /** {@code " (LinkPlan!G4)"} for link assignment {@code i}, or "" when its place is not known. */
+        /** The place of link assignment {@code i}'s column in parentheses, or "" when its place is not known. */
         String link(int i, String column) {
             return at(links, linkRows, i, column);
         }
