@@ -1,13 +1,18 @@
 package io.fabricplan.cli;
 
+import io.fabricplan.api.SolveStatus;
 import io.fabricplan.check.CheckReport;
 import io.fabricplan.check.PlanChecker;
+import io.fabricplan.check.StatedFigures;
 import io.fabricplan.check.Violation;
 import io.fabricplan.excel.PlanWorkbookReader;
 import io.fabricplan.model.Instance;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,11 +21,21 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fabricplan check IN.xlsx PLAN.xlsx}: the independent checker on a plan workbook. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Recomputes every rule (rates, reach, CPO and LPO ends, ports, rack power, stated totals) of a "
-                + "plan workbook, perhaps edited by hand, against its instance, and lists each violation.")
+        description = "Recomputes every rule (rates, reach, CPO and LPO ends, ports, rack power, routes, channels, "
+                + "OSNR) of a plan workbook, perhaps edited by hand, against its instance, and every figure the "
+                + "workbook states (Summary, LinkPlan, DevicePlan, RackPower, BOM, DWDM sheets), and lists each "
+                + "violation, figures by their cells.",
+        footer = {"", "Exit codes: 0 passed, 1 internal error, 2 invalid input, 5 violations;",
+                "3 the workbook records an infeasible instance, 4 it holds no plan (none found",
+                "in the time limit)."})
 final class CheckCommand implements Callable<Integer> {
     /** Violations listed one per line; the rest are counted. */
     static final int MAX_SHOWN = 200;
+
+    /** Violations of the figures a workbook states rather than of its decisions. */
+    private static final Set<Violation.Kind> FIGURES = EnumSet.of(Violation.Kind.REPORTED_TOTAL_MISMATCH,
+            Violation.Kind.STATED_FIGURE_MISMATCH, Violation.Kind.STATED_ROW_MISSING,
+            Violation.Kind.STATED_ROW_EXTRA);
 
     @Spec
     CommandSpec spec;
@@ -44,12 +59,11 @@ final class CheckCommand implements Callable<Integer> {
             InstanceInput.printProblems(read.problems().size(), planWorkbook, read.problems(), err);
             return ExitCode.INVALID_INPUT;
         }
-        if (read.plan().devices().isEmpty() && read.plan().links().isEmpty() && !instance.links().isEmpty()) {
-            out.println(planWorkbook + " holds no plan (its Summary says why: the solve found none); nothing to "
-                    + "check. Maybe solve again with a longer --time-limit, or see the diagnostics in its Summary.");
-            return ExitCode.VIOLATIONS;
+        Integer noPlan = noPlan(read, out);
+        if (noPlan != null) {
+            return noPlan;
         }
-        CheckReport report = new PlanChecker(instance).check(read.plan());
+        CheckReport report = new PlanChecker(instance).check(read.plan(), read.stated());
         if (!report.passed()) {
             out.println("check found " + report.violations().size() + " violation"
                     + (report.violations().size() == 1 ? "" : "s") + ":");
@@ -61,11 +75,75 @@ final class CheckCommand implements Callable<Integer> {
                 }
                 out.println("  " + v);
             }
+            long figures = report.violations().stream().filter(v -> FIGURES.contains(v.kind())).count();
+            if (figures > 0) {
+                out.println(figures + " of them " + (figures == 1 ? "is a figure" : "are figures")
+                        + " the workbook states that its decisions do not give.");
+                out.println("  Maybe they were not updated after a decision was edited: correct the cells named "
+                        + "to the figures given.");
+            }
             return ExitCode.VIOLATIONS;
         }
         out.printf(Locale.ROOT, "check passed: %d link rows, capex %.2f USD, power %.1f W, TCO %.2f USD%n",
                 read.plan().links().size(), report.evaluation().capexUsd(), report.evaluation().powerW(),
                 report.evaluation().tcoUsd());
         return ExitCode.OK;
+    }
+
+    /**
+     * A workbook whose Summary records a solve without a plan, and that holds none, has nothing to check: says
+     * why, from its status and diagnostics, and gives the exit code of that status. Null otherwise, also when the
+     * status says there is no plan and rows say otherwise (the checker names the status cell).
+     */
+    private Integer noPlan(PlanWorkbookReader.PlanReadResult read, PrintWriter out) {
+        if (!read.plan().links().isEmpty() || !read.plan().devices().isEmpty()) {
+            return null;
+        }
+        SolveStatus status = null;
+        for (StatedFigures.SummaryRow r : read.stated().summary().rows()) {
+            for (SolveStatus s : SolveStatus.values()) {
+                if (r.key().equals("status") && s.name().equalsIgnoreCase(r.text())) {
+                    status = s;
+                }
+            }
+        }
+        if (status == null || status.hasPlan()) {
+            return null;
+        }
+        List<String> why = read.stated().summary().rows().stream().filter(r -> r.key().equals("diagnostic"))
+                .map(StatedFigures.SummaryRow::text).filter(t -> t != null).toList();
+        switch (status) {
+            case INFEASIBLE -> {
+                out.println(planWorkbook + " records an infeasible instance (Summary status INFEASIBLE): the solve "
+                        + "proved that no plan meets every rule, so there is no plan to check.");
+                diagnostics(why, out);
+                out.println("  Maybe change what it names in " + input + " (or the flags the solve was given) and "
+                        + "solve again; a longer --time-limit will not help.");
+                return ExitCode.INFEASIBLE;
+            }
+            case INVALID -> {
+                out.println(planWorkbook + " records a solve of invalid input (Summary status INVALID): there is "
+                        + "no plan to check.");
+                diagnostics(why, out);
+                out.println("  Maybe run `fabricplan validate " + input + "`, fix what it names and solve again.");
+                return ExitCode.INVALID_INPUT;
+            }
+            default -> {
+                out.println(planWorkbook + " holds no plan (Summary status " + status + "): the solve found none "
+                        + "within its time limit, and did not prove that none exists; nothing to check.");
+                diagnostics(why, out);
+                out.println("  Maybe solve again with a longer --time-limit.");
+                return ExitCode.NO_PLAN;
+            }
+        }
+    }
+
+    private static void diagnostics(List<String> why, PrintWriter out) {
+        if (why.isEmpty()) {
+            out.println("Its Summary gives no diagnostics.");
+            return;
+        }
+        out.println("Why, from its Summary:");
+        why.forEach(d -> out.println("  " + d));
     }
 }

@@ -25,14 +25,17 @@ class CheckAndTemplateTest {
         CliRun run = CliRun.of("check", in.toString(), plan.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(5);
-        assertThat(run.out()).contains("REACH_EXCEEDED s1-leaf1: dac800 reaches 2 m, the link is 7 m");
+        assertThat(run.out()).contains("REACH_EXCEEDED s1-leaf1: dac800 reaches 2 m, the link is 7 m (LinkPlan!G2)");
         // The Summary still states the solved totals, which the edit changed.
-        assertThat(run.out()).contains("REPORTED_TOTAL_MISMATCH capex_usd");
+        assertThat(run.out()).contains("REPORTED_TOTAL_MISMATCH Summary!B7: capex_usd");
     }
 
-    /** An infeasible solve still writes its workbook (status and diagnostics); checking it says there is no plan. */
+    /**
+     * An infeasible solve still writes its workbook (status and diagnostics); checking it says the instance is
+     * infeasible and why, with the exit code of solve, and does not advise a longer time limit.
+     */
     @Test
-    void checkingTheWorkbookOfAnInfeasibleSolveSaysItHoldsNoPlan() throws Exception {
+    void checkingTheWorkbookOfAnInfeasibleSolveSaysWhyItIsInfeasible() throws Exception {
         Path in = dir.resolve("infeasible.xlsx");
         Path plan = dir.resolve("plan.xlsx");
         InstanceWorkbookWriter.write(Examples.infeasibleRack(), in);
@@ -40,8 +43,11 @@ class CheckAndTemplateTest {
 
         CliRun run = CliRun.of("check", in.toString(), plan.toString());
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(5);
-        assertThat(run.out()).contains("holds no plan", "Maybe").doesNotContain("MISSING_MODEL");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out()).contains("records an infeasible instance", "Why, from its Summary:",
+                "rack N1: the least network power possible is 1.48 kW, budget 1.40 kW", "Maybe change what it names",
+                "a longer --time-limit will not help")
+                .doesNotContain("MISSING_MODEL", "Maybe solve again with a longer --time-limit");
     }
 
     @Test

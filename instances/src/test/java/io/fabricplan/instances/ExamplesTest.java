@@ -8,13 +8,17 @@ import io.fabricplan.check.PlanChecker;
 import io.fabricplan.excel.InstanceWorkbookReader;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.SolverKind;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -68,13 +72,45 @@ class ExamplesTest {
         assertThat(String.join("\n", result.diagnostics())).contains("rack N1", "1.48 kW", "1.40 kW");
     }
 
-    /** The committed workbooks are exactly what the builders make (rebuild with ExampleWorkbooks). */
+    /** The committed workbooks read back as exactly the instances their builders make. */
     @ParameterizedTest
     @MethodSource("io.fabricplan.instances.Examples#all")
-    void committedWorkbookMatchesItsBuilder(Examples.Named example) {
+    void committedWorkbookReadsBackAsItsBuilderInstance(Examples.Named example) {
         Path committed = Path.of("examples", example.name() + ".xlsx");
         var read = InstanceWorkbookReader.read(committed);
         assertThat(read.problems()).isEmpty();
         assertThat(read.instance()).isEqualTo(example.instance());
+    }
+
+    /**
+     * The committed workbooks are what the builders write: every sheet and every cell (so a difference is named
+     * by its cell), then every byte (styles, drop-downs, dates), so that `fabricplan examples` leaves git clean.
+     */
+    @ParameterizedTest
+    @MethodSource("io.fabricplan.instances.Examples#all")
+    void committedWorkbookHasTheCellsAndBytesItsBuilderWrites(Examples.Named example, @TempDir Path dir)
+            throws IOException {
+        Path committed = Path.of("examples", example.name() + ".xlsx");
+        Path built = ExampleWorkbooks.write(example, dir);
+
+        List<String> differences = WorkbookCells.differences(WorkbookCells.of(built), WorkbookCells.of(committed));
+        assertThat(differences).as("cells of %s that differ from its builder's; rebuild with ./fabricplan examples",
+                committed).isEmpty();
+        assertThat(Files.mismatch(committed, built))
+                .as("first byte where %s differs from its builder's workbook; rebuild with ./fabricplan examples",
+                        committed).isEqualTo(-1L);
+    }
+
+    /** Writing the examples again, later, gives the same bytes: no timestamps of the moment in the files. */
+    @Test
+    void rewritingTheExamplesLaterGivesTheSameBytes(@TempDir Path first, @TempDir Path second) throws Exception {
+        ExampleWorkbooks.writeAll(first);
+        Thread.sleep(2_100); // POI stamps the second (core.xml) and zip entries the even second
+        ExampleWorkbooks.writeAll(second);
+
+        for (Examples.Named example : Examples.all()) {
+            String file = example.name() + ".xlsx";
+            assertThat(Files.mismatch(first.resolve(file), second.resolve(file))).as(file).isEqualTo(-1L);
+        }
     }
 }

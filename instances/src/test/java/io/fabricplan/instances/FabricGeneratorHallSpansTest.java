@@ -1,18 +1,22 @@
 package io.fabricplan.instances;
 
+import io.fabricplan.api.Baseline;
 import io.fabricplan.api.InterSiteMedia;
 import io.fabricplan.api.PlanResult;
 import io.fabricplan.api.Planner;
 import io.fabricplan.api.SolveOptions;
 import io.fabricplan.api.SolveStatus;
 import io.fabricplan.check.PlanChecker;
+import io.fabricplan.formulations.GreedyPlanner;
 import io.fabricplan.model.DefaultCatalog;
 import io.fabricplan.model.DwdmPlan;
+import io.fabricplan.model.GreyRoute;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.InstanceIndex;
 import io.fabricplan.model.Link;
 import io.fabricplan.model.Site;
 import io.fabricplan.model.Span;
+import io.fabricplan.model.SpanHop;
 import io.fabricplan.validate.InstanceValidator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -137,6 +141,30 @@ class FabricGeneratorHallSpansTest {
                 .withInterSite(InterSiteMedia.GREY).withTimeLimitSeconds(60));
 
         assertThat(allGrey.status()).isEqualTo(SolveStatus.INFEASIBLE);
+    }
+
+    /**
+     * 4 halls at 800G: 800ZR cannot pass a hall, so cables between opposite halls can only go grey, either way
+     * round the ring. The rule of thumb routes them first and spreads them over both ways; it used to take them
+     * in Links order, after the neighbours had used the grey fiber, and found no way across (no baseline).
+     */
+    @Test
+    void ruleOfThumbCarriesEveryCableBetweenFourHallsWhereOppositeHallsCanOnlyGoGrey() {
+        Instance instance = FabricGenerator.generate(GeneratorOptions.of(2048).withSwitchFamily("SW102T")
+                .withNicGbps(800).withHalls(4).withHallSpans(GeneratorOptions.HallSpans.defaults())).instance();
+
+        Baseline baseline = new GreedyPlanner().plan(instance);
+
+        assertThat(baseline).isNotNull();
+        DwdmPlan dwdm = baseline.plan().dwdm();
+        assertThat(dwdm.greyRoutes().size() + dwdm.lightpaths().size())
+                .isEqualTo(crossing(instance).stream().mapToLong(Link::count).sum());
+        assertThat(dwdm.lightpaths()).isNotEmpty().allSatisfy(lp -> assertThat(lp.route()).hasSize(1));
+        List<GreyRoute> opposite = dwdm.greyRoutes().stream().filter(g -> g.route().size() == 2).toList();
+        assertThat(opposite).as("every cable between opposite halls, grey").hasSize(4 * 128);
+        assertThat(opposite.stream().map(g -> g.route().stream().map(SpanHop::spanId).sorted().toList()).distinct())
+                .as("both ways round the ring").hasSize(4);
+        assertThat(baseline.violations()).as("a valid plan, so the solve's warm start").isEmpty();
     }
 
     @Test

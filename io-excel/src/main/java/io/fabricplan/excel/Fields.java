@@ -160,7 +160,7 @@ final class Fields {
     }
 
     /** Numbers from numeric cells or from numeric text ("800", " 1e3 "); null when not a finite number. */
-    private static Double parse(CellValue v) {
+    static Double parse(CellValue v) {
         if (v.kind() == CellValue.Kind.NUMBER) {
             return v.number();
         }

@@ -8,9 +8,11 @@ import io.fabricplan.model.PackagingChoice;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.Role;
 import io.fabricplan.model.Settings;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes an {@link Instance} as an instance workbook v1 that {@link InstanceWorkbookReader} reads back equal:
@@ -27,6 +29,24 @@ public final class InstanceWorkbookWriter {
     public static void write(Instance instance, Path out) throws IOException {
         WorkbookFiles.writeWorkbook(out, InstanceSheets.rows(instance),
                 workbook -> InstanceSheets.write(workbook, instance));
+    }
+
+    /**
+     * Writes the instance so that equal instances give equal files, byte for byte, on any machine and at any
+     * time: the workbook's dates and its zip entries' times are fixed, and the entries are stored uncompressed
+     * (a few times larger than {@link #write}'s). For files kept in version control, like the example
+     * workbooks, which must not change when they are rewritten. Builds the whole workbook in memory.
+     */
+    public static void writeReproducible(Instance instance, Path out) throws IOException {
+        WorkbookFiles.writeAtomically(out, stream -> {
+            ByteArrayOutputStream poiBytes = new ByteArrayOutputStream();
+            try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                InstanceSheets.write(workbook, instance);
+                ReproducibleWorkbooks.fixDates(workbook);
+                workbook.write(poiBytes);
+            }
+            ReproducibleWorkbooks.copyStored(poiBytes.toByteArray(), stream);
+        });
     }
 
     /**

@@ -147,6 +147,9 @@ class DwdmWorkbookTest {
         assertThat(read.problems()).isEmpty();
         assertThat(read.plan().dwdm()).isEqualTo(plan.dwdm());
         assertThat(new PlanChecker(ring).check(read.plan()).violations()).isEmpty();
+        assertThat(new PlanChecker(ring).check(read.plan(), read.stated()).violations()).isEmpty();
+        assertThat(read.stated().lightpaths().rows()).hasSize(plan.dwdm().lightpaths().size());
+        assertThat(read.stated().spans().rows()).hasSize(ring.spans().size());
     }
 
     /**

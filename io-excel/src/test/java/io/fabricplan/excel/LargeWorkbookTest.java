@@ -45,6 +45,10 @@ class LargeWorkbookTest {
                 .map(d -> new io.fabricplan.model.DeviceAssignment(d.deviceId(), d.modelId(), d.rackId())).toList());
         CheckReport report = new PlanChecker(instance).check(planRead.plan());
         assertThat(report.violations()).isEmpty();
+        // every figure the streamed sheets state agrees with the plan, and names its cell
+        assertThat(new PlanChecker(instance).check(planRead.plan(), planRead.stated()).violations()).isEmpty();
+        assertThat(planRead.stated().links().rows()).hasSize(50_000);
+        assertThat(planRead.stated().links().locate(50_001, "cost_usd")).isEqualTo("LinkPlan!K50001");
         assertThat(InstanceWorkbookReader.read(out).instance()).isEqualTo(instance);
         assertThat(Files.size(out)).isGreaterThan(Files.size(input));
     }
@@ -60,7 +64,9 @@ class LargeWorkbookTest {
 
         PlanWorkbookWriter.write(input, instance, SyntheticFabric.result(instance, plan), "none", out);
 
-        assertThat(PlanWorkbookReader.read(out).plan().links()).isEqualTo(plan.links());
+        PlanReadResult read = PlanWorkbookReader.read(out);
+        assertThat(read.plan().links()).isEqualTo(plan.links());
+        assertThat(new PlanChecker(instance).check(read.plan(), read.stated()).violations()).isEmpty();
         assertThat(InstanceWorkbookReader.read(out).instance()).isEqualTo(instance);
         try (java.io.InputStream in = Files.newInputStream(out);
              org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {

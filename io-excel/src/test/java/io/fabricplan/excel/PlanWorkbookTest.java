@@ -9,6 +9,7 @@ import io.fabricplan.api.SolveStatistics;
 import io.fabricplan.api.SolveStatus;
 import io.fabricplan.check.CheckReport;
 import io.fabricplan.check.PlanChecker;
+import io.fabricplan.check.StatedFigures;
 import io.fabricplan.check.Violation;
 import io.fabricplan.excel.PlanWorkbookReader.PlanReadResult;
 import io.fabricplan.model.DeviceAssignment;
@@ -32,6 +33,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlanWorkbookTest {
@@ -248,12 +251,46 @@ class PlanWorkbookTest {
 
         assertThat(read.problems()).extracting(p -> p.where() + ": " + p.message()).containsExactly(
                 "LinkPlan!D2: count must be a whole number, got \"x\"",
-                "LinkPlan!H3: a_end must be one of PLUGGABLE, CPO, got \"optical\"",
-                "Summary!B7: capex_usd must be a number, got \"lots\"");
+                "LinkPlan!H3: a_end must be one of PLUGGABLE, CPO, got \"optical\"");
         assertThat(read.plan().links()).isEmpty();
         assertThat(read.plan().devices()).hasSize(3);
         assertThat(read.plan().reported().capexUsd()).isNaN();
         assertThat(read.plan().reported().powerW()).isFinite();
+        // A figure is no decision: its text is kept for the checker, which names the cell.
+        StatedFigures.Table<StatedFigures.SummaryRow> summary = read.stated().summary();
+        assertThat(summary.rows()).filteredOn(r -> r.key().equals("capex_usd")).singleElement().satisfies(r -> {
+            assertThat(r.text()).isEqualTo("lots");
+            assertThat(r.number()).isNaN();
+            assertThat(summary.locate(r.row(), "value")).isEqualTo("Summary!B7");
+        });
+    }
+
+    /** Every figure column reads back with its cell, equal to the evaluation, and the whole plan passes. */
+    @ParameterizedTest
+    @EnumSource(value = RowSources.Mode.class, names = {"DOM", "STREAMING"})
+    void statedFiguresReadBackWithTheirCellsAndPassTheChecker(RowSources.Mode mode) throws IOException {
+        Path out = dir.resolve("plan.xlsx");
+        PlanResult result = resultOf(validPlan());
+        PlanWorkbookWriter.write(null, instance, result, "none", out);
+
+        PlanReadResult read = PlanWorkbookReader.read(out, mode);
+
+        assertThat(read.problems()).isEmpty();
+        StatedFigures stated = read.stated();
+        assertThat(stated.links().rows()).hasSize(2).allSatisfy(r -> assertThat(r.notNumbers()).isNull());
+        StatedFigures.LinkRow l2 = stated.links().rows().get(1);
+        assertThat(l2.assignment()).isEqualTo(1);
+        assertThat(l2.powerW()).isEqualTo(result.evaluation().links().get(1).powerW());
+        assertThat(l2.costUsd()).isEqualTo(result.evaluation().links().get(1).costUsd());
+        assertThat(stated.links().locate(l2.row(), "power_w")).isEqualTo("LinkPlan!J3");
+        assertThat(stated.devices().rows()).extracting(StatedFigures.DeviceRow::deviceId)
+                .containsExactly("leaf1", "srv1", "srv2");
+        assertThat(stated.racks().rows()).hasSize(2);
+        assertThat(stated.bom().rows()).hasSize(result.evaluation().bom().size());
+        assertThat(stated.summary().rows()).extracting(StatedFigures.SummaryRow::key).contains("status",
+                "objective_value", "capex_usd", "power_w", "tco_usd");
+        assertThat(stated.spans().present()).isFalse();
+        assertThat(new PlanChecker(instance).check(read.plan(), stated).violations()).isEmpty();
     }
 
     @Test

@@ -43,11 +43,27 @@ public final class PlanChecker {
         this.index = index;
     }
 
+    /**
+     * Checks the plan and the figures it states about itself (a plan workbook's Summary, figure columns, RackPower,
+     * BOM and DWDM sheets): every violation of its decisions, then every stated figure its decisions do not give,
+     * each named by its place. The stated Summary takes the place of {@link Plan#reported()}.
+     */
+    public CheckReport check(Plan plan, StatedFigures stated) {
+        CheckReport decisions = check(plan.withReported(null), Places.of(plan, stated));
+        List<Violation> violations = new ArrayList<>(decisions.violations());
+        new StatedFigureCheck(index, plan, decisions.evaluation(), violations).check(stated);
+        return new CheckReport(violations, decisions.evaluation());
+    }
+
     /** Checks the plan and returns every violation with the recomputed figures. */
     public CheckReport check(Plan plan) {
+        return check(plan, Places.NONE);
+    }
+
+    private CheckReport check(Plan plan, Places places) {
         List<Violation> violations = new ArrayList<>();
-        checkDevices(plan, violations);
-        checkLinks(plan, violations);
+        checkDevices(plan, places, violations);
+        checkLinks(plan, places, violations);
         if (index.instance().hasSpans() || !plan.dwdm().isEmpty()) {
             new DwdmChecker(index, plan).check(violations);
         }
@@ -58,36 +74,92 @@ public final class PlanChecker {
         return new CheckReport(violations, evaluation);
     }
 
-    private void checkDevices(Plan plan, List<Violation> out) {
-        Set<String> seen = new HashSet<>();
-        for (DeviceAssignment a : plan.devices()) {
+    /**
+     * Where the plan's assignments stand (a plan workbook's rows), so that a violation of one names its cell;
+     * {@link #NONE} for a plan built in code.
+     */
+    private record Places(StatedFigures.Table<?> links, int[] linkRows, StatedFigures.Table<?> devices,
+                          int[] deviceRows) {
+        static final Places NONE = new Places(null, new int[0], null, new int[0]);
+
+        static Places of(Plan plan, StatedFigures stated) {
+            int[] links = rows(plan.links().size());
+            stated.links().rows().forEach(r -> {
+                if (r.assignment() >= 0 && r.assignment() < links.length) {
+                    links[r.assignment()] = r.row();
+                }
+            });
+            int[] devices = rows(plan.devices().size());
+            stated.devices().rows().forEach(r -> {
+                if (r.assignment() >= 0 && r.assignment() < devices.length) {
+                    devices[r.assignment()] = r.row();
+                }
+            });
+            return new Places(stated.links(), links, stated.devices(), devices);
+        }
+
+        private static int[] rows(int n) {
+            int[] rows = new int[n];
+            java.util.Arrays.fill(rows, -1);
+            return rows;
+        }
+
+        /** The place of link assignment {@code i}'s column in parentheses, or "" when its place is not known. */
+        String link(int i, String column) {
+            return at(links, linkRows, i, column);
+        }
+
+        String device(int i, String column) {
+            return at(devices, deviceRows, i, column);
+        }
+
+        String deviceCell(int i, String column) {
+            return i < deviceRows.length && deviceRows[i] >= 0 ? devices.locate(deviceRows[i], column) : null;
+        }
+
+        private static String at(StatedFigures.Table<?> table, int[] rows, int i, String column) {
+            return i < rows.length && rows[i] >= 0 ? " (" + table.locate(rows[i], column) + ")" : "";
+        }
+    }
+
+    private void checkDevices(Plan plan, Places places, List<Violation> out) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < plan.devices().size(); i++) {
+            DeviceAssignment a = plan.devices().get(i);
             Device d = index.device(a.deviceId());
             if (d == null) {
-                out.add(new Violation(Kind.UNKNOWN_DEVICE, a.deviceId(), "the instance has no device \"" + a.deviceId() + "\""));
+                out.add(new Violation(Kind.UNKNOWN_DEVICE, a.deviceId(), "the instance has no device \"" + a.deviceId()
+                        + "\"" + places.device(i, "device_id")));
                 continue;
             }
-            if (!seen.add(a.deviceId())) {
-                out.add(new Violation(Kind.DUPLICATE_DEVICE_ASSIGNMENT, a.deviceId(), "device is assigned more than once"));
+            Integer first = seen.putIfAbsent(a.deviceId(), i);
+            if (first != null) {
+                String again = places.deviceCell(i, "device_id");
+                String where = again == null ? "" : " (" + again + " repeats " + places.deviceCell(first, "device_id")
+                        + ")";
+                out.add(new Violation(Kind.DUPLICATE_DEVICE_ASSIGNMENT, a.deviceId(),
+                        "device is assigned more than once" + where));
                 continue;
             }
-            checkRack(d, a, out);
+            checkRack(d, a, places.device(i, "rack_id"), out);
             if (!d.isSwitch()) {
                 continue;
             }
+            String at = places.device(i, "model_id");
             SwitchModel m = a.modelId() == null ? null : index.model(a.modelId());
             if (m == null) {
-                out.add(new Violation(Kind.MISSING_MODEL, d.id(), a.modelId() == null ? "switch has no model"
-                        : "unknown switch model \"" + a.modelId() + "\""));
+                out.add(new Violation(Kind.MISSING_MODEL, d.id(), (a.modelId() == null ? "switch has no model"
+                        : "unknown switch model \"" + a.modelId() + "\"") + at));
             } else if (!m.family().equals(d.family())) {
                 out.add(new Violation(Kind.WRONG_FAMILY, d.id(), "model " + m.id() + " is of family " + m.family()
-                        + ", the device asks for " + d.family()));
+                        + ", the device asks for " + d.family() + at));
             } else if (!d.packaging().admits(m.packaging())) {
                 out.add(new Violation(Kind.PACKAGING_NOT_ALLOWED, d.id(), "model " + m.id() + " is " + m.packaging()
-                        + ", the device asks for " + d.packaging()));
+                        + ", the device asks for " + d.packaging() + at));
             }
         }
         for (Device d : index.instance().devices()) {
-            if (d.isSwitch() && !seen.contains(d.id())) {
+            if (d.isSwitch() && !seen.containsKey(d.id())) {
                 out.add(new Violation(Kind.MISSING_MODEL, d.id(), "switch has no model in the plan"));
             }
         }
@@ -95,18 +167,18 @@ public final class PlanChecker {
     }
 
     /** A fixed device stays in its rack; a placed one stands in one of its candidate racks. */
-    private void checkRack(Device d, DeviceAssignment a, List<Violation> out) {
+    private void checkRack(Device d, DeviceAssignment a, String at, List<Violation> out) {
         if (!d.isPlaced()) {
             if (a.rackId() != null && !a.rackId().equals(d.rackId())) {
                 out.add(new Violation(Kind.WRONG_RACK, d.id(), "placed in rack \"" + a.rackId()
-                        + "\" but the instance puts it in \"" + d.rackId() + "\""));
+                        + "\" but the instance puts it in \"" + d.rackId() + "\"" + at));
             }
         } else if (a.rackId() == null) {
             out.add(new Violation(Kind.WRONG_RACK, d.id(), "is not placed; its candidate racks are "
-                    + String.join(", ", d.candidateRacks())));
+                    + String.join(", ", d.candidateRacks()) + at));
         } else if (!d.candidateRacks().contains(a.rackId())) {
             out.add(new Violation(Kind.WRONG_RACK, d.id(), "placed in rack \"" + a.rackId()
-                    + "\", not one of its candidate racks " + String.join(", ", d.candidateRacks())));
+                    + "\", not one of its candidate racks " + String.join(", ", d.candidateRacks()) + at));
         }
     }
 
@@ -130,23 +202,27 @@ public final class PlanChecker {
         });
     }
 
-    private void checkLinks(Plan plan, List<Violation> out) {
+    private void checkLinks(Plan plan, Places places, List<Violation> out) {
         Map<String, SwitchModel> chosen = PlanEvaluator.chosenModels(index, plan);
         Map<String, String> placed = PlanEvaluator.placedRacks(index, plan);
         Map<String, Long> served = new HashMap<>();
-        for (LinkAssignment a : plan.links()) {
+        for (int i = 0; i < plan.links().size(); i++) {
+            LinkAssignment a = plan.links().get(i);
             Link link = index.link(a.linkId());
             if (link == null) {
-                out.add(new Violation(Kind.UNKNOWN_LINK, a.linkId(), "the instance has no link \"" + a.linkId() + "\""));
+                out.add(new Violation(Kind.UNKNOWN_LINK, a.linkId(), "the instance has no link \"" + a.linkId() + "\""
+                        + places.link(i, "link_id")));
                 continue;
             }
             if (a.count() <= 0) {
-                out.add(new Violation(Kind.BAD_COUNT, link.id(), "count must be positive, got " + a.count()));
+                out.add(new Violation(Kind.BAD_COUNT, link.id(), "count must be positive, got " + a.count()
+                        + places.link(i, "count")));
             }
             served.merge(link.id(), (long) a.count(), Long::sum);
+            String at = places.link(i, "optic_id");
             Optic optic = index.optic(a.opticId());
             if (optic == null) {
-                out.add(new Violation(Kind.UNKNOWN_OPTIC, link.id(), "unknown optic \"" + a.opticId() + "\""));
+                out.add(new Violation(Kind.UNKNOWN_OPTIC, link.id(), "unknown optic \"" + a.opticId() + "\"" + at));
                 continue;
             }
             Device da = index.device(link.aDevice());
@@ -158,19 +234,20 @@ public final class PlanChecker {
             }
             if (ea.packaging() != a.aEnd() || eb.packaging() != a.bEnd()) {
                 out.add(new Violation(Kind.END_PACKAGING_MISMATCH, link.id(), "ends stated " + a.aEnd() + "/" + a.bEnd()
-                        + " but the devices are " + ea.packaging() + "/" + eb.packaging()));
+                        + " but the devices are " + ea.packaging() + "/" + eb.packaging()
+                        + places.link(i, ea.packaging() != a.aEnd() ? "a_end" : "b_end")));
             }
             if (!FabricRules.rateMatches(optic, link)) {
                 out.add(new Violation(Kind.RATE_MISMATCH, link.id(), optic.id() + " runs at " + fmt(optic.gbps())
-                        + " Gb/s, the link needs " + fmt(link.gbps())));
+                        + " Gb/s, the link needs " + fmt(link.gbps()) + at));
             }
             double length = PlanEvaluator.lengthM(index, link, placed);
             if (!Double.isNaN(length) && !FabricRules.reaches(optic, length)) {
                 out.add(new Violation(Kind.REACH_EXCEEDED, link.id(), optic.id() + " reaches " + fmt(optic.reachM())
-                        + " m, the link is " + fmt(length) + " m"));
+                        + " m, the link is " + fmt(length) + " m" + at));
             }
-            checkEnd(link, optic, da, ea, out);
-            checkEnd(link, optic, db, eb, out);
+            checkEnd(link, optic, da, ea, at, out);
+            checkEnd(link, optic, db, eb, at, out);
         }
         for (Link link : index.instance().links()) {
             long got = served.getOrDefault(link.id(), 0L);
@@ -181,14 +258,15 @@ public final class PlanChecker {
         }
     }
 
-    private static void checkEnd(Link link, Optic optic, Device device, LinkEnd end, List<Violation> out) {
+    private static void checkEnd(Link link, Optic optic, Device device, LinkEnd end, String at,
+                                 List<Violation> out) {
         if (FabricRules.endAccepts(optic, end)) {
             return;
         }
         String why = end.packaging() == io.fabricplan.model.Packaging.CPO
                 ? "CPO port of " + end.model().id() + " takes only TRANSCEIVER with pmd " + end.cpoPmd()
                 : "linear pluggable needs an LPO-capable host";
-        out.add(new Violation(Kind.END_INCOMPATIBLE, link.id(), optic.id() + " at " + device.id() + ": " + why));
+        out.add(new Violation(Kind.END_INCOMPATIBLE, link.id(), optic.id() + " at " + device.id() + ": " + why + at));
     }
 
     private static void checkPorts(PlanEvaluation evaluation, List<Violation> out) {
@@ -210,14 +288,17 @@ public final class PlanChecker {
         }
     }
 
-    private static void checkReportedTotals(ReportedTotals reported, PlanEvaluation e, List<Violation> out) {
+    private void checkReportedTotals(ReportedTotals reported, PlanEvaluation e, List<Violation> out) {
         if (reported == null) {
             return;
         }
         compare("capex_usd", reported.capexUsd(), e.capexUsd(), out);
         compare("power_w", reported.powerW(), e.powerW(), out);
         compare("tco_usd", reported.tcoUsd(), e.tcoUsd(), out);
-        compare("objective_value", reported.objectiveValue(), e.objectiveValue(), out);
+        // the plan may minimise another objective than the Settings' (solve --objective)
+        double objectiveValue = reported.objective() == null ? e.objectiveValue()
+                : index.settings().withObjective(reported.objective()).objectiveValue(e.capexUsd(), e.powerW());
+        compare("objective_value", reported.objectiveValue(), objectiveValue, out);
     }
 
     private static void compare(String what, double stated, double actual, List<Violation> out) {

@@ -4,7 +4,8 @@ package io.fabricplan.check;
  * One broken rule of a plan.
  *
  * @param kind    which rule
- * @param subject the id the rule is about (link, device, rack ...)
+ * @param subject the id the rule is about (link, device, rack ...); for a figure the plan states, the place it
+ *                stands (a plan workbook's cell, e.g. {@code LinkPlan!J4})
  * @param message what is wrong, with the figures
  */
 public record Violation(Kind kind, String subject, String message) {
@@ -28,7 +29,17 @@ public record Violation(Kind kind, String subject, String message) {
         END_INCOMPATIBLE,
         PORTS_EXCEEDED,
         RACK_POWER_EXCEEDED,
+        /** A total of the Summary (objective_value, capex_usd, power_w, tco_usd) that the choices do not give. */
         REPORTED_TOTAL_MISMATCH,
+        /**
+         * A figure the plan states (LinkPlan, DevicePlan, RackPower, BOM, the DWDM sheets, the Summary's status and
+         * gap) that its decisions do not give, or text where a number belongs.
+         */
+        STATED_FIGURE_MISMATCH,
+        /** A row of stated figures missing (a rack, span, BOM item or server without its row), or a whole sheet. */
+        STATED_ROW_MISSING,
+        /** A row of stated figures for something the plan does not have, blank, or listed again. */
+        STATED_ROW_EXTRA,
         /** DWDM: a route that is not a chain of spans from the link's a-site to its b-site. */
         ROUTE_DISCONTINUOUS,
         /** DWDM: a span's routes use a fiber pair beyond its {@code fiber_pairs}. */

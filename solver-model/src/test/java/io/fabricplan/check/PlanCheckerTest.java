@@ -155,6 +155,54 @@ class PlanCheckerTest {
                 "plan states 137940, the plan's choices give 138040");
     }
 
+    /** A plan solved with another objective than the Settings' states its objective_value in that objective. */
+    @Test
+    void reportedObjectiveValueIsTakenInTheObjectiveTheSolveMinimised() {
+        Plan plan = CheckerFixture.plan().withReported(new ReportedTotals(Objective.POWER, CheckerFixture.POWER_W,
+                CheckerFixture.CAPEX_USD, CheckerFixture.POWER_W, Double.NaN));
+
+        assertThat(new PlanChecker(CheckerFixture.instance()).check(plan).violations()).isEmpty();
+    }
+
+    /**
+     * Stated figures of a plan built in code (no workbook) are named by table, row and column; a figure within
+     * half a cent of its value agrees (shown rounded), one a dollar off does not.
+     */
+    @Test
+    void statedFiguresWithoutAWorkbookAreNamedByTableRowAndColumn() {
+        Plan plan = CheckerFixture.plan();
+        PlanEvaluation e = new io.fabricplan.model.PlanEvaluator(CheckerFixture.instance()).evaluate(plan);
+        List<StatedFigures.LinkRow> links = new ArrayList<>();
+        for (int i = 0; i < plan.links().size(); i++) {
+            PlanEvaluation.LinkRow r = e.links().get(i);
+            links.add(new StatedFigures.LinkRow(i + 1, i, r.link().aDevice(), r.link().bDevice(), r.link().gbps(),
+                    r.lengthM(), r.powerW(), i == 0 ? r.costUsd() + 0.004 : i == 1 ? r.costUsd() + 1 : r.costUsd(),
+                    null));
+        }
+        StatedFigures stated = new StatedFigures(StatedFigures.Table.absent("Summary"),
+                new StatedFigures.Table<>("LinkPlan", true, List.of(), links, null),
+                new StatedFigures.Table<>("DevicePlan", true, List.of("power_w"), List.of(), null),
+                StatedFigures.Table.absent("RackPower"), StatedFigures.Table.absent("BOM"),
+                StatedFigures.Table.absent("DwdmLightpaths"), StatedFigures.Table.absent("DwdmGreyRoutes"),
+                StatedFigures.Table.absent("DwdmSpans"), StatedFigures.Table.absent("DwdmPlacements"));
+
+        CheckReport report = new PlanChecker(CheckerFixture.instance()).check(plan, stated);
+
+        assertThat(report.violations()).extracting(Violation::toString).contains(
+                "STATED_FIGURE_MISMATCH LinkPlan[2].cost_usd: cost_usd " + StatedFigureCheck.fmt(
+                        e.links().get(1).costUsd() + 1) + " but the plan's choices cost "
+                        + StatedFigureCheck.fmt(e.links().get(1).costUsd()) + " USD",
+                "STATED_ROW_MISSING Summary: the sheet is missing; it states the plan's status and totals",
+                "STATED_ROW_MISSING RackPower: the sheet is missing; it states each rack's power",
+                "STATED_ROW_MISSING BOM: the sheet is missing; it states the plan's bill of materials")
+                .noneMatch(v -> v.contains("LinkPlan[1]"))
+                .filteredOn(v -> v.startsWith("STATED_ROW_MISSING DevicePlan:")).containsExactly(
+                        "STATED_ROW_MISSING DevicePlan: column \"power_w\" is missing; the plan workbook states its "
+                                + "figures there",
+                        "STATED_ROW_MISSING DevicePlan: no row for server srv1; the plan workbook lists every device",
+                        "STATED_ROW_MISSING DevicePlan: no row for server srv2; the plan workbook lists every device");
+    }
+
     private static Plan replaceLink(int at, LinkAssignment replacement) {
         return edit(links -> links.set(at, replacement));
     }

@@ -9,6 +9,7 @@ import io.fabricplan.model.GreyRoute;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.Lightpath;
 import io.fabricplan.model.LinkAssignment;
+import io.fabricplan.model.LinkEnd;
 import io.fabricplan.model.MuxPlacement;
 import io.fabricplan.model.Optic;
 import io.fabricplan.model.OpticKind;
@@ -23,12 +24,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rule of thumb for cables between sites, as a planner does it by hand, one cable at a time in Links order:
- * the cheapest grey optic that reaches the shortest route while every span on it has a free fiber pair besides
- * those kept for DWDM (sized from the shortest routes' loads); else the cheapest COHERENT optic on the first of the k shortest routes with a channel
- * free along it (else grey on a longer route), a span's first DWDM pair fitting
- * it with the cheapest line system the lightpath's budget accepts (kept for the span's later pairs), opening
- * another DWDM pair where the channel is taken and fiber is free. No look-ahead, so it can fail where a plan
+ * The rule of thumb for cables between sites, as a planner does it by hand, one cable at a time in Links order,
+ * those no lightpath can carry first: the cheapest grey optic that reaches the shortest route (of equally short
+ * ones, the one with the most free pairs) while every span on it has a free fiber pair besides those kept for
+ * DWDM (sized from the shortest routes' loads, spread over equally short routes); else the cheapest COHERENT
+ * optic on the first of the k shortest routes with a channel free along it (else grey on a longer route), a
+ * span's first DWDM pair fitting it with the cheapest line system the lightpath's budget accepts (kept for the
+ * span's later pairs), opening another DWDM pair where the channel is taken and fiber is free. No look-ahead, so it can fail where a plan
  * exists. O(cables x k x (channels + combinations) x hops).
  */
 final class RuleOfThumbCrossing {
@@ -65,7 +67,7 @@ final class RuleOfThumbCrossing {
                     k -> candidates.between(c.aSite(), c.bSite(), DwdmLayer.DEFAULT_ROUTES));
         }
         reserveForDwdm(crossings, routesOf);
-        for (InterSiteLayer.Crossing c : crossings) {
+        for (InterSiteLayer.Crossing c : greyOnlyFirst(crossings, routesOf)) {
             byLink.put(c.link().id(), c);
             List<Route> routes = routesOf.get(c.aSite() + "|" + c.bSite());
             for (int cable = 0; cable < c.link().count(); cable++) {
@@ -96,12 +98,35 @@ final class RuleOfThumbCrossing {
         return new InterSiteLayer.RuleOfThumb(links, new DwdmPlan(lightpaths, greys, amplifiers, muxes));
     }
 
+    /**
+     * The crossings in Links order, those that can only go grey first (no lightpath meets its budget on any of
+     * their routes, e.g. 800ZR through a site's DEMUX and MUX): a planner routes them while grey fiber is left,
+     * since the others can still take a channel when it is gone.
+     */
+    private List<InterSiteLayer.Crossing> greyOnlyFirst(List<InterSiteLayer.Crossing> crossings,
+                                                        Map<String, List<Route>> routesOf) {
+        record Kind(String aSite, String bSite, double gbps, LinkEnd aEnd, LinkEnd bEnd) {
+        }
+        Map<Kind, Boolean> greyOnly = new HashMap<>();
+        List<InterSiteLayer.Crossing> first = new ArrayList<>();
+        List<InterSiteLayer.Crossing> then = new ArrayList<>();
+        for (InterSiteLayer.Crossing c : crossings) {
+            List<Route> routes = routesOf.get(c.aSite() + "|" + c.bSite());
+            boolean onlyGrey = greyOnly.computeIfAbsent(new Kind(c.aSite(), c.bSite(), c.link().gbps(), c.aEnd(),
+                    c.bEnd()), k -> cheapestFirst(c, true).stream().noneMatch(o -> routes.stream()
+                    .anyMatch(r -> lineFor(o, r) != null)));
+            (onlyGrey ? first : then).add(c);
+        }
+        first.addAll(then);
+        return first;
+    }
+
     /** Grey on the shortest route; else a lightpath on the first route that takes one; else grey on a detour. */
     private boolean carry(InterSiteLayer.Crossing c, List<Route> routes, int cable) {
         if (routes.isEmpty()) {
             return false;
         }
-        if (grey(c, routes.get(0), cable)) {
+        if (grey(c, roomiestShortest(routes), cable)) {
             return true;
         }
         for (Route r : routes) {
@@ -147,10 +172,14 @@ final class RuleOfThumbCrossing {
         }
         channels = channels == Integer.MAX_VALUE ? 2 : Math.max(2, channels);
         Map<Span, Long> cables = new HashMap<>();
+        Map<String, Integer> spread = new HashMap<>();
         for (InterSiteLayer.Crossing c : crossings) {
-            List<Route> routes = routesOf.get(c.aSite() + "|" + c.bSite());
-            if (!routes.isEmpty()) {
-                routes.get(0).spans().forEach(s -> cables.merge(s, (long) c.link().count(), Long::sum));
+            String sites = c.aSite() + "|" + c.bSite();
+            List<Route> shortest = shortest(routesOf.get(sites));
+            for (int cable = 0; cable < c.link().count() && !shortest.isEmpty(); cable++) {
+                // cables between opposite sites of a ring go either way: spread over the routes of equal length
+                int next = spread.merge(sites, 1, Integer::sum) - 1;
+                shortest.get(next % shortest.size()).spans().forEach(s -> cables.merge(s, 1L, Long::sum));
             }
         }
         for (Map.Entry<Span, Long> e : cables.entrySet()) {
@@ -161,14 +190,32 @@ final class RuleOfThumbCrossing {
         }
     }
 
+    /** The routes as short as the first (a ring's two ways round between opposite sites). */
+    private static List<Route> shortest(List<Route> routes) {
+        return routes.stream().filter(r -> r.lengthKm() <= routes.get(0).lengthKm() + 1e-9).toList();
+    }
+
+    /** Of the shortest routes, the one with the most fiber pairs left for grey on its fullest span. */
+    private Route roomiestShortest(List<Route> routes) {
+        Route best = routes.get(0);
+        int bestRoom = Integer.MIN_VALUE;
+        for (Route r : shortest(routes)) {
+            int room = r.spans().stream().mapToInt(s -> freePairs(s) - stillReserved(s)).min().orElse(0);
+            if (room > bestRoom) {
+                best = r;
+                bestRoom = room;
+            }
+        }
+        return best;
+    }
+
     private boolean grey(InterSiteLayer.Crossing c, Route r, int cable) {
         for (Optic o : cheapestFirst(c, false)) {
             if (!FabricRules.reaches(o, r.lengthKm() * 1000.0)) {
                 continue;
             }
             // pairs kept for DWDM stay free of grey cables (less those DWDM already opened there)
-            if (r.spans().stream().anyMatch(s -> freePairs(s) <= Math.max(0, reserved.getOrDefault(s, 0)
-                    - dwdmPairs.getOrDefault(s, List.of()).size()))) {
+            if (r.spans().stream().anyMatch(s -> freePairs(s) <= stillReserved(s))) {
                 return false;
             }
             List<SpanHop> hops = new ArrayList<>();
@@ -180,6 +227,11 @@ final class RuleOfThumbCrossing {
             return true;
         }
         return false;
+    }
+
+    /** Pairs kept for DWDM that grey cables stay off: the reserve less the DWDM pairs already opened there. */
+    private int stillReserved(Span s) {
+        return Math.max(0, reserved.getOrDefault(s, 0) - dwdmPairs.getOrDefault(s, List.of()).size());
     }
 
     private boolean lightpath(InterSiteLayer.Crossing c, Route r, int cable) {
