@@ -103,6 +103,12 @@ final class InputCopy {
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return null;
         }
+        try {
+            workbook.getProperties(); // parsed only when written otherwise; a bad one fails here, not there
+        } catch (RuntimeException e) {
+            closeQuietly(workbook);
+            return null;
+        }
         Problems problems = new Problems(input);
         try {
             check(workbook, problems);

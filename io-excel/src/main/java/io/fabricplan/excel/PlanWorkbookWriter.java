@@ -86,10 +86,15 @@ public final class PlanWorkbookWriter {
         XSSFWorkbook loaded = InputCopy.unpacksWithin(inputWorkbook, keepFormattingLimitBytes)
                 ? InputCopy.loadWhole(inputWorkbook) : null;
         if (loaded != null) {
-            writeOverLoadedInput(loaded, instance, result, solverName, out);
-        } else {
-            writeOverStreamedInput(inputWorkbook, instance, result, solverName, out);
+            try {
+                writeOverLoadedInput(loaded, instance, result, solverName, out);
+                return;
+            } catch (RuntimeException e) {
+                // A part POI loaded but cannot write back (document properties it could not parse): the sheets
+                // are copied by value instead. A failure of ours fails again there, and is thrown.
+            }
         }
+        writeOverStreamedInput(inputWorkbook, instance, result, solverName, out);
     }
 
     /** The input loaded whole keeps everything; the result sheets stream after its sheets. */

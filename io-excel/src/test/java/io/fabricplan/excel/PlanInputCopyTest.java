@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The input copied into the plan workbook: whatever the reader accepts is written, and what no Excel workbook may
@@ -208,11 +209,13 @@ class PlanInputCopyTest {
         assertThat(problems.get(0).message()).startsWith("not a name Excel allows for a sheet");
     }
 
-    @Test
-    void unsafePartThePlannerNeverReadsMakesACopyByValueInsteadOfAFailure() throws IOException {
-        // A DOCTYPE in the styles: loading the workbook whole fails; the sheets themselves are fine.
-        Path input = HandMadeXlsx.withPartChanged(valid, dir.resolve("in.xlsx"), "xl/styles.xml",
-                styles -> styles.replaceFirst("<styleSheet", "<!DOCTYPE styleSheet [<!ENTITY b \"b\">]><styleSheet"));
+    @ParameterizedTest
+    @ValueSource(strings = {"xl/styles.xml", "docProps/app.xml", "docProps/core.xml"})
+    void unsafePartThePlannerNeverReadsMakesACopyByValueInsteadOfAFailure(String part) throws IOException {
+        // A DOCTYPE in a part the reader never reads: loading or saving the workbook whole fails there.
+        Path input = HandMadeXlsx.withPartChanged(valid, dir.resolve("in.xlsx"), part,
+                xml -> xml.replaceFirst("\\?>", "?><!DOCTYPE x [<!ENTITY b \"b\">]>"));
+        assertThat(InstanceWorkbookReader.read(input).problems()).as("the reader accepts it").isEmpty();
 
         PlanWorkbookWriter.write(input, instance, result, "none", out);
 
