@@ -215,7 +215,6 @@ class PlanInputCopyTest {
         // A DOCTYPE in a part the reader never reads: loading or saving the workbook whole fails there.
         Path input = HandMadeXlsx.withPartChanged(valid, dir.resolve("in.xlsx"), part,
                 xml -> xml.replaceFirst("\\?>", "?><!DOCTYPE x [<!ENTITY b \"b\">]>"));
-        assertThat(InstanceWorkbookReader.read(input).problems()).as("the reader accepts it").isEmpty();
 
         PlanWorkbookWriter.write(input, instance, result, "none", out);
 
