@@ -150,7 +150,7 @@ final class WorkbookFiles {
         Path target = out.toAbsolutePath().normalize();
         WriteFolder.deleteStale(target);
         try (WriteFolder folder = WriteFolder.create(target)) {
-            Path tmp = Files.createFile(folder.path().resolve(target.getFileName()));
+            Path tmp = Files.createFile(folder.workbook());
             ordinaryPermissions(tmp, target);
             folder.withPoiTempFiles(() -> {
                 try (OutputStream os = Files.newOutputStream(tmp)) {

@@ -74,8 +74,11 @@ final class WriteFolder implements AutoCloseable {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            if (channel.tryLock() == null) {
-                throw new IOException("cannot lock " + folder.resolve(LOCK));
+            try {
+                channel.tryLock();
+            } catch (IOException noLocksHere) {
+                // a file system without locks (some network shares): later writes cannot tell this folder is
+                // stale, so they leave it; the write itself goes on
             }
             return new WriteFolder(folder, channel);
         } catch (IOException | RuntimeException e) {
@@ -88,9 +91,9 @@ final class WriteFolder implements AutoCloseable {
         }
     }
 
-    /** The folder. */
-    Path path() {
-        return folder;
+    /** The file the workbook is written to before it is moved into place. */
+    Path workbook() {
+        return folder.resolve("workbook");
     }
 
     /** Something done with POI's temporary files in this folder (on this thread only). */
