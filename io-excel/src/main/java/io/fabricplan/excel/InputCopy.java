@@ -134,9 +134,29 @@ final class InputCopy {
                 for (Cell cell : row) {
                     CTCell ct = ((XSSFCell) cell).getCTCell();
                     String formula = ct.isSetF() ? ct.getF().getStringValue() : null;
-                    checkCell(name, row.getRowNum(), cell.getColumnIndex(), text(workbook, ct), formula, problems);
+                    if (!sharedTextThere(workbook, ct)) {
+                        problems.add(new InputProblem(name + "!" + new CellReference(row.getRowNum(),
+                                cell.getColumnIndex()).formatAsString(false), "refers to shared text number "
+                                + ct.getV().trim() + ", which the workbook does not have",
+                                "open the workbook in Excel and save it again as .xlsx."));
+                        continue;
+                    }
+                    checkCell(name, row.getRowNum(), cell.getColumnIndex(), text(workbook, ct), formula,
+                            number(ct), problems);
                 }
             }
+        }
+    }
+
+    /** Whether a shared-text cell's index is one of the workbook's shared texts (other cells: true). */
+    private static boolean sharedTextThere(XSSFWorkbook workbook, CTCell ct) {
+        if (!ct.isSetT() || ct.getT() != STCellType.S || !ct.isSetV()) {
+            return true;
+        }
+        try {
+            return workbook.getSharedStringSource().getItemAt(Integer.parseInt(ct.getV().trim())) != null;
+        } catch (RuntimeException e) {
+            return false; // not a number, or no such item (POI says so in several ways)
         }
     }
 
@@ -154,6 +174,19 @@ final class InputCopy {
             return workbook.getSharedStringSource().getItemAt(index).getString();
         }
         return null;
+    }
+
+    /** The number a numeric cell stores (0 for any other cell, and for one whose value is no number at all). */
+    private static double number(CTCell ct) {
+        STCellType.Enum type = ct.isSetT() ? ct.getT() : STCellType.N;
+        if (type != STCellType.N || !ct.isSetV()) {
+            return 0;
+        }
+        try {
+            return Double.parseDouble(ct.getV().trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /**
@@ -234,7 +267,8 @@ final class InputCopy {
             }
             boolean formula = v.kind() == CellValue.Kind.UNCACHED;
             boolean fine = checkCell(name, row.index(), c, formula ? null : v.text(),
-                    formula ? v.text().substring(1) : null, problems);
+                    formula ? v.text().substring(1) : null, v.kind() == CellValue.Kind.NUMBER ? v.number() : 0,
+                    problems);
             if (fine && copy != null && problems.isEmpty()) {
                 Cell cell = copy.createCell(c);
                 put(cell, v);
@@ -258,7 +292,8 @@ final class InputCopy {
         if (message.toLowerCase(Locale.ROOT).contains("zip bomb")) {
             return "the sheet unpacks to more than 100 times its packed size (a zip bomb?); refused as unsafe";
         }
-        return "the sheet cannot be read: " + e.getMessage();
+        String why = String.valueOf(e.getMessage());
+        return "the sheet cannot be read: " + (why.length() > 200 ? why.substring(0, 200) + "..." : why);
     }
 
     /** A raw value into a cell: the value as saved, a formula saved without one as the formula. */
@@ -312,8 +347,14 @@ final class InputCopy {
         return false;
     }
 
-    /** Whether the cell is within Excel's limits; adds each problem when not. */
-    private static boolean checkCell(String sheet, int row, int column, String text, String formula,
+    /**
+     * Whether the cell is within Excel's limits; adds each problem when not.
+     *
+     * @param text    the text it holds, or null
+     * @param formula its formula's text, or null
+     * @param number  the number it holds (0 when none)
+     */
+    private static boolean checkCell(String sheet, int row, int column, String text, String formula, double number,
                                      Problems problems) {
         if (column < 0 || column >= MAX_COLUMNS) {
             problems.add(new InputProblem(sheet + "!" + columnName(column) + (row + 1L), String.format(Locale.ROOT,
@@ -327,6 +368,11 @@ final class InputCopy {
             problems.add(new InputProblem(where, String.format(Locale.ROOT,
                     "text of %,d characters; an Excel cell holds at most %,d", text.length(), MAX_TEXT_CHARS),
                     "shorten it, or put the text in a file the workbook names."));
+            fine = false;
+        }
+        if (!Double.isFinite(number)) {
+            problems.add(new InputProblem(where, "the number " + number + " is not one an Excel cell can hold",
+                    "type a number, or leave the cell blank."));
             fine = false;
         }
         if (formula != null && formula.length() > MAX_FORMULA_CHARS) {

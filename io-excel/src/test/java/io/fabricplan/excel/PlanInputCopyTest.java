@@ -166,6 +166,36 @@ class PlanInputCopyTest {
 
     @ParameterizedTest
     @EnumSource(Copy.class)
+    void numbersNoCellCanHoldAndOverlongFormulasAreRefusedAtTheirCells(Copy copy) throws IOException {
+        Path input = withNotes(HandMadeXlsx.rows("<row r=\"1\"><c r=\"A1\"><v>NaN</v></c><c r=\"B1\"><v>1e999</v></c>"
+                + "<c r=\"C1\"><v>1e308</v></c><c r=\"D1\"><f>" + "1+".repeat(5_000) + "1</f></c></row>"));
+
+        List<InputProblem> problems = refused(input, copy);
+
+        assertThat(describe(problems)).isEqualTo("""
+                Notes!A1: the number NaN is not one an Excel cell can hold
+                  Maybe type a number, or leave the cell blank.
+                Notes!B1: the number Infinity is not one an Excel cell can hold
+                  Maybe type a number, or leave the cell blank.
+                Notes!D1: formula of 10,001 characters; Excel allows at most 8,192
+                  Maybe replace the formula by its value.""");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Copy.class)
+    void sharedTextThatIsNotThereIsRefusedNamingTheCellOrSheet(Copy copy) throws IOException {
+        Path input = withNotes(HandMadeXlsx.rows("<row r=\"4\"><c r=\"E4\" t=\"s\"><v>99999</v></c></row>"));
+
+        List<InputProblem> problems = refused(input, copy);
+
+        // loaded whole, the cell is found; streamed, the reading of the sheet stops there
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).where()).isEqualTo(copy == Copy.WHOLE ? "Notes!E4" : "Notes");
+        assertThat(problems.get(0).describe()).contains("99999").hasSizeLessThan(400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Copy.class)
     void doctypeInASheetThePlannerDoesNotReadIsRefusedNamingTheSheet(Copy copy) throws IOException {
         Path input = withNotes(w -> w.write("<?xml version=\"1.0\"?>\n<!DOCTYPE worksheet [<!ENTITY a \"aaaa\">]>\n"
                 + HandMadeXlsx.SHEET_START.substring(HandMadeXlsx.SHEET_START.indexOf("<worksheet"))
