@@ -11,6 +11,7 @@ import io.fabricplan.api.SolveOptions;
 import io.fabricplan.api.SolveStatus;
 import io.fabricplan.check.CheckReport;
 import io.fabricplan.check.PlanChecker;
+import io.fabricplan.excel.InputWorkbookException;
 import io.fabricplan.excel.PlanWorkbookWriter;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.Objective;
@@ -133,7 +134,14 @@ final class SolveCommand implements Callable<Integer> {
             }
         }
         phase = System.nanoTime();
-        PlanWorkbookWriter.write(input, instance, result, result.statistics().solver(), output);
+        try {
+            PlanWorkbookWriter.write(input, instance, result, result.statistics().solver(), output);
+        } catch (InputWorkbookException e) {
+            // The input holds what no plan workbook may carry (a cell past Excel's limits, an unsafe sheet).
+            InstanceInput.printProblems(e.problems().size(), input, e.problems(), err);
+            err.println("  no plan written");
+            return ExitCode.INVALID_INPUT;
+        }
         writeS = secondsSince(phase);
         report(result, json ? err : out);
         if (json) {

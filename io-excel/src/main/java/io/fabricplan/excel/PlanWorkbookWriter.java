@@ -4,17 +4,10 @@ import io.fabricplan.api.PlanResult;
 import io.fabricplan.model.Instance;
 import io.fabricplan.validate.InputProblem;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -29,25 +22,25 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * written in bounded memory.
  *
  * <p>The input sheets are kept unchanged: the same sheets in the same order (less result sheets of an earlier
- * solve, which are replaced), the same cells with the same values. How depends on the input's size:
+ * solve, which are replaced), the same cells with the same values. How depends on what the input unpacks to
+ * ({@link InputCopy}):
  * <ul>
- *   <li>up to {@link #KEEP_FORMATTING_LIMIT_BYTES}, the input is loaded whole and kept as it is: formats,
- *       widths, drop-downs, comments and formulas;</li>
- *   <li>larger inputs are copied row by row from a streaming read, in bounded memory, and formatting is
- *       simplified: cell values only (text, numbers, booleans, errors), a formula as the value Excel saved with
- *       it (one saved without a value is kept as a formula, which Excel calculates on opening), the first row
- *       bold and frozen. Number formats, column widths, colours, drop-downs, comments, merged cells and hidden
- *       states are not carried over.</li>
+ *   <li>up to {@link InputCopy#LOAD_WHOLE_MAX_UNPACKED_BYTES} (some 15,000 links), the input is loaded whole and
+ *       kept as it is: formats, widths, drop-downs, comments and formulas;</li>
+ *   <li>larger inputs, and those with a part that cannot be loaded safely, are copied row by row from a streaming
+ *       read, in bounded memory, and formatting is simplified: cell values only (text, numbers, booleans,
+ *       errors), a formula as the value Excel saved with it (one saved without a value is kept as a formula,
+ *       which Excel calculates on opening), the first row bold and frozen. Number formats, column widths,
+ *       colours, drop-downs, comments, merged cells, hidden states and empty rows are not carried over.</li>
  * </ul>
- * Either way {@link InstanceWorkbookReader} reads the plan workbook as the instance it was solved from.
+ * Either way {@link InstanceWorkbookReader} reads the plan workbook as the instance it was solved from. An input
+ * that holds what no Excel workbook may (a text over 32,767 characters, a row past 1,048,576), or a sheet that
+ * cannot be read safely (a DOCTYPE, a zip bomb), is refused with an {@link InputWorkbookException} that names each
+ * sheet or cell; nothing is written then.
  */
 public final class PlanWorkbookWriter {
-    /**
-     * Inputs up to this size (some 10,000 links) are loaded whole and keep their formatting; larger ones are
-     * streamed. Loading costs about a gigabyte of heap per megabyte of .xlsx (measured: 1.9 MB took 1.6 GB), so
-     * the limit stays small.
-     */
-    static final long KEEP_FORMATTING_LIMIT_BYTES = 256L * 1024;
+    /** Inputs that unpack to at most this many bytes are loaded whole and keep their formatting. */
+    static final long KEEP_FORMATTING_LIMIT_BYTES = InputCopy.LOAD_WHOLE_MAX_UNPACKED_BYTES;
 
     private PlanWorkbookWriter() {
     }
@@ -59,14 +52,16 @@ public final class PlanWorkbookWriter {
      * @param solverName    engine name for the Summary
      * @param out           where to write; must not be the input workbook
      * @throws IllegalArgumentException when {@code out} is the input workbook
-     * @throws IOException              when the input cannot be read or the output cannot be written
+     * @throws InputWorkbookException   when the input workbook is missing, damaged or unsafe, or breaks Excel's
+     *                                  limits: each problem at its sheet or cell
+     * @throws IOException              when the output cannot be written
      */
     public static void write(Path inputWorkbook, Instance instance, PlanResult result, String solverName, Path out)
             throws IOException {
         write(inputWorkbook, instance, result, solverName, out, KEEP_FORMATTING_LIMIT_BYTES);
     }
 
-    /** As {@link #write(Path, Instance, PlanResult, String, Path)}, streaming inputs larger than the limit. */
+    /** As {@link #write(Path, Instance, PlanResult, String, Path)}, streaming inputs that unpack past the limit. */
     static void write(Path inputWorkbook, Instance instance, PlanResult result, String solverName, Path out,
                       long keepFormattingLimitBytes) throws IOException {
         Objects.requireNonNull(instance, "instance");
@@ -86,23 +81,25 @@ public final class PlanWorkbookWriter {
         }
         List<InputProblem> problems = new ArrayList<>();
         if (!WorkbookFiles.isXlsx(inputWorkbook, problems)) {
-            throw new IOException(problems.get(0).describe());
+            throw new InputWorkbookException(problems);
         }
-        if (Files.size(inputWorkbook) <= keepFormattingLimitBytes) {
-            writeOverLoadedInput(inputWorkbook, instance, result, solverName, out);
-        } else {
-            writeOverStreamedInput(inputWorkbook, instance, result, solverName, out);
+        XSSFWorkbook loaded = InputCopy.unpacksWithin(inputWorkbook, keepFormattingLimitBytes)
+                ? InputCopy.loadWhole(inputWorkbook) : null;
+        if (loaded != null) {
+            try {
+                writeOverLoadedInput(loaded, instance, result, solverName, out);
+                return;
+            } catch (RuntimeException e) {
+                // A part POI loaded but cannot write back (document properties it could not parse): the sheets
+                // are copied by value instead. A failure of ours fails again there, and is thrown.
+            }
         }
+        writeOverStreamedInput(inputWorkbook, instance, result, solverName, out);
     }
 
     /** The input loaded whole keeps everything; the result sheets stream after its sheets. */
-    private static void writeOverLoadedInput(Path input, Instance instance, PlanResult result, String solverName,
-                                             Path out) throws IOException {
-        List<InputProblem> problems = new ArrayList<>();
-        XSSFWorkbook loaded = WorkbookFiles.open(input, problems);
-        if (loaded == null) {
-            throw new IOException(problems.get(0).describe());
-        }
+    private static void writeOverLoadedInput(XSSFWorkbook loaded, Instance instance, PlanResult result,
+                                             String solverName, Path out) throws IOException {
         try (loaded) {
             removeResultSheets(loaded);
             if (resultRows(instance, result) <= WorkbookFiles.IN_MEMORY_ROWS) {
@@ -126,79 +123,15 @@ public final class PlanWorkbookWriter {
         StreamingRowSource source;
         try {
             source = StreamingRowSource.open(input);
-        } catch (IOException e) {
-            throw new IOException(WorkbookFiles.corrupt(input, e).describe(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new InputWorkbookException(List.of(WorkbookFiles.corrupt(input, e)));
         }
         try (source) {
             WorkbookFiles.writeWorkbook(out, Long.MAX_VALUE, workbook -> {
-                CellStyle bold = boldStyle(workbook);
-                for (String name : source.sheetNames()) {
-                    if (!isResultSheet(name)) {
-                        copySheet(source, name, workbook.createSheet(name), bold);
-                    }
-                }
+                InputCopy.copyByValue(source, workbook, input);
                 results(workbook, instance, result, solverName);
             });
-        } catch (UncheckedIOException e) {
-            throw new IOException(WorkbookFiles.corrupt(input, e.getCause()).describe(), e.getCause());
         }
-    }
-
-    private static void copySheet(RowSource source, String name, Sheet sheet, CellStyle bold) {
-        int[] headerRow = {-1};
-        source.rows(name, row -> {
-            Row copy = sheet.createRow(row.index());
-            boolean header = headerRow[0] < 0;
-            if (header) {
-                headerRow[0] = row.index();
-            }
-            for (int c = 0; c < row.width(); c++) {
-                CellValue v = row.cell(c);
-                if (v.isBlank()) {
-                    continue;
-                }
-                Cell cell = copy.createCell(c);
-                put(cell, v);
-                if (header) {
-                    cell.setCellStyle(bold);
-                }
-            }
-        });
-        if (headerRow[0] >= 0) {
-            sheet.createFreezePane(0, headerRow[0] + 1);
-        }
-        sheet.setDefaultColumnWidth(14);
-    }
-
-    /** A raw value into a cell: the value as saved, a formula saved without one as the formula. */
-    private static void put(Cell cell, CellValue v) {
-        switch (v.kind()) {
-            case NUMBER -> cell.setCellValue(v.number());
-            case BOOLEAN -> cell.setCellValue("TRUE".equals(v.text()));
-            case ERROR -> {
-                try {
-                    cell.setCellErrorValue(FormulaError.forString(v.text()).getCode());
-                } catch (IllegalArgumentException e) {
-                    cell.setCellValue(v.text());
-                }
-            }
-            case UNCACHED -> {
-                try {
-                    cell.setCellFormula(v.text().substring(1));
-                } catch (RuntimeException e) {
-                    cell.setCellValue(v.text()); // not parseable outside its workbook: kept as its text
-                }
-            }
-            default -> cell.setCellValue(v.text());
-        }
-    }
-
-    private static CellStyle boldStyle(Workbook workbook) {
-        CellStyle bold = workbook.createCellStyle();
-        Font font = workbook.createFont();
-        font.setBold(true);
-        bold.setFont(font);
-        return bold;
     }
 
     private static void results(Workbook workbook, Instance instance, PlanResult result, String solverName) {
@@ -213,14 +146,10 @@ public final class PlanWorkbookWriter {
                 + ResultSheets.dwdmRows(instance, result.plan());
     }
 
-    private static boolean isResultSheet(String name) {
-        return Schema.RESULT_SHEETS.stream().anyMatch(r -> r.equalsIgnoreCase(name.strip()));
-    }
-
     /** A plan workbook solved again gets fresh result sheets, not a second set. */
     private static void removeResultSheets(Workbook workbook) {
         for (int i = workbook.getNumberOfSheets() - 1; i >= 0; i--) {
-            if (isResultSheet(workbook.getSheetName(i))) {
+            if (InputCopy.isResultSheet(workbook.getSheetName(i))) {
                 workbook.removeSheetAt(i);
             }
         }

@@ -6,8 +6,10 @@ import io.fabricplan.api.SolveStatistics;
 import io.fabricplan.model.AmplifierPlacement;
 import io.fabricplan.model.DwdmEvaluator;
 import io.fabricplan.model.GreyRoute;
+import io.fabricplan.excel.CellStyles.Unit;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.Lightpath;
+import io.fabricplan.model.Objective;
 import io.fabricplan.model.MuxPlacement;
 import io.fabricplan.model.Plan;
 import io.fabricplan.model.SpanHop;
@@ -30,6 +32,19 @@ import org.apache.poi.ss.usermodel.Workbook;
  * appear in the BOM (kinds MUX, AMPLIFIER) and in capex and power_w, but in no rack's power.
  */
 final class ResultSheets {
+    /** The unit of every result column that holds numbers, by header (the same name means the same unit). */
+    static final Map<String, Unit> UNITS = Map.ofEntries(
+            Map.entry("count", Unit.COUNT), Map.entry("gbps", Unit.COUNT), Map.entry("length_m", Unit.METRES),
+            Map.entry("power_w", Unit.WATTS), Map.entry("cost_usd", Unit.USD), Map.entry("ports_used", Unit.PORTS),
+            Map.entry("ports", Unit.COUNT), Map.entry("power_budget_kw", Unit.KW), Map.entry("base_load_kw", Unit.KW),
+            Map.entry("network_kw", Unit.KW), Map.entry("total_kw", Unit.KW), Map.entry("utilization", Unit.PERCENT),
+            Map.entry("quantity", Unit.COUNT), Map.entry("unit_cost_usd", Unit.USD),
+            Map.entry("total_cost_usd", Unit.USD), Map.entry("cable", Unit.INDEX), Map.entry("channel", Unit.INDEX),
+            Map.entry("frequency_thz", Unit.THZ), Map.entry("osnr_db", Unit.DB), Map.entry("margin_db", Unit.DB),
+            Map.entry("fiber_pairs_used", Unit.COUNT), Map.entry("dwdm_fiber_pairs", Unit.COUNT),
+            Map.entry("channels_used", Unit.COUNT), Map.entry("amplifiers", Unit.COUNT),
+            Map.entry("fiber_pair", Unit.INDEX));
+
     private ResultSheets() {
     }
 
@@ -38,13 +53,14 @@ final class ResultSheets {
         if (evaluation == null && result.plan() != null) {
             evaluation = new PlanEvaluator(instance).evaluate(result.plan());
         }
-        summary(workbook, result, evaluation, solverName);
-        linkPlan(workbook, instance, result, evaluation);
-        devicePlan(workbook, evaluation);
-        rackPower(workbook, evaluation);
-        bom(workbook, evaluation);
+        CellStyles styles = new CellStyles(workbook);
+        summary(styles, result, evaluation, solverName);
+        linkPlan(styles, instance, result, evaluation);
+        devicePlan(styles, evaluation);
+        rackPower(styles, evaluation);
+        bom(styles, evaluation);
         if (hasDwdm(instance, result.plan())) {
-            dwdm(workbook, instance, result.plan() == null ? new Plan(List.of(), List.of()) : result.plan());
+            dwdm(styles, instance, result.plan() == null ? new Plan(List.of(), List.of()) : result.plan());
         }
     }
 
@@ -65,10 +81,10 @@ final class ResultSheets {
         return n;
     }
 
-    private static void dwdm(Workbook workbook, Instance instance, Plan plan) {
+    private static void dwdm(CellStyles styles, Instance instance, Plan plan) {
         InstanceIndex index = new InstanceIndex(instance);
         DwdmEvaluator ev = new DwdmEvaluator(index, plan);
-        SheetWriter w = new SheetWriter(workbook, Schema.DWDM_LIGHTPATHS, Schema.DWDM_LIGHTPATH_COLUMNS);
+        SheetWriter w = new SheetWriter(styles, Schema.DWDM_LIGHTPATHS, Schema.DWDM_LIGHTPATH_COLUMNS, UNITS);
         for (Lightpath lp : plan.dwdm().lightpaths()) {
             DwdmEvaluator.LightpathFigures f = ev.figures(lp);
             // OSNR is blank (infinite) on a route without amplifiers: only the loss budget limits it.
@@ -76,19 +92,19 @@ final class ResultSheets {
                     .number(f.frequencyThz()).text(lp.opticId()).number(f.osnrDb()).number(f.marginDb());
         }
         w.finish();
-        w = new SheetWriter(workbook, Schema.DWDM_GREY_ROUTES, Schema.DWDM_GREY_ROUTE_COLUMNS);
+        w = new SheetWriter(styles, Schema.DWDM_GREY_ROUTES, Schema.DWDM_GREY_ROUTE_COLUMNS, UNITS);
         for (GreyRoute g : plan.dwdm().greyRoutes()) {
             w.newRow().text(g.linkId()).whole(g.cableIndex()).text(SpanHop.format(g.route())).text(g.opticId())
                     .number(ev.routeLengthM(g.route()));
         }
         w.finish();
-        w = new SheetWriter(workbook, Schema.DWDM_SPANS, Schema.DWDM_SPAN_COLUMNS);
+        w = new SheetWriter(styles, Schema.DWDM_SPANS, Schema.DWDM_SPAN_COLUMNS, UNITS);
         for (DwdmEvaluator.SpanRow r : ev.spanRows()) {
             w.newRow().text(r.spanId()).whole(r.fiberPairsUsed()).whole(r.dwdmFiberPairs()).whole(r.channelsUsed())
                     .whole(r.amplifiers());
         }
         w.finish();
-        w = new SheetWriter(workbook, Schema.DWDM_PLACEMENTS, Schema.DWDM_PLACEMENT_COLUMNS);
+        w = new SheetWriter(styles, Schema.DWDM_PLACEMENTS, Schema.DWDM_PLACEMENT_COLUMNS, UNITS);
         for (MuxPlacement m : plan.dwdm().muxes()) {
             w.newRow().text(m.itemId()).choice(WdmKind.MUX).text(m.siteId()).text(m.spanId()).whole(m.fiberPair())
                     .whole(1);
@@ -102,24 +118,26 @@ final class ResultSheets {
         w.finish();
     }
 
-    private static void summary(Workbook workbook, PlanResult result, PlanEvaluation e, String solverName) {
-        SheetWriter w = new SheetWriter(workbook, Schema.SUMMARY, List.of("key", "value"));
+    private static void summary(CellStyles styles, PlanResult result, PlanEvaluation e, String solverName) {
+        SheetWriter w = new SheetWriter(styles, Schema.SUMMARY, List.of("key", "value"), Map.of());
+        Unit objective = result.objective() == Objective.POWER ? Unit.WATTS : Unit.USD;
         w.newRow().text("status").choice(result.status());
         w.newRow().text("objective").choice(result.objective());
-        w.newRow().text("objective_value").number(e == null ? result.objectiveValue() : e.objectiveValue());
-        w.newRow().text("best_bound").number(result.bestBound());
-        w.newRow().text("relative_gap").number(result.relativeGap());
-        w.newRow().text("capex_usd").number(e == null ? Double.NaN : e.capexUsd());
-        w.newRow().text("power_w").number(e == null ? Double.NaN : e.powerW());
-        w.newRow().text("tco_usd").number(e == null ? Double.NaN : e.tcoUsd());
+        w.newRow().text("objective_value").number(e == null ? result.objectiveValue() : e.objectiveValue(), objective);
+        w.newRow().text("best_bound").number(result.bestBound(), objective);
+        w.newRow().text("relative_gap").number(result.relativeGap(), Unit.GAP);
+        w.newRow().text("capex_usd").number(e == null ? Double.NaN : e.capexUsd(), Unit.USD);
+        w.newRow().text("power_w").number(e == null ? Double.NaN : e.powerW(), Unit.WATTS);
+        w.newRow().text("tco_usd").number(e == null ? Double.NaN : e.tcoUsd(), Unit.USD);
         SolveStatistics stats = result.statistics();
-        w.newRow().text("solve_seconds").number(stats == null ? Double.NaN : stats.totalS());
+        w.newRow().text("solve_seconds").number(stats == null ? Double.NaN : stats.totalS(), Unit.SECONDS);
         w.newRow().text("solver").text(solverName);
         Baseline baseline = result.baseline();
         PlanEvaluation greedy = baseline == null ? null : baseline.evaluation();
-        w.newRow().text("greedy_objective_value").number(greedy == null ? Double.NaN : greedy.objectiveValue());
-        w.newRow().text("greedy_capex_usd").number(greedy == null ? Double.NaN : greedy.capexUsd());
-        w.newRow().text("greedy_power_w").number(greedy == null ? Double.NaN : greedy.powerW());
+        w.newRow().text("greedy_objective_value").number(greedy == null ? Double.NaN : greedy.objectiveValue(),
+                objective);
+        w.newRow().text("greedy_capex_usd").number(greedy == null ? Double.NaN : greedy.capexUsd(), Unit.USD);
+        w.newRow().text("greedy_power_w").number(greedy == null ? Double.NaN : greedy.powerW(), Unit.WATTS);
         w.newRow().text("greedy_feasible");
         if (baseline == null) {
             w.blank();
@@ -133,8 +151,8 @@ final class ResultSheets {
         w.finish();
     }
 
-    private static void linkPlan(Workbook workbook, Instance instance, PlanResult result, PlanEvaluation e) {
-        SheetWriter w = new SheetWriter(workbook, Schema.LINK_PLAN, Schema.LINK_PLAN_COLUMNS);
+    private static void linkPlan(CellStyles styles, Instance instance, PlanResult result, PlanEvaluation e) {
+        SheetWriter w = new SheetWriter(styles, Schema.LINK_PLAN, Schema.LINK_PLAN_COLUMNS, UNITS);
         if (result.plan() != null) {
             // Every assignment gets a row; the evaluation skips unknown links or optics, whose figures stay blank.
             Map<LinkAssignment, PlanEvaluation.LinkRow> rows = new IdentityHashMap<>();
@@ -156,8 +174,8 @@ final class ResultSheets {
         w.finish();
     }
 
-    private static void devicePlan(Workbook workbook, PlanEvaluation e) {
-        SheetWriter w = new SheetWriter(workbook, Schema.DEVICE_PLAN, Schema.DEVICE_PLAN_COLUMNS);
+    private static void devicePlan(CellStyles styles, PlanEvaluation e) {
+        SheetWriter w = new SheetWriter(styles, Schema.DEVICE_PLAN, Schema.DEVICE_PLAN_COLUMNS, UNITS);
         if (e != null) {
             for (PlanEvaluation.DeviceRow d : e.devices()) {
                 w.newRow().text(d.deviceId()).text(d.modelId()).choice(d.packaging()).text(d.rackId())
@@ -167,8 +185,8 @@ final class ResultSheets {
         w.finish();
     }
 
-    private static void rackPower(Workbook workbook, PlanEvaluation e) {
-        SheetWriter w = new SheetWriter(workbook, Schema.RACK_POWER, Schema.RACK_POWER_COLUMNS);
+    private static void rackPower(CellStyles styles, PlanEvaluation e) {
+        SheetWriter w = new SheetWriter(styles, Schema.RACK_POWER, Schema.RACK_POWER_COLUMNS, UNITS);
         if (e != null) {
             for (PlanEvaluation.RackRow r : e.racks()) {
                 w.newRow().text(r.rackId()).number(r.powerBudgetKw()).number(r.baseLoadKw()).number(r.networkKw())
@@ -178,12 +196,14 @@ final class ResultSheets {
         w.finish();
     }
 
-    private static void bom(Workbook workbook, PlanEvaluation e) {
-        SheetWriter w = new SheetWriter(workbook, Schema.BOM, Schema.BOM_COLUMNS);
+    private static void bom(CellStyles styles, PlanEvaluation e) {
+        SheetWriter w = new SheetWriter(styles, Schema.BOM, Schema.BOM_COLUMNS, UNITS);
         if (e != null) {
             for (PlanEvaluation.BomRow b : e.bom()) {
-                w.newRow().text(b.itemId()).text(b.kind()).number(b.quantity()).number(b.unitCostUsd())
-                        .number(b.totalCostUsd());
+                // fiber is bought by the metre, everything else by the piece
+                w.newRow().text(b.itemId()).text(b.kind())
+                        .number(b.quantity(), "FIBER_M".equals(b.kind()) ? Unit.METRES : Unit.COUNT)
+                        .number(b.unitCostUsd()).number(b.totalCostUsd());
             }
         }
         w.finish();

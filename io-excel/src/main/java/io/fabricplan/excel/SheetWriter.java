@@ -1,11 +1,10 @@
 package io.fabricplan.excel;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -13,7 +12,8 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 
 /**
  * Writes one table sheet row by row (so it works for streaming workbooks too): a bold, frozen header row,
- * typed cells, and column widths fitted to the longest value seen.
+ * typed cells, numbers shown in their column's unit ({@link CellStyles.Unit}, styles made once per workbook), and
+ * column widths fitted to the longest value seen.
  */
 final class SheetWriter {
     /** Rows that enum drop-downs cover below the header at least: far more than a hand-edited sheet needs. */
@@ -21,22 +21,33 @@ final class SheetWriter {
     private static final int MAX_WIDTH_CHARS = 60;
 
     private final Sheet sheet;
+    private final CellStyles styles;
+    private final CellStyles.Unit[] units;
     private final int[] widths;
     private int nextRow;
     private Row row;
     private int nextColumn;
 
+    /** A sheet whose numbers show as General. */
     SheetWriter(Workbook workbook, String name, List<String> headers) {
-        this.sheet = workbook.createSheet(name);
+        this(new CellStyles(workbook), name, headers, Map.of());
+    }
+
+    /**
+     * A sheet whose numbers show in their column's unit.
+     *
+     * @param styles the workbook's styles, shared by all its sheets
+     * @param units  the unit of each column that has one, by header; others show as General
+     */
+    SheetWriter(CellStyles styles, String name, List<String> headers, Map<String, CellStyles.Unit> units) {
+        this.sheet = styles.workbook().createSheet(name);
+        this.styles = styles;
+        this.units = headers.stream().map(units::get).toArray(CellStyles.Unit[]::new);
         this.widths = new int[headers.size()];
-        CellStyle bold = workbook.createCellStyle();
-        Font font = workbook.createFont();
-        font.setBold(true);
-        bold.setFont(font);
         newRow();
         for (String h : headers) {
             text(h);
-            row.getCell(nextColumn - 1).setCellStyle(bold);
+            row.getCell(nextColumn - 1).setCellStyle(styles.header());
         }
         sheet.createFreezePane(0, 1);
     }
@@ -61,12 +72,20 @@ final class SheetWriter {
         return this;
     }
 
-    /** A numeric cell; NaN and infinities leave it blank, as Excel has no such numbers. */
+    /** A numeric cell in its column's unit; NaN and infinities leave it blank, as Excel has no such numbers. */
     SheetWriter number(double value) {
+        return number(value, nextColumn < units.length ? units[nextColumn] : null);
+    }
+
+    /** A numeric cell shown in {@code unit} (General when null); NaN and infinities leave it blank. */
+    SheetWriter number(double value, CellStyles.Unit unit) {
         if (Double.isFinite(value)) {
             Cell cell = row.createCell(nextColumn);
             cell.setCellValue(value);
-            fit(CellValue.numberText(value).length());
+            if (unit != null) {
+                cell.setCellStyle(styles.of(unit));
+            }
+            fit(unit == null ? CellValue.numberText(value).length() : unit.width(value));
         }
         nextColumn++;
         return this;

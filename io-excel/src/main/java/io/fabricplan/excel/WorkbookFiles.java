@@ -141,26 +141,23 @@ final class WorkbookFiles {
     }
 
     /**
-     * Writes {@code out} through a temporary file in the same directory, then moves it into place (atomically
-     * where the file system can). On any failure the temporary file is deleted and {@code out} is untouched.
+     * Writes {@code out} through a temporary file in a hidden folder beside it ({@link WriteFolder}), then moves it
+     * into place (atomically where the file system can). POI's temporary files of the write go in the same folder,
+     * which is deleted afterwards, whatever happens; on any failure {@code out} is untouched. Folders that writes to
+     * the same output left behind when killed are deleted first.
      */
     static void writeAtomically(Path out, Body body) throws IOException {
         Path target = out.toAbsolutePath().normalize();
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
+        WriteFolder.deleteStale(target);
+        try (WriteFolder folder = WriteFolder.create(target)) {
+            Path tmp = Files.createFile(folder.workbook());
             ordinaryPermissions(tmp, target);
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                body.writeTo(os);
-            }
+            folder.withPoiTempFiles(() -> {
+                try (OutputStream os = Files.newOutputStream(tmp)) {
+                    body.writeTo(os);
+                }
+            });
             move(tmp, target);
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
         }
     }
 
