@@ -131,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Files.createDirectories(workDir);
         try (GracefulStop running = GracefulStop.stopping(err, "stopping the running solve (its plan is written) "
-                + "and starting no other; BENCHMARKS.md is left unchanged").writes(output)) {
+                + "and starting no other; " + output + " is left unchanged").writes(output)) {
             stop = running;
             running.cancellation().onCancel(() -> {
                 Process p = child;

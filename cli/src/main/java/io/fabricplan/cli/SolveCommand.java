@@ -109,11 +109,13 @@ final class SolveCommand implements Callable<Integer> {
         Thread warmUp = warmUpSolver();
         try (GracefulStop stop = GracefulStop.stopping(err, "stopping the search; the best plan found is written "
                 + "to " + output).writes(output).writes(exportModel)) {
-            return solve(stop, out, err);
-        } finally {
-            // never end the JVM while native code is starting up on another thread
-            if (warmUp != null) {
-                warmUp.join();
+            try {
+                return solve(stop, out, err);
+            } finally {
+                // never let the JVM end (here or in a held shutdown) while native code starts up on another thread
+                if (warmUp != null) {
+                    warmUp.join();
+                }
             }
         }
     }
