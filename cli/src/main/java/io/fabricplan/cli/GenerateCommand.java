@@ -74,9 +74,9 @@ final class GenerateCommand implements Callable<Integer> {
             + "length of every span in km (default: " + (int) GeneratorOptions.HallSpans.DEFAULT_SPAN_KM + ")")
     Double spanKm;
 
-    @Option(names = "--fiber-pairs", paramLabel = "N", converter = Flags.Whole.class, description = "with --hall-spans: "
-            + "fiber pairs of every span (default: half the cables crossing the busiest span, rounded up, so "
-            + "all-grey does not fit)")
+    @Option(names = "--fiber-pairs", paramLabel = "N", converter = Flags.Whole.class,
+            description = "with --hall-spans: fiber pairs of every span (default: half the cables crossing the "
+                    + "busiest span, rounded up, so all-grey does not fit)")
     Integer fiberPairs;
 
     @Option(names = "--placement", paramLabel = "fixed|free", converter = PlacementConverter.class,

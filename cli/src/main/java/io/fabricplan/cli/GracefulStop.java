@@ -166,8 +166,9 @@ final class GracefulStop implements AutoCloseable {
                 continue;
             }
             String prefix = "." + output.getFileName() + ".";
-            try (DirectoryStream<Path> partial = Files.newDirectoryStream(folder,
-                    f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(".tmp"))) {
+            DirectoryStream.Filter<Path> isPartial = f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".tmp");
+            try (DirectoryStream<Path> partial = Files.newDirectoryStream(folder, isPartial)) {
                 for (Path f : partial) {
                     Files.deleteIfExists(f);
                 }
