@@ -158,7 +158,10 @@ final class GracefulStop implements AutoCloseable {
         }
     }
 
-    /** Temporary files {@code .NAME.*.tmp} beside each output (the naming of every atomic write here). */
+    /**
+     * Temporary files or folders {@code .NAME.*.tmp} beside each output (the naming of every atomic write here; a
+     * workbook's write folder also holds POI's temporary files).
+     */
     private void deletePartialOutputs() {
         for (Path output : outputs) {
             Path folder = output.getParent();
@@ -170,12 +173,23 @@ final class GracefulStop implements AutoCloseable {
                     && f.getFileName().toString().endsWith(".tmp");
             try (DirectoryStream<Path> partial = Files.newDirectoryStream(folder, isPartial)) {
                 for (Path f : partial) {
-                    Files.deleteIfExists(f);
+                    deleteTree(f);
                 }
             } catch (IOException | RuntimeException ignored) {
                 // best effort: the output itself is complete or untouched either way
             }
         }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+                for (Path child : children) {
+                    deleteTree(child);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
     }
 
     /** The command has finished (written its output or decided there is none): a held shutdown may go on. */
