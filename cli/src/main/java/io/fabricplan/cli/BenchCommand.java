@@ -62,13 +62,14 @@ final class BenchCommand implements Callable<Integer> {
             this.generatorFlags = generatorFlags;
         }
 
+        /** The size of a label, or null. */
         static Size of(String label) {
             for (Size s : values()) {
                 if (s.label.equalsIgnoreCase(label.trim())) {
                     return s;
                 }
             }
-            throw new IllegalArgumentException("unknown size \"" + label + "\"; Maybe use 1k, 16k or 131k.");
+            return null;
         }
     }
 
@@ -79,16 +80,18 @@ final class BenchCommand implements Callable<Integer> {
             description = "sizes to run, from 1k, 16k, 131k (default: ${DEFAULT-VALUE})")
     String sizes;
 
-    @Option(names = "--time-limit", paramLabel = "S",
+    @Option(names = "--time-limit", paramLabel = "S", converter = Flags.Seconds.class,
             description = "time limit of every solve; default: the size's target (2, 20, 120 s)")
     Double timeLimit;
 
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "target/bench",
-            description = "where the generated and solved workbooks go (default: ${DEFAULT-VALUE})")
+            description = "where the generated and solved workbooks go, created if missing (default: "
+                    + "${DEFAULT-VALUE})")
     Path workDir;
 
     @Option(names = "--output", paramLabel = "FILE", defaultValue = "BENCHMARKS.md",
-            description = "Markdown file whose bench section is rewritten (default: ${DEFAULT-VALUE})")
+            description = "Markdown file whose bench section is rewritten, in an existing folder (default: "
+                    + "${DEFAULT-VALUE})")
     Path output;
 
     @Option(names = "--stages", paramLabel = "SIZE", defaultValue = "16k",
@@ -98,33 +101,85 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-naive", description = "skip the naive per-cable peer")
     boolean noNaive;
 
+    /** Raised by Ctrl-C: the running child solve is told to stop (it writes its plan), no further run starts. */
+    private GracefulStop stop;
+    /** The child process running now, if any. */
+    private volatile Process child;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Files.createDirectories(workDir);
         List<Size> chosen = new ArrayList<>();
         for (String s : sizes.split(",")) {
-            chosen.add(Size.of(s));
+            Size size = Size.of(s);
+            if (size == null) {
+                return invalid(err, "--sizes " + sizes + ": unknown size \"" + s.trim() + "\"",
+                        "use 1k, 16k or 131k, comma-separated, e.g. --sizes 1k,16k.");
+            }
+            chosen.add(size);
         }
+        Size stages = Size.of(stagesSize);
+        if (stages == null) {
+            return invalid(err, "--stages " + stagesSize + ": unknown size", "use 1k, 16k or 131k, e.g. --stages 1k.");
+        }
+        if (Files.exists(workDir) && !Files.isDirectory(workDir)) {
+            return invalid(err, "--work-dir " + workDir + " is a file, not a folder", "name a folder.");
+        }
+        if (!Outputs.check(err).file("--output", output, "BENCHMARKS.md").ok()) {
+            return ExitCode.INVALID_INPUT;
+        }
+        Files.createDirectories(workDir);
+        try (GracefulStop running = GracefulStop.stopping(err, "stopping the running solve (its plan is written) "
+                + "and starting no other; " + output + " is left unchanged").writes(output)) {
+            stop = running;
+            running.cancellation().onCancel(() -> {
+                Process p = child;
+                if (p != null) {
+                    p.destroy(); // SIGTERM: the child stops its search and writes its plan
+                }
+            });
+            running.onAbort(() -> {
+                Process p = child;
+                if (p != null) {
+                    p.destroyForcibly();
+                }
+            });
+            return run(chosen, stages, out, err);
+        }
+    }
+
+    private static int invalid(PrintWriter err, String what, String maybe) {
+        err.println("fabricplan bench: " + what);
+        err.println("  Maybe " + maybe);
+        return ExitCode.INVALID_INPUT;
+    }
+
+    private int run(List<Size> chosen, Size stages, PrintWriter out, PrintWriter err) throws Exception {
         List<Row> rows = new ArrayList<>();
+        List<Stage> stageRuns = new ArrayList<>();
         for (Size size : chosen) {
+            if (stop.stopRequested()) {
+                return interrupted(rows, stages, stageRuns, out, err);
+            }
             err.println("bench: " + size.label + " - generating");
             Path instance = generate(size, size.generatorFlags, "");
             double limit = timeLimit != null ? timeLimit : size.targetSeconds;
             err.println("bench: " + size.label + " - solving (limit " + limit + " s)");
             Run optimum = solve(instance, size.label + "-plan.xlsx", limit, size.targetGap, "AUTO");
-            String check = optimum.hasPlan() ? check(instance, workDir.resolve(size.label + "-plan.xlsx")) : "no plan";
+            String check = stop.stopRequested() ? "not run (Ctrl-C)" : optimum.hasPlan()
+                    ? check(instance, workDir.resolve(size.label + "-plan.xlsx")) : "no plan";
             Run naive = null;
-            if (!noNaive) {
+            if (!noNaive && !stop.stopRequested()) {
                 err.println("bench: " + size.label + " - naive per-cable model (limit " + limit + " s)");
                 naive = solve(instance, size.label + "-naive-plan.xlsx", limit, size.targetGap, "NAIVE_CABLE");
             }
             rows.add(new Row(size, limit, optimum, check, naive));
         }
-        Size stages = Size.of(stagesSize);
+        if (stop.stopRequested()) {
+            return interrupted(rows, stages, stageRuns, out, err);
+        }
         err.println("bench: CPO stages on " + stages.label);
-        List<Stage> stageRuns = new ArrayList<>();
         double limit = timeLimit != null ? timeLimit : stages.targetSeconds;
         Path stagesInstance = workDir.resolve(stages.label + ".xlsx");
         if (!chosen.contains(stages)) {
@@ -133,6 +188,9 @@ final class BenchCommand implements Callable<Integer> {
         Instance fabric = InstanceWorkbookReader.read(stagesInstance).instance();
         String[] names = {"1: all pluggable", "2: hybrid (optimiser chooses)", "3: all CPO at spine and above"};
         for (int stage = 1; stage <= 3; stage++) {
+            if (stop.stopRequested()) {
+                return interrupted(rows, stages, stageRuns, out, err);
+            }
             // Budgets lifted so that every stage has a plan; its headroom is then measured against the real ones.
             Path variant = workDir.resolve(stages.label + "-stage" + stage + ".xlsx");
             Instance staged = stage(fabric, stage);
@@ -141,10 +199,20 @@ final class BenchCommand implements Callable<Integer> {
             Run run = solve(variant, plan.getFileName().toString(), limit, stages.targetGap, "AUTO");
             stageRuns.add(new Stage(names[stage - 1], run, run.hasPlan() ? headroom(staged, plan) : null));
         }
+        if (stop.stopRequested()) {
+            return interrupted(rows, stages, stageRuns, out, err);
+        }
         String section = section(rows, stages, stageRuns);
         out.println(section);
         writeSection(section);
         return ExitCode.OK;
+    }
+
+    /** After Ctrl-C: the tables so far on stdout, BENCHMARKS.md unchanged, exit 130 (the bench is incomplete). */
+    private int interrupted(List<Row> rows, Size stages, List<Stage> stageRuns, PrintWriter out, PrintWriter err) {
+        out.println(section(rows, stages, stageRuns));
+        err.println("bench: stopped by Ctrl-C; the tables above are incomplete and " + output + " is unchanged.");
+        return GracefulStop.ABORTED;
     }
 
     /**
@@ -215,10 +283,15 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile()).start();
+            child = process;
+            if (stop != null && stop.stopRequested()) {
+                process.destroy(); // Ctrl-C came while it started
+            }
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 return new Child(-1, "", "killed after " + timeoutSeconds + " s");
             }
+            child = null;
             return new Child(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8));
         } finally {
@@ -397,8 +470,10 @@ final class BenchCommand implements Callable<Integer> {
                 .matcher(text);
         String updated = m.find() ? text.substring(0, m.start()) + section.strip() + "\n" + text.substring(m.end())
                 : text.stripTrailing() + "\n\n" + section;
-        Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".bench", ".md");
+        Path target = output.toAbsolutePath().normalize();
+        // named as GracefulStop expects of a partial output
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         Files.writeString(tmp, updated);
-        Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,22 +1,12 @@
 package io.fabricplan.cli;
 
-import io.fabricplan.excel.InstanceWorkbookReader;
 import io.fabricplan.excel.InstanceWorkbookWriter;
 import io.fabricplan.instances.FabricGenerator;
 import io.fabricplan.instances.GeneratedFabric;
 import io.fabricplan.instances.GeneratorOptions;
-import io.fabricplan.model.DefaultCatalog;
-import io.fabricplan.model.Device;
-import io.fabricplan.model.Instance;
-import io.fabricplan.model.PackagingChoice;
-import io.fabricplan.model.Rack;
-import io.fabricplan.model.Role;
-import io.fabricplan.model.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,23 +28,23 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--gpus", paramLabel = "N", converter = Whole.class, description = "GPUs in the cluster")
+    @Option(names = "--gpus", paramLabel = "N", converter = Flags.Whole.class, description = "GPUs in the cluster")
     Integer gpus;
 
-    @Option(names = "--gpus-per-node", paramLabel = "G", converter = Whole.class, defaultValue = "8",
+    @Option(names = "--gpus-per-node", paramLabel = "G", converter = Flags.Whole.class, defaultValue = "8",
             description = "GPUs (and NIC ports, i.e. rails) per server (default: ${DEFAULT-VALUE})")
     int gpusPerNode;
 
-    @Option(names = "--nodes-per-rack", paramLabel = "K", converter = Whole.class, defaultValue = "4",
+    @Option(names = "--nodes-per-rack", paramLabel = "K", converter = Flags.Whole.class, defaultValue = "4",
             description = "servers per server rack (default: ${DEFAULT-VALUE})")
     int nodesPerRack;
 
-    @Option(names = "--rack-kw", paramLabel = "KW", converter = Decimal.class, defaultValue = "41",
+    @Option(names = "--rack-kw", paramLabel = "KW", converter = Flags.Decimal.class, defaultValue = "41",
             description = "power of a server rack in kW; raised to fit the servers and their optics "
                     + "(default: ${DEFAULT-VALUE})")
     double rackKw;
 
-    @Option(names = "--tiers", paramLabel = "2|3", converter = Whole.class,
+    @Option(names = "--tiers", paramLabel = "2|3", converter = Flags.Whole.class,
             description = "switch tiers (default: the fewest that hold the GPUs)")
     Integer tiers;
 
@@ -63,15 +53,15 @@ final class GenerateCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     String switchFamily;
 
-    @Option(names = "--nic-gbps", paramLabel = "400|800", converter = Whole.class, defaultValue = "400",
+    @Option(names = "--nic-gbps", paramLabel = "400|800", converter = Flags.Whole.class, defaultValue = "400",
             description = "rate of a NIC port and of every link (default: ${DEFAULT-VALUE})")
     int nicGbps;
 
-    @Option(names = "--oversubscription", paramLabel = "O", converter = Whole.class, defaultValue = "1",
+    @Option(names = "--oversubscription", paramLabel = "O", converter = Flags.Whole.class, defaultValue = "1",
             description = "leaf down-ports per up-port, 1 = non-blocking (default: ${DEFAULT-VALUE})")
     int oversubscription;
 
-    @Option(names = "--halls", paramLabel = "H", converter = Whole.class, defaultValue = "1",
+    @Option(names = "--halls", paramLabel = "H", converter = Flags.Whole.class, defaultValue = "1",
             description = "halls, " + (int) FabricGenerator.HALL_SEPARATION_M + " m apart, the floor is split into "
                     + "(default: ${DEFAULT-VALUE})")
     int halls;
@@ -80,13 +70,13 @@ final class GenerateCommand implements Callable<Integer> {
             + "get no length and cross the spans, grey or DWDM (needs --halls 2 or more)")
     boolean hallSpans;
 
-    @Option(names = "--span-km", paramLabel = "KM", converter = Decimal.class, description = "with --hall-spans: "
+    @Option(names = "--span-km", paramLabel = "KM", converter = Flags.Decimal.class, description = "with --hall-spans: "
             + "length of every span in km (default: " + (int) GeneratorOptions.HallSpans.DEFAULT_SPAN_KM + ")")
     Double spanKm;
 
-    @Option(names = "--fiber-pairs", paramLabel = "N", converter = Whole.class, description = "with --hall-spans: "
-            + "fiber pairs of every span (default: half the cables crossing the busiest span, rounded up, so "
-            + "all-grey does not fit)")
+    @Option(names = "--fiber-pairs", paramLabel = "N", converter = Flags.Whole.class,
+            description = "with --hall-spans: fiber pairs of every span (default: half the cables crossing the "
+                    + "busiest span, rounded up, so all-grey does not fit)")
     Integer fiberPairs;
 
     @Option(names = "--placement", paramLabel = "fixed|free", converter = PlacementConverter.class,
@@ -94,7 +84,7 @@ final class GenerateCommand implements Callable<Integer> {
             + "optimiser (default: ${DEFAULT-VALUE})")
     GeneratorOptions.Placement placement;
 
-    @Option(names = "--seed", paramLabel = "S", converter = Whole.class, defaultValue = "1",
+    @Option(names = "--seed", paramLabel = "S", converter = Flags.Whole.class, defaultValue = "1",
             description = "seed of the small variations of server base loads (default: ${DEFAULT-VALUE})")
     int seed;
 
@@ -110,10 +100,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (output == null) {
             return invalid(err, "-o OUT.xlsx is missing", "name the workbook to write, e.g. -o fabric.xlsx.");
         }
-        Path folder = output.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
-            return invalid(err, "cannot write " + output + ": folder " + folder + " does not exist or is not writable",
-                    "create the folder first or choose another -o path.");
+        if (!Outputs.check(err).workbook("-o", output, "fabric.xlsx").ok()) {
+            return ExitCode.INVALID_INPUT;
         }
         if (!hallSpans && (spanKm != null || fiberPairs != null)) {
             return invalid(err, (spanKm != null ? "--span-km" : "--fiber-pairs") + " only applies to halls over "
@@ -123,6 +111,13 @@ final class GenerateCommand implements Callable<Integer> {
             return invalid(err, "--fiber-pairs must be at least 1, got " + fiberPairs,
                     "leave it out to size the spans from the cables between halls, or give e.g. --fiber-pairs 144.");
         }
+        // nothing is worth keeping half-way: Ctrl-C aborts, and the workbook is written whole or not at all
+        try (GracefulStop stop = GracefulStop.aborting(err).writes(output)) {
+            return generateAndWrite(err);
+        }
+    }
+
+    private int generateAndWrite(PrintWriter err) throws IOException {
         GeneratedFabric fabric;
         try {
             GeneratorOptions.HallSpans spans = !hallSpans ? null : new GeneratorOptions.HallSpans(
@@ -151,32 +146,6 @@ final class GenerateCommand implements Callable<Integer> {
         err.println("fabricplan: " + what);
         err.println("  Maybe " + maybe);
         return ExitCode.INVALID_INPUT;
-    }
-
-    /** A whole number, or a message with a hint. */
-    static final class Whole implements CommandLine.ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            try {
-                return Integer.valueOf(value.trim().replace("_", ""));
-            } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("\"" + value + "\" is not a whole number\n"
-                        + "  Maybe write it in digits, e.g. 1024.");
-            }
-        }
-    }
-
-    /** A decimal number, or a message with a hint. */
-    static final class Decimal implements CommandLine.ITypeConverter<Double> {
-        @Override
-        public Double convert(String value) {
-            try {
-                return Double.valueOf(value.trim());
-            } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("\"" + value + "\" is not a number\n"
-                        + "  Maybe write it with a decimal point, e.g. 41.5.");
-            }
-        }
     }
 
     /** fixed or free, any case. */

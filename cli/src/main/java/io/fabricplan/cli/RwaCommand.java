@@ -53,29 +53,40 @@ final class RwaCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Requests requests;
 
-    @Option(names = "--time-limit", paramLabel = "S", defaultValue = "60", description = "seconds (default 60)")
+    @Option(names = "--time-limit", paramLabel = "S", defaultValue = "60", converter = Flags.Seconds.class,
+            description = "time limit in seconds, more than 0 (default: ${DEFAULT-VALUE})")
     double timeLimit;
 
-    @Option(names = "--seed", defaultValue = "1", description = "random seed (default 1)")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", converter = Flags.Seed.class,
+            description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0", description = "CP-SAT workers (default: cores, at most 8)")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", converter = Flags.Threads.class,
+            description = "CP-SAT workers, 0 = the cores, at most 8 (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "ASSIGNMENT.json", description = "write the lightpaths")
+    @Option(names = {"-o", "--output"}, paramLabel = "ASSIGNMENT.json",
+            description = "write the lightpaths to this file, in an existing folder")
     Path output;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!(timeLimit > 0)) {
-            err.println("fabricplan rwa: --time-limit must be positive");
+        if (!Outputs.check(err).file("-o", output, "assignment.json", topology,
+                requests == null ? null : requests.requests).ok()) {
             return ExitCode.INVALID_INPUT;
         }
+        // the search has no cancellation: Ctrl-C aborts, and the assignment file is written whole or not at all
+        try (GracefulStop stop = GracefulStop.aborting(err).writes(output)) {
+            return solve(out, err);
+        }
+    }
+
+    private int solve(PrintWriter out, PrintWriter err) {
         RwaProblem problem;
         try {
             TopologyReader.Topology topo = TopologyReader.read(topology);
@@ -87,13 +98,12 @@ final class RwaCommand implements Callable<Integer> {
             } else if (topo.hasRequests()) {
                 problem = new RwaProblem(net, topo.requests());
             } else {
-                err.println("fabricplan rwa: " + topology + " carries no requests: give --all-to-all or "
-                        + "--requests FILE");
+                err.println("fabricplan rwa: " + topology + " carries no requests\n"
+                        + "  Maybe give --all-to-all or --requests FILE.");
                 return ExitCode.INVALID_INPUT;
             }
         } catch (RwaInputException e) {
-            err.println("fabricplan rwa: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
+            return inputProblem(e, err);
         }
         RwaOptions options = threads > 0 ? new RwaOptions(timeLimit, seed, threads)
                 : new RwaOptions(timeLimit, seed, RwaOptions.withTimeLimit(timeLimit).threads());
@@ -101,8 +111,7 @@ final class RwaCommand implements Callable<Integer> {
         try {
             result = RwaSolver.solve(problem, options);
         } catch (RwaInputException e) {
-            err.println("fabricplan rwa: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
+            return inputProblem(e, err);
         }
         List<String> violations = RwaChecker.check(problem, result);
         if (!violations.isEmpty()) {
@@ -123,7 +132,7 @@ final class RwaCommand implements Callable<Integer> {
                     .put("requests", problem.requests().size()).put("nodes", problem.network().nodeCount())
                     .put("links", problem.network().linkCount()));
         } else {
-            out.printf(Locale.ROOT, "%d requests on %d nodes, %d links: %d wavelengths (lower bound %d, %s) in "
+            out.printf(Locale.ROOT, "%,d requests on %,d nodes, %,d links: %d wavelengths (lower bound %d, %s) in "
                             + "%.1f s%n", problem.requests().size(), problem.network().nodeCount(),
                     problem.network().linkCount(), result.wavelengths(), result.lowerBound(), result.status(),
                     result.seconds());
@@ -132,6 +141,17 @@ final class RwaCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    private static int inputProblem(RwaInputException e, PrintWriter err) {
+        err.println("fabricplan rwa: " + e.getMessage());
+        if (e.getMessage().contains("no such file") || e.getMessage().contains("cannot read")) {
+            err.println("  Maybe check the path.");
+        } else if (!e.getMessage().contains("Maybe ")) {
+            err.println("  Maybe check the file against the formats README describes for rwa (networkx "
+                    + "node-link JSON, a NODES/EDGES edge list, min-RWA JSON).");
+        }
+        return ExitCode.INVALID_INPUT;
     }
 
     private static double round(double s) {
@@ -151,12 +171,10 @@ final class RwaCommand implements Callable<Integer> {
             lp.path().forEach(p::add);
             o.put("wavelength", lp.wavelength());
         }
-        Path abs = output.toAbsolutePath();
+        Path abs = output.toAbsolutePath().normalize();
         Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, ".rwa-", ".json.tmp");
+        // the folder exists (checked before the search); the temporary file is named as GracefulStop expects
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
             mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
             try {

@@ -37,15 +37,16 @@ final class SndlibCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "MODEL.txt", description = "SNDlib model file")
     Path model;
 
-    @Option(names = "--time-limit", paramLabel = "S", defaultValue = "60",
-            description = "time limit in seconds (default: ${DEFAULT-VALUE})")
+    @Option(names = "--time-limit", paramLabel = "S", defaultValue = "60", converter = Flags.Seconds.class,
+            description = "time limit in seconds, more than 0 (default: ${DEFAULT-VALUE})")
     double timeLimit;
 
     @Option(names = "--solver", paramLabel = "X", defaultValue = "AUTO",
-            description = "AUTO (SCIP), SCIP, HIGHS or CP_SAT (integer variants only)")
+            description = "AUTO (SCIP), SCIP, HIGHS or CP_SAT (integer variants only) (default: ${DEFAULT-VALUE})")
     SolverKind solver;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "solver threads, 0 = all")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", converter = Flags.Threads.class,
+            description = "solver threads, 0 = all cores (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--routing-cost-sum", description = "with BIDIRECTED links, charge routing cost on the sum of "
@@ -65,7 +66,8 @@ final class SndlibCommand implements Callable<Integer> {
         SndlibOptions options = SndlibOptions.of(timeLimit).withSolver(solver).withRoutingCostMax(!routingCostSum);
         options = new SndlibOptions(options.timeLimitS(), options.solver(), threads, options.relativeGap(),
                 options.routingCostMax(), options.cuts(), options.warmStart());
-        try {
+        // the solve has no cancellation and nothing is written: Ctrl-C aborts
+        try (GracefulStop stop = GracefulStop.aborting(err)) {
             net = SndlibNetworkParser.parse(network);
             variant = SndlibModelParser.parse(model);
             result = SndlibSolver.solve(net, variant, options);

@@ -22,7 +22,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +36,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code fabricplan solve IN.xlsx -o OUT.xlsx}: the optimal plan, checked, written back to Excel. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = "Solves an instance workbook and writes the plan workbook: the input sheets unchanged plus "
-                + "Summary, LinkPlan, DevicePlan, RackPower and BOM. Flags override the Settings sheet.")
+                + "Summary, LinkPlan, DevicePlan, RackPower and BOM. Flags override the Settings sheet.",
+        footer = {"", "Exit codes: 0 plan written, 2 invalid input or flag, 3 infeasible, 4 no plan within the time "
+                + "limit, 1 internal error.",
+                "Ctrl-C stops the search and still writes the best plan found, with the exit code it then has (0 "
+                        + "with a plan, 4 without); a second Ctrl-C aborts at once without writing (exit 130). "
+                        + "CP-SAT (AUTO) and SCIP on one thread stop at once; HiGHS and SCIP on more threads cannot "
+                        + "be interrupted through OR-Tools and run to the time limit."})
 final class SolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,22 +57,26 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--objective", paramLabel = "X", description = "COST, POWER, TCO or WEIGHTED")
     Objective objective;
 
-    @Option(names = "--time-limit", paramLabel = "S", description = "time limit in seconds")
+    @Option(names = "--time-limit", paramLabel = "S", converter = Flags.Seconds.class,
+            description = "time limit in seconds, more than 0 (default: time_limit_s of the Settings sheet)")
     Double timeLimit;
 
-    @Option(names = "--gap", paramLabel = "G", description = "relative gap at which to stop, e.g. 0.001")
+    @Option(names = "--gap", paramLabel = "G", converter = Flags.Gap.class, description = "relative gap at which to "
+            + "stop: a fraction below 1 such as 0.001, or a percentage such as 0.1%%; 0 proves optimality")
     Double gap;
 
     @Option(names = "--solver", paramLabel = "X", description = "AUTO, CP_SAT, SCIP or HIGHS")
     SolverKind solver;
 
-    @Option(names = "--threads", paramLabel = "N", description = "solver threads, 0 = all cores")
+    @Option(names = "--threads", paramLabel = "N", converter = Flags.Threads.class,
+            description = "solver threads, 0 = all cores")
     Integer threads;
 
-    @Option(names = "--seed", paramLabel = "N", description = "random seed")
+    @Option(names = "--seed", paramLabel = "N", converter = Flags.Seed.class, description = "random seed")
     Long seed;
 
-    @Option(names = "--export-model", paramLabel = "FILE.lp", description = "also write the model in LP format")
+    @Option(names = "--export-model", paramLabel = "FILE.lp", description = "also write the model in LP format "
+            + "(into an existing folder, before solving)")
     Path exportModel;
 
     @Option(names = "--json", description = "print exactly one JSON object on stdout; all else goes to stderr")
@@ -87,22 +96,53 @@ final class SolveCommand implements Callable<Integer> {
     private double writeS;
     private int instanceLinks;
     private long instanceCables;
+    /** Whether Ctrl-C (or SIGTERM) stopped the search. */
+    private boolean interrupted;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (Files.exists(output) && Files.exists(input) && Files.isSameFile(input, output)) {
-            err.println("fabricplan: the plan would overwrite the input workbook " + input + "\n"
-                    + "  Maybe write it to another file with -o, e.g. -o plan.xlsx.");
+        if (!Outputs.check(err).workbook("-o", output, "plan.xlsx", input)
+                .file("--export-model", exportModel, "model.lp", input, output).ok()) {
             return ExitCode.INVALID_INPUT;
         }
-        Path folder = output.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
-            err.println("fabricplan: cannot write " + output + ": folder " + folder + " does not exist or is not "
-                    + "writable\n  Maybe create the folder first or choose another -o path.");
-            return ExitCode.INVALID_INPUT;
+        Thread warmUp = warmUpSolver();
+        try (GracefulStop stop = GracefulStop.stopping(err, "stopping the search; the best plan found is written "
+                + "to " + output).writes(output).writes(exportModel)) {
+            try {
+                return solve(stop, out, err);
+            } finally {
+                // never let the JVM end (here or in a held shutdown) while native code starts up on another thread
+                if (warmUp != null) {
+                    warmUp.join();
+                }
+            }
         }
+    }
+
+    /**
+     * Starts the solver's one-time start-up (native libraries, first-solve initialisation: about 2 s) on a thread
+     * of its own while the workbook is read, so that a short --time-limit goes to the search. Null when the input
+     * is not a file (the command ends at once).
+     */
+    private Thread warmUpSolver() {
+        if (!Files.isRegularFile(input)) {
+            return null;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                io.fabricplan.formulations.MipBackends.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                // the solve itself reports any problem with the solver
+            }
+        }, "fabricplan-solver-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private int solve(GracefulStop stop, PrintWriter out, PrintWriter err) throws Exception {
         long phase = System.nanoTime();
         Instance read = InstanceInput.read(input, err);
         readS = secondsSince(phase);
@@ -113,8 +153,14 @@ final class SolveCommand implements Callable<Integer> {
         instanceCables = read.links().stream().mapToLong(io.fabricplan.model.Link::count).sum();
         SolveOptions options = options(SolveOptions.from(read.settings()));
         Instance instance = read.withSettings(read.settings().withObjective(options.objective()));
+        if (!interruptible(options)) {
+            stop.describeStop("the " + options.solver() + " search cannot be interrupted through OR-Tools and "
+                    + "runs to its time limit (" + seconds(options.timeLimitSeconds()) + "); the plan is then "
+                    + "written to " + output);
+        }
 
-        PlanResult result = solveWithProgress(instance, options, err);
+        PlanResult result = solveWithProgress(instance, options, stop.cancellation(), err);
+        interrupted = stop.stopRequested();
         if (result.status() == SolveStatus.INVALID) {
             InstanceInput.printProblems(result.diagnostics().size(), input,
                     result.diagnostics().stream().map(d -> new io.fabricplan.validate.InputProblem(input.toString(),
@@ -143,9 +189,9 @@ final class SolveCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         writeS = secondsSince(phase);
-        report(result, json ? err : out);
+        report(result, options, json ? err : out);
         if (json) {
-            out.println(json(result));
+            out.println(json(result, options));
         }
         return switch (result.status()) {
             case OPTIMAL, FEASIBLE -> ExitCode.OK;
@@ -188,11 +234,11 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     /**
-     * Solves with a progress line on stderr every second once the solve lasts longer than one, and with Ctrl-C
-     * stopping the search and still writing the best plan found.
+     * Solves with a progress line on stderr every second once the solve lasts longer than one. Ctrl-C raises the
+     * cancellation (see {@link GracefulStop}): the solver stops its search and returns the best plan found.
      */
-    private PlanResult solveWithProgress(Instance instance, SolveOptions options, PrintWriter err) {
-        Cancellation cancellation = new Cancellation();
+    private PlanResult solveWithProgress(Instance instance, SolveOptions options, Cancellation cancellation,
+                                         PrintWriter err) {
         AtomicReference<Progress> latest = new AtomicReference<>();
         long start = System.nanoTime();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -201,27 +247,24 @@ final class SolveCommand implements Callable<Integer> {
             return t;
         });
         ticker.scheduleAtFixedRate(() -> err.println(progressLine(latest.get(), start)), 1, 1, TimeUnit.SECONDS);
-        CountDownLatch written = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            cancellation.cancel();
-            try {
-                written.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "fabricplan-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             return Planner.create().solve(instance, options, latest::set, cancellation);
         } finally {
             ticker.shutdownNow();
-            written.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and lets the JVM end once the plan is written.
-            }
         }
+    }
+
+    /**
+     * Whether Ctrl-C can stop the search before its time limit: CP-SAT (AUTO) always, SCIP on one thread. OR-Tools
+     * 9.15 does not pass MPSolver's interrupt on to HiGHS, nor to SCIP's concurrent mode (more than one thread).
+     */
+    static boolean interruptible(SolveOptions options) {
+        int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+        return switch (options.solver()) {
+            case HIGHS -> false;
+            case SCIP -> threads == 1;
+            default -> true;
+        };
     }
 
     private static String progressLine(Progress p, long start) {
@@ -236,16 +279,17 @@ final class SolveCommand implements Callable<Integer> {
                 Double.isNaN(gap) ? "-" : String.format(Locale.ROOT, "%.3f%%", 100 * gap));
     }
 
-    private void report(PlanResult result, PrintWriter to) {
+    private void report(PlanResult result, SolveOptions options, PrintWriter to) {
         to.printf(Locale.ROOT, "%s  %s%n", result.status(), result.objective());
         result.diagnostics().forEach(d -> to.println("  " + d));
         if (result.status() == SolveStatus.NO_SOLUTION) {
-            to.println("  Maybe raise --time-limit (or time_limit_s in Settings), or loosen the rack budgets.");
+            to.println(interrupted ? "  Maybe let the search run longer: it was stopped before it found a plan."
+                    : "  Maybe raise --time-limit (or time_limit_s in Settings), or loosen the rack budgets.");
         }
         PlanEvaluation e = result.evaluation();
         if (e != null) {
-            to.printf(Locale.ROOT, "  objective %,.2f  bound %,.2f  gap %.4f%%%n", result.objectiveValue(),
-                    result.bestBound(), 100 * result.relativeGap());
+            to.printf(Locale.ROOT, "  objective %,.2f  bound %,.2f  gap %.4f%%%s%n", result.objectiveValue(),
+                    result.bestBound(), 100 * result.relativeGap(), gapWords(result, options));
             to.printf(Locale.ROOT, "  capex %,.2f USD  power %,.1f W  TCO %,.2f USD%n", e.capexUsd(), e.powerW(),
                     e.tcoUsd());
             to.println("  bill of materials:");
@@ -255,28 +299,74 @@ final class SolveCommand implements Callable<Integer> {
             }
             DwdmPlan d = result.plan().dwdm();
             if (!d.isEmpty()) {
-                to.printf(Locale.ROOT, "  between sites: %d grey cable(s) on dedicated fiber pairs, %d DWDM "
-                                + "lightpath(s) on %d fiber pair(s), %d amplifier(s)%n", d.greyRoutes().size(),
-                        d.lightpaths().size(), d.muxes().size() / 2, amplifiers(d));
+                to.println("  " + betweenSites(d));
             }
         }
         Baseline b = result.baseline();
         if (b != null) {
             to.printf(Locale.ROOT, "  rule of thumb (cheapest option per link, all pluggable): objective %,.2f, "
                     + "capex %,.2f USD, power %,.1f W%s%n", b.evaluation().objectiveValue(), b.evaluation().capexUsd(),
-                    b.evaluation().powerW(), b.feasible() ? "" : ", breaks " + b.violations().size() + " rule(s): "
-                            + b.violations().get(0));
+                    b.evaluation().powerW(), b.feasible() ? "" : ", breaks " + String.format(Locale.ROOT, "%,d",
+                            b.violations().size()) + " rule(s): " + b.violations().get(0));
             if (e != null && b.evaluation().objectiveValue() > 0) {
-                double saving = 100 * (1 - e.objectiveValue() / b.evaluation().objectiveValue());
-                to.println(b.feasible() ? String.format(Locale.ROOT, "  the plan saves %.2f%% against it", saving)
-                        : String.format(Locale.ROOT, "  the rule of thumb is not a valid plan; meeting every rule "
-                                + "costs %.2f%% %s", Math.abs(saving), saving < 0 ? "more" : "less"));
+                to.println("  " + comparison(result.objective(), e.objectiveValue(), b.evaluation().objectiveValue(),
+                        b.feasible()));
             }
         }
         to.printf(Locale.ROOT, "  phases: read %.2fs, build %.2fs, solve %.2fs, check %.2fs, write %.2fs; "
                 + "peak RSS %.0f MB%n", readS, result.statistics().buildS(),
                 result.statistics().totalS() - result.statistics().buildS(), checkS, writeS, peakRssMb());
         to.println("  wrote " + output);
+    }
+
+    /**
+     * Says what the status means for the gap: OPTIMAL with a gap is optimal within the gap asked, FEASIBLE is
+     * the best plan when the time limit or Ctrl-C stopped the search.
+     */
+    private String gapWords(PlanResult result, SolveOptions options) {
+        double gap = result.relativeGap();
+        if (result.status() == SolveStatus.OPTIMAL) {
+            return gap > 1e-9 && options.relativeGap() > 0 ? ", optimal within the "
+                    + Flags.percent(options.relativeGap()) + " % gap asked" : ", proven optimal";
+        }
+        if (result.status() == SolveStatus.FEASIBLE) {
+            return interrupted ? ", the best plan found when the search was stopped (Ctrl-C)"
+                    : ", the best plan found within the time limit of " + seconds(options.timeLimitSeconds());
+        }
+        return "";
+    }
+
+    private static String seconds(double s) {
+        return Flags.number(s) + " s";
+    }
+
+    /**
+     * The plan against the rule of thumb, in words that read the same whichever is larger:
+     * {@code the plan's TCO is 6.82 % below the rule of thumb's}.
+     */
+    static String comparison(Objective objective, double plan, double ruleOfThumb, boolean ruleOfThumbValid) {
+        double change = 100 * (plan / ruleOfThumb - 1);
+        String what = switch (objective) {
+            case COST -> "capex";
+            case POWER -> "power";
+            case TCO -> "TCO";
+            case WEIGHTED -> "weighted cost";
+        };
+        String by = String.format(Locale.ROOT, "%.2f %% %s", Math.abs(change), change <= 0 ? "below" : "above");
+        if (Math.abs(change) < 0.005) {
+            return ruleOfThumbValid ? "the plan's " + what + " equals the rule of thumb's"
+                    : "the rule of thumb is not a valid plan; the plan meets every rule at the same " + what;
+        }
+        return ruleOfThumbValid ? "the plan's " + what + " is " + by + " the rule of thumb's"
+                : "the rule of thumb is not a valid plan; the plan meets every rule with a " + what + " " + by
+                + " the rule of thumb's";
+    }
+
+    /** The DWDM part in one line, counts with thousands separators. */
+    static String betweenSites(DwdmPlan d) {
+        return String.format(Locale.ROOT, "between sites: %,d grey cable(s) on dedicated fiber pairs, %,d DWDM "
+                        + "lightpath(s) on %,d fiber pair(s), %,d amplifier(s)", d.greyRoutes().size(),
+                d.lightpaths().size(), d.muxes().size() / 2, amplifiers(d));
     }
 
     /** Amplifiers of a DWDM plan (a placement counts its {@code count}). */
@@ -302,7 +392,7 @@ final class SolveCommand implements Callable<Integer> {
         return Double.NaN;
     }
 
-    private Json json(PlanResult result) {
+    private Json json(PlanResult result, SolveOptions options) {
         PlanEvaluation e = result.evaluation();
         DwdmPlan dwdm = result.plan() == null ? null : result.plan().dwdm();
         Baseline b = result.baseline();
@@ -312,6 +402,9 @@ final class SolveCommand implements Callable<Integer> {
                 .put("objective_value", result.objectiveValue())
                 .put("best_bound", result.bestBound())
                 .put("relative_gap", result.relativeGap())
+                .put("relative_gap_limit", options.relativeGap())
+                .put("time_limit_seconds", options.timeLimitSeconds())
+                .put("interrupted", interrupted)
                 .put("capex_usd", e == null ? Double.NaN : e.capexUsd())
                 .put("power_w", e == null ? Double.NaN : e.powerW())
                 .put("tco_usd", e == null ? Double.NaN : e.tcoUsd())

@@ -19,7 +19,7 @@ final class TemplateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OUT.xlsx", description = "workbook to write")
+    @Parameters(index = "0", paramLabel = "OUT.xlsx", description = "workbook to write, in an existing folder")
     Path output;
 
     @Option(names = "--force", description = "overwrite OUT.xlsx if it exists")
@@ -27,6 +27,9 @@ final class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!Outputs.check(spec.commandLine().getErr()).workbook("", output, "new.xlsx").ok()) {
+            return ExitCode.INVALID_INPUT;
+        }
         if (Files.exists(output) && !force) {
             spec.commandLine().getErr().println("fabricplan: " + output + " exists already\n"
                     + "  Maybe choose another name, or add --force to overwrite it.");

@@ -3,6 +3,7 @@ package io.fabricplan.cli;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.Link;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,11 +27,12 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         long cables = instance.links().stream().mapToLong(Link::count).sum();
-        String dwdm = instance.hasSpans() ? String.format(java.util.Locale.ROOT, "; %d sites, %d spans, %d WDM items",
+        String dwdm = instance.hasSpans() ? String.format(Locale.ROOT, "; %,d sites, %,d spans, %,d WDM items",
                 instance.sites().size(), instance.spans().size(), instance.wdmEquipment().size()) : "";
-        spec.commandLine().getOut().printf("%s is valid: %d racks, %d devices, %d links (%d cables), %d optics, "
-                        + "%d switch models%s%n", input, instance.racks().size(), instance.devices().size(),
-                instance.links().size(), cables, instance.optics().size(), instance.switchModels().size(), dwdm);
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s is valid: %,d racks, %,d devices, %,d links "
+                        + "(%,d cables), %,d optics, %,d switch models%s%n", input, instance.racks().size(),
+                instance.devices().size(), instance.links().size(), cables, instance.optics().size(),
+                instance.switchModels().size(), dwdm);
         return ExitCode.OK;
     }
 }

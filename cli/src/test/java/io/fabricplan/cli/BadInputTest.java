@@ -132,6 +132,6 @@ class BadInputTest {
     void outputIntoAMissingFolderIsRefusedBeforeSolving() {
         CliRun run = CliRun.of("solve", in.toString(), "-o", dir.resolve("no/such/folder/plan.xlsx").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("does not exist", "Maybe create the folder").doesNotContain("\tat ");
+        assertThat(run.err()).contains("does not exist", "Maybe create it first").doesNotContain("\tat ");
     }
 }

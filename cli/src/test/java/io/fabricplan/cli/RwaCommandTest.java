@@ -35,7 +35,7 @@ class RwaCommandTest {
     void outputFileHoldsLightpathsWithInputIds() throws Exception {
         Path req = dir.resolve("req.json");
         Files.writeString(req, "[{\"src\": \"A\", \"dst\": \"C\"}, {\"src\": \"B\", \"dst\": \"C\"}]");
-        Path out = dir.resolve("sub/assign.json");
+        Path out = Files.createDirectories(dir.resolve("sub")).resolve("assign.json");
         CliRun run = CliRun.of("rwa", "--topology", ring4().toString(), "--requests", req.toString(),
                 "--time-limit", "3", "-o", out.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -76,6 +76,6 @@ class RwaCommandTest {
     void topologyWithoutRequestsAsksForThem() throws Exception {
         CliRun run = CliRun.of("rwa", "--topology", ring4().toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains("give --all-to-all or --requests FILE");
+        assertThat(run.err()).contains("carries no requests", "Maybe give --all-to-all or --requests FILE");
     }
 }

@@ -85,6 +85,11 @@ final class CpSatBackend implements MipBackend {
         p.setNumWorkers(parameters.effectiveThreads());
         p.setRandomSeed((int) parameters.seed());
         p.setLogSearchProgress(false);
+        // CP-SAT would otherwise replace the process's SIGINT handler during the solve with one kept in a
+        // thread_local std::function: Ctrl-C delivered to any other thread then calls an empty function
+        // (std::bad_function_call, abort, exit 134), and the handler's destructor leaves SIGINT at SIG_DFL.
+        // Ctrl-C is the JVM's to handle; it stops the search through the Cancellation (stopSearch).
+        p.setCatchSigintSignal(false);
     }
 
     private static IntVar[] variables(MipModel model, CpModel cp) {

@@ -28,12 +28,29 @@ public final class LpFormat {
     private LpFormat() {
     }
 
-    /** Writes the model to the file, replacing it. */
+    /**
+     * Writes the model to the file, replacing it: through a temporary file {@code .NAME.*.tmp} beside it, moved
+     * into place once complete, so that an interrupted write leaves no partial model.
+     */
     public static void write(MipModel model, Path file) {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(model, out);
+        Path target = file.toAbsolutePath().normalize();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                write(model, out);
+            }
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the LP file " + file, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the model file itself is complete or untouched
+                }
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class MpSolverBackend implements MipBackend {
     private static final String HIGHS = "HIGHS";
+    static final String SCIP_NO_SIGINT = "misc/catchctrlc = FALSE";
     private final String solverId;
 
     /** @param solverId the MPSolver id, {@code SCIP} or {@code HIGHS} */
@@ -101,8 +102,11 @@ final class MpSolverBackend implements MipBackend {
         solver.suppressOutput();
         if (HIGHS.equals(solverId)) {
             solver.setSolverSpecificParametersAsString("output_flag=false\nlog_to_console=false");
-        } else if (parameters.solverSpecific() != null && !parameters.solverSpecific().isBlank()) {
-            solver.setSolverSpecificParametersAsString(parameters.solverSpecific());
+        } else {
+            // SCIP would catch Ctrl-C itself during the solve (printing to stdout, unseen by the JVM);
+            // the JVM handles it and stops SCIP through the Cancellation (interruptSolve)
+            String specific = parameters.solverSpecific() == null ? "" : parameters.solverSpecific();
+            solver.setSolverSpecificParametersAsString(SCIP_NO_SIGINT + "\n" + specific);
         }
         solver.setTimeLimit(Math.max(1, Math.round(parameters.timeLimitSeconds() * 1000)));
         // engines without multi-threading refuse; they then run on one thread, which is correct if slower

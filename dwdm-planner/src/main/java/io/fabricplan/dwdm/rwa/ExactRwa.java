@@ -82,6 +82,7 @@ final class ExactRwa {
         s.getParameters().setNumWorkers(threads);
         s.getParameters().setRandomSeed((int) seed);
         s.getParameters().setLogSearchProgress(false);
+        s.getParameters().setCatchSigintSignal(false); // Ctrl-C is the JVM's (see CpSatBackend)
         CpSolverStatus st = s.solve(m);
         wavelengths = ub;
         path = hintPath.clone();
