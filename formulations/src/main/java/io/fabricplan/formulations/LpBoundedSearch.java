@@ -121,7 +121,7 @@ final class LpBoundedSearch {
                     ? new MipBackend.Result(SolveStatus.OPTIMAL, r.values(), r.objective(), lp.bound(),
                             r.timeToBestS(), solveS, r.solver())
                     : new MipBackend.Result(SolveStatus.OPTIMAL, lp.values(), objective, lp.bound(), lp.seconds(),
-                            solveS, r.solver() + " + GLOP");
+                            solveS, r.solver()); // the engine stays named whichever finished first: BoundFrom says
         }
         double bound = better(r.bound(), lp.bound());
         if (!r.status().hasPlan()) {

@@ -29,6 +29,8 @@ import java.util.List;
  * throws for bad input (status INVALID), never throws for "no plan" (INFEASIBLE, NO_SOLUTION).
  */
 public final class OrToolsPlanner implements Planner {
+    /** Seconds past the time limit the repair of the rule of thumb may take. */
+    static final double REPAIR_GRACE_SECONDS = 1.0;
     private final FormulationKind kind;
 
     /** The planner of the aggregated formulation. */
@@ -91,16 +93,20 @@ public final class OrToolsPlanner implements Planner {
         }
         Instance target = instance.withSettings(instance.settings().withObjective(options.objective()));
         Baseline baseline = new GreedyPlanner().plan(target);
-        // the repair gets at least a second, so that even a very short limit may end with a valid plan
-        Baseline repaired = new RuleOfThumbRepair().repair(target, baseline,
-                Deadline.of(System.nanoTime(), Math.max(1.0, deadline.remainingSeconds()), cancellation));
-        Baseline warmStart = repaired != null && repaired.feasible() ? repaired : null;
+        // the repair may run a second past the limit (within the 2 s a solve may overrun), so that a very short
+        // limit can still end with a valid plan
+        Deadline repairDeadline = Deadline.of(start, options.timeLimitSeconds() + REPAIR_GRACE_SECONDS, cancellation);
+        if (repairDeadline.reached()) {
+            Baseline valid = baseline != null && baseline.feasible() ? baseline : null;
+            return fallback(target, options, baseline, null, valid, cancellation, start);
+        }
         InfeasibilityDiagnosis diagnosis = new InfeasibilityDiagnosis(target, options.interSite());
         List<String> proven = diagnosis.provenReasons();
         if (!proven.isEmpty()) {
-            return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0)
-                    .withRepaired(repaired);
+            return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0);
         }
+        Baseline repaired = new RuleOfThumbRepair().repair(target, baseline, repairDeadline);
+        Baseline warmStart = repaired != null && repaired.feasible() ? repaired : null;
 
         Formulation formulation;
         try {
@@ -186,7 +192,7 @@ public final class OrToolsPlanner implements Planner {
         String model = name(kindFor(options));
         if (warmStart == null) {
             String why = cancellation.isCancelled() ? noPlanReason(options, cancellation)
-                    : noPlanReason(options, cancellation) + " (the time ran out while the model was built)";
+                    : noPlanReason(options, cancellation) + " (the time ran out before the model was complete)";
             return noPlan(SolveStatus.NO_SOLUTION, options, baseline, List.of(why), "-", start, seconds(start), 0, 0)
                     .withRepaired(repaired);
         }
@@ -195,7 +201,7 @@ public final class OrToolsPlanner implements Planner {
         SolveStatistics stats = new SolveStatistics(model, baselineName(warmStart, baseline), SolveStatus.FEASIBLE,
                 objective, Double.NaN, Double.NaN, seconds(start), seconds(start), seconds(start), 0, 0, 0, "-");
         return new PlanResult(SolveStatus.FEASIBLE, options.objective(), warmStart.plan(), evaluation, objective,
-                Double.NaN, Double.NaN, baseline, stats, List.of("the time ran out while the model was built: the "
+                Double.NaN, Double.NaN, baseline, stats, List.of("the time ran out before the model was complete: the "
                 + baselineName(warmStart, baseline) + " is returned, without a bound"), repaired);
     }
 

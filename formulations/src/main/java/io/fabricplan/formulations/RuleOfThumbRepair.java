@@ -79,6 +79,8 @@ public final class RuleOfThumbRepair {
         private final SwitchModel[] model;
         private final int[] rackOf;
         private final boolean[] frozen;
+        private final boolean[] dirty;
+        private final List<Move>[] cachedMoves;
         private final double[] capacityW;
         private final double[] loadW;
         private final int[] usedU;
@@ -106,6 +108,11 @@ public final class RuleOfThumbRepair {
             model = new SwitchModel[devices.size()];
             rackOf = new int[devices.size()];
             frozen = new boolean[devices.size()];
+            dirty = new boolean[devices.size()];
+            java.util.Arrays.fill(dirty, true);
+            @SuppressWarnings("unchecked")
+            List<Move>[] cache = new List[devices.size()];
+            cachedMoves = cache;
             capacityW = new double[racks.size()];
             loadW = new double[racks.size()];
             usedU = new int[racks.size()];
@@ -222,6 +229,7 @@ public final class RuleOfThumbRepair {
                             break;
                         }
                         best.apply(this);
+                        touched(best);
                         moves++;
                         changed = true;
                     }
@@ -237,18 +245,9 @@ public final class RuleOfThumbRepair {
             for (int d : devicesInRack.get(r)) {
                 Device device = devices.get(d);
                 if (device.isSwitch() && !frozen[d]) {
-                    for (SwitchModel m : index.candidateModels(device)) {
-                        if (m != model[d] && FabricFormulation.fits(index, device, m)) {
-                            candidates.add(modelChange(d, m));
-                        }
-                    }
-                    if (device.isPlaced()) {
-                        for (String rackId : device.candidateRacks()) {
-                            Integer to = rackIds.get(rackId);
-                            if (to != null && to != rackOf[d]
-                                    && usedU[to] + model[d].heightU() <= racks.get(to).freeU()) {
-                                candidates.add(rackMove(d, to));
-                            }
+                    for (Move m : switchMoves(d)) {
+                        if (m.newRack < 0 || usedU[m.newRack] + model[d].heightU() <= racks.get(m.newRack).freeU()) {
+                            candidates.add(m);
                         }
                     }
                 }
@@ -282,6 +281,60 @@ public final class RuleOfThumbRepair {
                 }
             }
             return best;
+        }
+
+        /**
+         * Device d's model changes and moves, computed again only when d, a neighbour or one of its links has
+         * changed since (re-picking a switch's links is the repair's main cost).
+         */
+        private List<Move> switchMoves(int d) {
+            if (!dirty[d] && cachedMoves[d] != null) {
+                return cachedMoves[d];
+            }
+            Device device = devices.get(d);
+            List<Move> moves = new ArrayList<>();
+            for (SwitchModel m : index.candidateModels(device)) {
+                if (m != model[d] && FabricFormulation.fits(index, device, m)) {
+                    Move move = modelChange(d, m);
+                    if (move != null) {
+                        moves.add(move);
+                    }
+                }
+            }
+            if (device.isPlaced()) {
+                for (String rackId : device.candidateRacks()) {
+                    Integer to = rackIds.get(rackId);
+                    if (to != null && to != rackOf[d]) {
+                        Move move = rackMove(d, to);
+                        if (move != null) {
+                            moves.add(move);
+                        }
+                    }
+                }
+            }
+            cachedMoves[d] = moves;
+            dirty[d] = false;
+            return moves;
+        }
+
+        /** Marks what a move changes: its device, and both ends of every link whose option or end changed. */
+        void touched(Move move) {
+            if (move.device >= 0) {
+                dirty[move.device] = true;
+                for (int l : linksOf.get(move.device)) {
+                    dirty[ends.get(l)[0]] = true;
+                    dirty[ends.get(l)[1]] = true;
+                }
+            }
+            for (int l : move.relinked) {
+                dirty[ends.get(l)[0]] = true;
+                dirty[ends.get(l)[1]] = true;
+            }
+            for (int i = 0; i < move.groupTaken; i++) {
+                int l = move.group.get(i);
+                dirty[ends.get(l)[0]] = true;
+                dirty[ends.get(l)[1]] = true;
+            }
         }
 
         /** What makes two free links at device d interchangeable for a move: ends, racks, rate, length, option. */
@@ -380,18 +433,21 @@ public final class RuleOfThumbRepair {
         private Move optionChange(List<Integer> same, Optic o, int d, int r, double need) {
             int l = same.get(0);
             Link link = links.get(l);
+            if (!FabricRules.rateMatches(o, link)) {
+                return null;
+            }
             int a = ends.get(l)[0];
             int b = ends.get(l)[1];
             LinkEnd ea = end(a);
             LinkEnd eb = end(b);
-            double length = FabricRules.lengthM(link, racks.get(rackOf[a]), racks.get(rackOf[b]), settings);
-            if (!FabricRules.usable(o, link, length, ea, eb)) {
-                return null;
-            }
             Optic old = option.get(l);
             LinkEnd ed = a == d ? ea : eb;
             double saved = link.count() * (FabricRules.endPowerW(old, link, ed) - FabricRules.endPowerW(o, link, ed));
             if (saved <= 0) {
+                return null;
+            }
+            double length = FabricRules.lengthM(link, racks.get(rackOf[a]), racks.get(rackOf[b]), settings);
+            if (!FabricRules.usable(o, link, length, ea, eb)) {
                 return null;
             }
             int k = (int) Math.min(same.size(), Math.ceil(need / saved - 1e-9));
@@ -403,10 +459,9 @@ public final class RuleOfThumbRepair {
                     - settings.objectiveValue(FabricRules.linkCostUsd(old, length, ea, eb), oldPower));
             move.addLoad(rackOf[a], count * (FabricRules.endPowerW(o, link, ea) - FabricRules.endPowerW(old, link, ea)));
             move.addLoad(rackOf[b], count * (FabricRules.endPowerW(o, link, eb) - FabricRules.endPowerW(old, link, eb)));
-            for (int i = 0; i < k; i++) {
-                move.relinked.add(same.get(i));
-                move.relinkedOptions.add(o);
-            }
+            move.group = same;
+            move.groupTaken = k;
+            move.groupOption = o;
             return move;
         }
 
@@ -447,33 +502,56 @@ public final class RuleOfThumbRepair {
         int device = -1;
         SwitchModel newModel;
         int newRack = -1;
+        /** Links re-picked one by one (a switch changed or moved). */
         final List<Integer> relinked = new ArrayList<>();
         final List<Optic> relinkedOptions = new ArrayList<>();
-        final Map<Integer, Double> loadDelta = new HashMap<>();
+        /** Or: the first {@code groupTaken} links of a group of one shape take {@code groupOption}. */
+        List<Integer> group = List.of();
+        int groupTaken;
+        Optic groupOption;
+        /** Load changes per rack, as parallel arrays (a move touches few racks). */
+        private int[] loadRacks = new int[4];
+        private double[] loadWatts = new double[4];
+        private int loads;
         double objectiveDelta;
 
         void addLoad(int rack, double watts) {
-            if (rack >= 0 && watts != 0) {
-                loadDelta.merge(rack, watts, Double::sum);
+            if (rack < 0 || watts == 0) {
+                return;
             }
+            for (int i = 0; i < loads; i++) {
+                if (loadRacks[i] == rack) {
+                    loadWatts[i] += watts;
+                    return;
+                }
+            }
+            if (loads == loadRacks.length) {
+                loadRacks = java.util.Arrays.copyOf(loadRacks, loads * 2);
+                loadWatts = java.util.Arrays.copyOf(loadWatts, loads * 2);
+            }
+            loadRacks[loads] = rack;
+            loadWatts[loads++] = watts;
         }
 
         /** How much the total excess over budgets falls (negative: rises). */
         double excessRemoved(State s) {
             double removed = 0;
-            for (Map.Entry<Integer, Double> e : loadDelta.entrySet()) {
-                int r = e.getKey();
-                removed += s.excess(r, s.loadW[r]) - s.excess(r, s.loadW[r] + e.getValue());
+            for (int i = 0; i < loads; i++) {
+                int r = loadRacks[i];
+                removed += s.excess(r, s.loadW[r]) - s.excess(r, s.loadW[r] + loadWatts[i]);
             }
             return removed;
         }
 
         void apply(State s) {
-            for (Map.Entry<Integer, Double> e : loadDelta.entrySet()) {
-                s.loadW[e.getKey()] += e.getValue();
+            for (int i = 0; i < loads; i++) {
+                s.loadW[loadRacks[i]] += loadWatts[i];
             }
             for (int i = 0; i < relinked.size(); i++) {
                 s.option.set(relinked.get(i), relinkedOptions.get(i));
+            }
+            for (int i = 0; i < groupTaken; i++) {
+                s.option.set(group.get(i), groupOption);
             }
             if (newModel != null) {
                 s.model[device] = newModel;
