@@ -49,7 +49,7 @@ final class RandomFabrics {
     }
 
     /**
-     * A rack. Tight racks have {@code headroom100W x 100 W} (500 W to 4 kW) above their base load (a 51.2T switch alone draws
+     * A rack. Tight racks have {@code headroom100W x 100 W} above their base load (a 51.2T switch alone draws
      * 1,300 W), loose ones {@link #LOOSE_HEADROOM_KW}.
      */
     record RackSpec(int xSlot, int y, boolean tight, int headroom100W, int freeU) {
@@ -210,9 +210,13 @@ final class RandomFabrics {
 
     /** Racks: 1-4. About half tight (500 W to 4 kW of headroom), free rack units 0-6. */
     static Arbitrary<RackSpec> racks() {
+        return racks(5);
+    }
+
+    private static Arbitrary<RackSpec> racks(int leastHeadroom100W) {
         return Combinators.combine(Arbitraries.integers().between(0, X_POSITIONS.length - 1),
                         Arbitraries.integers().between(0, 2), Arbitraries.of(false, true),
-                        Arbitraries.integers().between(5, 40), Arbitraries.integers().between(0, 6))
+                        Arbitraries.integers().between(leastHeadroom100W, 40), Arbitraries.integers().between(0, 6))
                 .as(RackSpec::new);
     }
 
@@ -225,10 +229,13 @@ final class RandomFabrics {
     }
 
     static Arbitrary<ServerSpec> servers() {
-        return Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.frequencyOf(
-                                Tuple.of(1, Arbitraries.integers().between(1, 8)),
-                                Tuple.of(4, Arbitraries.integers().between(16, 48))),
-                        Arbitraries.of(800, 400), Arbitraries.of(false, true), copies())
+        return servers(Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.integers().between(1, 8)),
+                Tuple.of(4, Arbitraries.integers().between(16, 48))));
+    }
+
+    private static Arbitrary<ServerSpec> servers(Arbitrary<Integer> ports) {
+        return Combinators.combine(Arbitraries.integers().between(0, 3), ports, Arbitraries.of(800, 400),
+                        Arbitraries.of(false, true), copies())
                 .as(ServerSpec::new);
     }
 
@@ -251,9 +258,22 @@ final class RandomFabrics {
 
     /** Small fabrics: 1-4 racks, 0-3 switch specs, 1-5 server specs (each 1-3 twins), 1-8 link specs, any objective. */
     static Arbitrary<Fabric> fabrics() {
+        return fabrics(racks(), 0, servers());
+    }
+
+    /**
+     * Small fabrics that mostly have a plan with links and switches: 1-3 switch specs, servers with enough NIC ports
+     * and tight racks with at least 1.5 kW of headroom (a 51.2T switch's base power and some optics).
+     */
+    static Arbitrary<Fabric> plannableFabrics() {
+        return fabrics(racks(15), 1, servers(Arbitraries.integers().between(16, 48)));
+    }
+
+    private static Arbitrary<Fabric> fabrics(Arbitrary<RackSpec> racks, int leastSwitches,
+                                             Arbitrary<ServerSpec> servers) {
         return Combinators.combine(Arbitraries.of(Objective.values()), Arbitraries.integers().between(0, 50),
-                        racks().list().ofMinSize(1).ofMaxSize(4), switches().list().ofMaxSize(3),
-                        servers().list().ofMinSize(1).ofMaxSize(5), links().list().ofMinSize(1).ofMaxSize(8))
+                        racks.list().ofMinSize(1).ofMaxSize(4), switches().list().ofMinSize(leastSwitches).ofMaxSize(3),
+                        servers.list().ofMinSize(1).ofMaxSize(5), links().list().ofMinSize(1).ofMaxSize(8))
                 .as(Fabric::new);
     }
 
