@@ -37,7 +37,7 @@ final class MpSolverBackend implements MipBackend {
         if (solver == null) {
             throw new IllegalStateException("OR-Tools has no " + solverId + " solver on this platform");
         }
-        Runnable stop = solver::interruptSolve;
+        MpSolverStop stop = new MpSolverStop(solver);
         try {
             if (model.numVariables() == 0) {
                 return withoutVariables(model, observer, start, solverName(solver));
@@ -97,7 +97,7 @@ final class MpSolverBackend implements MipBackend {
             };
         } finally {
             cancellation.remove(stop);
-            solver.delete();
+            stop.deleteSolver(); // never while a cancelling thread interrupts it
         }
     }
 
