@@ -64,7 +64,7 @@ final class LpRelaxation {
         if (solver == null) {
             return Outcome.unknown(seconds(start));
         }
-        Runnable stop = solver::interruptSolve;
+        MpSolverStop stop = new MpSolverStop(solver);
         try {
             MPVariable[] vars = load(model, solver);
             solver.suppressOutput();
@@ -90,7 +90,7 @@ final class LpRelaxation {
             return new Outcome(Status.OPTIMAL, value, integral ? rounded : values, integral, seconds(start));
         } finally {
             cancellation.remove(stop);
-            solver.delete();
+            stop.deleteSolver(); // never while a cancelling thread interrupts it
         }
     }
 

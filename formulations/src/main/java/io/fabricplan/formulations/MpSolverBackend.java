@@ -17,6 +17,8 @@ import java.util.Map;
 final class MpSolverBackend implements MipBackend {
     private static final String HIGHS = "HIGHS";
     static final String SCIP_NO_SIGINT = "misc/catchctrlc = FALSE";
+    /** Absolute slack on a row's bounds, as the engines' default primal feasibility tolerance. */
+    private static final double FEASIBILITY_TOLERANCE = 1e-6;
     private final String solverId;
 
     /** @param solverId the MPSolver id, {@code SCIP} or {@code HIGHS} */
@@ -36,8 +38,11 @@ final class MpSolverBackend implements MipBackend {
         if (solver == null) {
             throw new IllegalStateException("OR-Tools has no " + solverId + " solver on this platform");
         }
-        Runnable stop = solver::interruptSolve;
+        MpSolverStop stop = new MpSolverStop(solver);
         try {
+            if (model.numVariables() == 0) {
+                return withoutVariables(model, observer, start, solverName(solver));
+            }
             MPVariable[] vars = new MPVariable[model.numVariables()];
             for (MipModel.Var v : model.variables()) {
                 vars[v.index()] = solver.makeVar(v.lb(), v.ub(), v.integer(), v.name());
@@ -93,8 +98,25 @@ final class MpSolverBackend implements MipBackend {
             };
         } finally {
             cancellation.remove(stop);
-            solver.delete();
+            stop.deleteSolver(); // never while a cancelling thread interrupts it
         }
+    }
+
+    /**
+     * A model with nothing to decide (a fabric without links whose switches each have one model): its rows are
+     * constants, met at 0 or not at all. Decided here because HiGHS through MPSolver (OR-Tools 9.15) answers a
+     * model without columns but with rows by a result status Java does not know (99), an exception.
+     */
+    private static Result withoutVariables(MipModel model, Observer observer, long start, String solver) {
+        for (MipModel.Row r : model.rows()) {
+            if (r.lo() > FEASIBILITY_TOLERANCE || r.hi() < -FEASIBILITY_TOLERANCE) {
+                return new Result(SolveStatus.INFEASIBLE, null, Double.NaN, Double.NaN, 0, seconds(start), solver);
+            }
+        }
+        double value = model.objectiveConstant();
+        double solveS = seconds(start);
+        observer.onSolution(solveS, value, value);
+        return new Result(SolveStatus.OPTIMAL, new double[0], value, value, solveS, solveS, solver);
     }
 
     /** Every solver parameter is set here. MPSolver takes no seed; its engines default to a fixed one. */
