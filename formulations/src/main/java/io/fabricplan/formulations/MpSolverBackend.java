@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class MpSolverBackend implements MipBackend {
     private static final String HIGHS = "HIGHS";
+    /** SCIP must not take Ctrl-C from the JVM (the CLI stops solves through their own interrupt). */
     static final String SCIP_NO_SIGINT = "misc/catchctrlc = FALSE";
     /** Absolute slack on a row's bounds, as the engines' default primal feasibility tolerance. */
     private static final double FEASIBILITY_TOLERANCE = 1e-6;
