@@ -57,7 +57,7 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--gap", paramLabel = "G", description = "relative gap at which to stop, e.g. 0.001")
     Double gap;
 
-    @Option(names = "--solver", paramLabel = "X", description = "AUTO, CP_SAT, SCIP or HIGHS")
+    @Option(names = "--solver", paramLabel = "X", description = "AUTO, CP_SAT, SCIP, HIGHS or CHOCO (pure Java)")
     SolverKind solver;
 
     @Option(names = "--threads", paramLabel = "N", description = "solver threads, 0 = all cores")
