@@ -106,11 +106,13 @@ final class ChocoBackend implements MipBackend {
 
         Solver solver = choco.getSolver();
         search(solver, vars, objective, tuning, lp, parameters.seed());
+        boolean hinted = false;
         for (Map.Entry<Integer, Double> h : model.hint().entrySet()) {
             IntVar v = vars[h.getKey()];
             long value = Math.round(h.getValue());
             if (value >= v.getLB() && value <= v.getUB()) {
                 solver.addHint(v, (int) value);
+                hinted = true;
             }
         }
         Progress progress = new Progress(solver, vars, objective, observer, start, !tuning.lns().equals("none"));
@@ -134,6 +136,9 @@ final class ChocoBackend implements MipBackend {
             // the objective Choco minimised was rounded down to a power of ten: among the plans of the best
             // rounded value, find the least remainder, which makes the optimum exact
             long rounded = progress.bestRounded;
+            if (hinted) {
+                solver.removeHints(); // else the reset search would wrap the hints' strategy in itself
+            }
             solver.reset();
             solver.addStopCriterion(stop);
             choco.arithm(objective.var(), "=", (int) rounded).post();

@@ -54,19 +54,36 @@ class ChocoBackendTest {
      */
     @Test
     void objectiveBeyondIntRangeStaysExact() {
+        MipBackend.Result r = solve(wideObjective(false), PARAMETERS);
+
+        assertThat(r.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(r.values()).containsExactly(40.0, 60.0);
+        assertThat(r.objective()).isEqualTo(2_000_095.0);
+        assertThat(r.bound()).isEqualTo(2_000_095.0);
+    }
+
+    /** The same with a hint: the second (remainder) search must not wrap the hints' strategy in itself. */
+    @Test
+    void hintedObjectiveBeyondIntRangeStaysExact() {
+        MipBackend.Result r = solve(wideObjective(true), PARAMETERS);
+
+        assertThat(r.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(r.values()).containsExactly(40.0, 60.0);
+        assertThat(r.objective()).isEqualTo(2_000_095.0);
+    }
+
+    private static MipModel wideObjective(boolean hinted) {
         MipModel m = new MipModel("wide objective");
         MipModel.Var x = m.addInteger("x", 0, 100_000);
         MipModel.Var y = m.addInteger("y", 0, 60);
         m.addRow("demand", 100, new MipModel.Expr().add(x, 1).add(y, 1), Double.POSITIVE_INFINITY);
         m.addObjective(x, 50_000.5);
         m.addObjective(y, 1.25);
-
-        MipBackend.Result r = solve(m, PARAMETERS);
-
-        assertThat(r.status()).isEqualTo(SolveStatus.OPTIMAL);
-        assertThat(r.values()).containsExactly(40.0, 60.0);
-        assertThat(r.objective()).isEqualTo(2_000_095.0);
-        assertThat(r.bound()).isEqualTo(2_000_095.0);
+        if (hinted) {
+            m.hint(x, 100);
+            m.hint(y, 0);
+        }
+        return m;
     }
 
     /** A variable Choco's int domains cannot hold is refused with a message naming it, not overflowed. */
