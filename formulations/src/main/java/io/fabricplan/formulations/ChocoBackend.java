@@ -57,6 +57,11 @@ final class ChocoBackend implements MipBackend {
     private static final double MAX_SCALED_OBJECTIVE = 1e16;
     /** Largest absolute sum a {@code long} row may reach: far inside long's 9.2e18. */
     private static final double MAX_LONG_SUM = 1e18;
+    /**
+     * Relative gap below which a plan counts as optimal even when asked for gap 0: the objective's own rounding
+     * (as CP-SAT's scaling), and the remainder search stops there.
+     */
+    private static final double OPTIMALITY_TOLERANCE = 1e-7;
     /** Share of the time limit the LP relaxation may take. */
     private static final double LP_SHARE = 0.25;
     private static final String NAME = "Choco " + version();
@@ -117,8 +122,9 @@ final class ChocoBackend implements MipBackend {
         }
         Progress progress = new Progress(solver, vars, objective, observer, start, !tuning.lns().equals("none"));
         solver.plugMonitor(progress);
+        double tolerance = Math.max(parameters.relativeGap(), OPTIMALITY_TOLERANCE);
         Criterion stop = () -> System.nanoTime() >= deadline || cancellation.isCancelled()
-                || progress.gapReached(parameters.relativeGap());
+                || progress.gapReached(tolerance);
         solver.addStopCriterion(stop);
         if (cancellation.isCancelled()) {
             return new Result(SolveStatus.NO_SOLUTION, null, Double.NaN, Double.NaN, 0, seconds(start), NAME);
@@ -143,7 +149,7 @@ final class ChocoBackend implements MipBackend {
             solver.addStopCriterion(stop);
             choco.arithm(objective.var(), "=", (int) rounded).post();
             choco.setObjective(Model.MINIMIZE, objective.remainder());
-            progress.exactPhase = true;
+            progress.enterExactPhase(rounded);
             while (solver.solve()) {
                 // improving remainders
             }
@@ -161,7 +167,7 @@ final class ChocoBackend implements MipBackend {
                 : roundedProven ? objective.unscale((double) objective.ratio() * progress.bestRounded)
                 : progress.bound();
         double gap = (value - bound) / Math.max(1e-9, Math.abs(value));
-        boolean optimal = gap <= Math.max(parameters.relativeGap(), 1e-7);
+        boolean optimal = gap <= tolerance;
         return new Result(optimal ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE, progress.best, value,
                 Math.min(bound, value), progress.bestS, solveS, NAME);
     }
@@ -584,6 +590,12 @@ final class ChocoBackend implements MipBackend {
         private long bestRounded;
         /** Set once the rounded objective is proven and fixed: solutions then improve its remainder. */
         private volatile boolean exactPhase;
+
+        /** The rounded objective is proven at {@code rounded}: that is the bound from now on. */
+        void enterExactPhase(long rounded) {
+            exactPhase = true;
+            rootLb = rounded;
+        }
         private double[] best;
         private double bestS;
 
