@@ -42,7 +42,7 @@ final class SndlibCommand implements Callable<Integer> {
     double timeLimit;
 
     @Option(names = "--solver", paramLabel = "X", defaultValue = "AUTO",
-            description = "AUTO (SCIP), SCIP, HIGHS or CP_SAT (integer variants only)")
+            description = "AUTO (SCIP), SCIP, HIGHS, or CP_SAT or CHOCO (integer variants only)")
     SolverKind solver;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "solver threads, 0 = all")
