@@ -19,6 +19,7 @@ import org.chocosolver.solver.search.SearchState;
 import org.chocosolver.solver.search.limits.FailCounter;
 import org.chocosolver.solver.search.loop.lns.neighbors.PropagationGuidedNeighborhood;
 import org.chocosolver.solver.search.loop.monitors.IMonitorDownBranch;
+import org.chocosolver.solver.search.loop.move.Move;
 import org.chocosolver.solver.search.loop.monitors.IMonitorInitialize;
 import org.chocosolver.solver.search.loop.monitors.IMonitorSolution;
 import org.chocosolver.solver.search.strategy.Search;
@@ -48,7 +49,10 @@ import org.chocosolver.util.criteria.Criterion;
  * and after restarts), or the optimum once the search completes.
  *
  * <p><b>Search.</b> Variables by dom/wdeg with last-conflict, values nearest the LP solution (the model's hint
- * first, until a first plan), geometric restarts with nogoods. One thread: Choco's search is sequential.
+ * first, until a first plan), geometric restarts with nogoods. First a large neighbourhood search (propagation
+ * guided) for at most 15 % of the time limit, ended early after 10 % without a better plan, then the complete
+ * search below the best plan found, where the reduced costs fix most variables. One thread: Choco's search is
+ * sequential.
  */
 final class ChocoBackend implements MipBackend {
     /** Largest absolute value of a variable or of an {@code int} sum: half of int's range, room for Choco's sums. */
@@ -62,6 +66,8 @@ final class ChocoBackend implements MipBackend {
      * (as CP-SAT's scaling), and the remainder search stops there.
      */
     private static final double OPTIMALITY_TOLERANCE = 1e-7;
+    /** Share of the time limit without a better plan after which the large neighbourhood search gives way. */
+    private static final double LNS_STALL_SHARE = 0.1;
     /** Share of the time limit the LP relaxation may take. */
     private static final double LP_SHARE = 0.25;
     private static final String NAME = "Choco " + version();
@@ -120,9 +126,11 @@ final class ChocoBackend implements MipBackend {
                 hinted = true;
             }
         }
-        Progress progress = new Progress(solver, vars, objective, observer, start, !tuning.lns().equals("none"));
+        Progress progress = new Progress(solver, vars, objective, observer, start);
         solver.plugMonitor(progress);
         double tolerance = Math.max(parameters.relativeGap(), OPTIMALITY_TOLERANCE);
+        Move complete = solver.getMove();
+        Constraint lnsCut = null;
         Criterion stop = () -> System.nanoTime() >= deadline || cancellation.isCancelled()
                 || progress.gapReached(tolerance);
         solver.addStopCriterion(stop);
@@ -131,10 +139,27 @@ final class ChocoBackend implements MipBackend {
         }
         if (objective.var() == null) {
             solver.solve(); // no objective: any solution is optimal
-        } else {
-            while (solver.solve()) {
-                // each call returns the next improving solution; Progress keeps the best
+        } else if (tuning.lnsShare() > 0) {
+            largeNeighbourhoods(solver, vars, progress, tuning, parameters.seed(),
+                    start + (long) (parameters.timeLimitSeconds() * tuning.lnsShare() * 1e9),
+                    (long) (Math.max(1, parameters.timeLimitSeconds() * LNS_STALL_SHARE) * 1e9));
+            if (!stop.isMet()) {
+                // the complete search proves the best plan optimal or finds better: a cut below the best
+                if (hinted) {
+                    solver.removeHints(); // else the reset search would wrap the hints' strategy in itself
+                    hinted = false;
+                }
+                solver.reset();
+                solver.setMove(complete);
+                solver.addStopCriterion(stop);
+                if (progress.best != null) {
+                    lnsCut = choco.arithm(objective.var(), "<", (int) progress.bestRounded);
+                    lnsCut.post();
+                }
+                completeSearch(solver, progress);
             }
+        } else {
+            completeSearch(solver, progress);
         }
         boolean completed = solver.getSearchState() == SearchState.TERMINATED;
         boolean roundedProven = completed && progress.best != null;
@@ -146,7 +171,11 @@ final class ChocoBackend implements MipBackend {
                 solver.removeHints(); // else the reset search would wrap the hints' strategy in itself
             }
             solver.reset();
+            solver.setMove(complete);
             solver.addStopCriterion(stop);
+            if (lnsCut != null) {
+                choco.unpost(lnsCut); // the rounded optimum may be the cut's own value
+            }
             choco.arithm(objective.var(), "=", (int) rounded).post();
             choco.setObjective(Model.MINIMIZE, objective.remainder());
             progress.enterExactPhase(rounded);
@@ -202,6 +231,42 @@ final class ChocoBackend implements MipBackend {
         return LpRelaxation.solve(lb, ub, objective, lpRows, millis);
     }
 
+    private static void completeSearch(Solver solver, Progress progress) {
+        while (solver.solve()) {
+            // each call returns the next improving solution; Progress keeps the best
+        }
+    }
+
+    /**
+     * Large neighbourhood search until {@code lnsDeadline}, or until it has found no better plan for
+     * {@code stallNanos}: fragments of the best plan kept, the rest searched anew, which improves plans faster than
+     * the complete search on the DWDM models; and with a good plan the reduced costs fix most variables at once.
+     */
+    private static void largeNeighbourhoods(Solver solver, IntVar[] vars, Progress progress, Tuning tuning,
+                                            long seed, long lnsDeadline, long stallNanos) {
+        long lnsStart = System.nanoTime();
+        solver.setLNS(new PropagationGuidedNeighborhood(vars, 30, 10, seed),
+                new FailCounter(solver.getModel(), tuning.lnsFails()));
+        progress.lns = true;
+        Criterion lnsOver = () -> {
+            long now = System.nanoTime();
+            long lastPlan = Math.max(lnsStart, progress.lastPlanNanos);
+            return now >= lnsDeadline || now - lastPlan >= stallNanos;
+        };
+        solver.addStopCriterion(lnsOver);
+        while (solver.solve()) {
+            // improving plans
+        }
+        solver.removeStopCriterion(lnsOver);
+        // the LNS move leaves its propagator behind, which would fix a fragment of the last plan at the next root
+        for (Constraint c : solver.getModel().getCstrs()) {
+            if (c.getName().equals("LNS")) {
+                solver.getModel().unpost(c);
+            }
+        }
+        progress.lns = false;
+    }
+
     /** Every search setting is made here. */
     private static void search(Solver solver, IntVar[] vars, Objective objective, Tuning tuning,
                                Optional<LpRelaxation.Solution> lp, long seed) {
@@ -223,12 +288,6 @@ final class ChocoBackend implements MipBackend {
         if (tuning.restarts()) {
             solver.setGeometricalRestart(10, 1.05, new FailCounter(solver.getModel(), 0), 50_000);
             solver.setNoGoodRecordingFromRestarts();
-        }
-        if (tuning.lns().equals("pgn")) {
-            solver.setLNS(new PropagationGuidedNeighborhood(vars, 30, 10, seed),
-                    new FailCounter(solver.getModel(), tuning.lnsFails()));
-        } else if (!tuning.lns().equals("none")) {
-            throw new IllegalArgumentException("unknown Choco LNS " + tuning.lns());
         }
     }
 
@@ -542,15 +601,16 @@ final class ChocoBackend implements MipBackend {
     /**
      * Engine settings, from {@code name = value} lines of the solver-specific parameters: {@code search}
      * (dwd, activity, input), {@code values_from_lp} (true), {@code restarts} (true), {@code lp} (the LP bound,
-     * true), {@code lns} (none, pgn), {@code lns_fails} (fails between LNS restarts).
+     * true), {@code lns_share} (share of the time limit for large neighbourhood search before the complete
+     * search, 0.15), {@code lns_fails} (fails between LNS restarts).
      */
-    record Tuning(String search, boolean lpValues, boolean restarts, boolean lp, String lns, int lnsFails) {
+    record Tuning(String search, boolean lpValues, boolean restarts, boolean lp, double lnsShare, int lnsFails) {
         static Tuning parse(String text) {
             String search = "dwd";
             boolean lpValues = true;
             boolean restarts = true;
             boolean lp = true;
-            String lns = "none";
+            double lnsShare = 0.15;
             int lnsFails = 100;
             for (String line : (text == null ? "" : text).split("[\\n;]")) {
                 int eq = line.indexOf('=');
@@ -564,12 +624,12 @@ final class ChocoBackend implements MipBackend {
                     case "values_from_lp" -> lpValues = Boolean.parseBoolean(value);
                     case "restarts" -> restarts = Boolean.parseBoolean(value);
                     case "lp" -> lp = Boolean.parseBoolean(value);
-                    case "lns" -> lns = value;
+                    case "lns_share" -> lnsShare = Double.parseDouble(value);
                     case "lns_fails" -> lnsFails = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown Choco parameter " + key);
                 }
             }
-            return new Tuning(search, lpValues, restarts, lp, lns, lnsFails);
+            return new Tuning(search, lpValues, restarts, lp, lnsShare, lnsFails);
         }
     }
 
@@ -584,7 +644,8 @@ final class ChocoBackend implements MipBackend {
         private final Objective objective;
         private final Observer observer;
         private final long start;
-        private final boolean lns;
+        /** Under LNS the root holds a fragment of the last plan: its bound is not global. */
+        private volatile boolean lns;
         private volatile long rootLb = Long.MIN_VALUE;
         private volatile double bestValue = Double.NaN;
         private long bestRounded;
@@ -598,14 +659,14 @@ final class ChocoBackend implements MipBackend {
         }
         private double[] best;
         private double bestS;
+        private volatile long lastPlanNanos;
 
-        Progress(Solver solver, IntVar[] vars, Objective objective, Observer observer, long start, boolean lns) {
+        Progress(Solver solver, IntVar[] vars, Objective objective, Observer observer, long start) {
             this.solver = solver;
             this.vars = vars;
             this.objective = objective;
             this.observer = observer;
             this.start = start;
-            this.lns = lns;
         }
 
         @Override
@@ -644,6 +705,7 @@ final class ChocoBackend implements MipBackend {
             }
             best = values;
             bestS = seconds(start);
+            lastPlanNanos = System.nanoTime();
             bestValue = objective.value(ints);
             if (!exactPhase) {
                 bestRounded = objective.var() == null ? 0 : objective.var().getValue();
