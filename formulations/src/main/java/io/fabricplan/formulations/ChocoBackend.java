@@ -50,9 +50,9 @@ import org.chocosolver.util.criteria.Criterion;
  *
  * <p><b>Search.</b> Variables by dom/wdeg with last-conflict, values nearest the LP solution (the model's hint
  * first, until a first plan), geometric restarts with nogoods. First a large neighbourhood search (propagation
- * guided) for at most 15 % of the time limit, ended early after 10 % without a better plan, then the complete
- * search below the best plan found, where the reduced costs fix most variables. One thread: Choco's search is
- * sequential.
+ * guided) for at most 15 % of the time limit (and 15 s), ended early after 10 % of it (at most 4 s) without a
+ * better plan, then the complete search below the best plan found, where the reduced costs fix most variables.
+ * One thread: Choco's search is sequential.
  */
 final class ChocoBackend implements MipBackend {
     /** Largest absolute value of a variable or of an {@code int} sum: half of int's range, room for Choco's sums. */
@@ -68,6 +68,10 @@ final class ChocoBackend implements MipBackend {
     private static final double OPTIMALITY_TOLERANCE = 1e-7;
     /** Share of the time limit without a better plan after which the large neighbourhood search gives way. */
     private static final double LNS_STALL_SHARE = 0.1;
+    /** At most this long without a better plan (seconds), whatever the time limit. */
+    private static final double LNS_STALL_MAX_S = 4;
+    /** The large neighbourhood search ends by then (seconds from the start), whatever the time limit. */
+    private static final double LNS_MAX_S = 15;
     /** Share of the time limit the LP relaxation may take. */
     private static final double LP_SHARE = 0.25;
     private static final String NAME = "Choco " + version();
@@ -140,9 +144,10 @@ final class ChocoBackend implements MipBackend {
         if (objective.var() == null) {
             solver.solve(); // no objective: any solution is optimal
         } else if (tuning.lnsShare() > 0) {
-            largeNeighbourhoods(solver, vars, progress, tuning, parameters.seed(),
-                    start + (long) (parameters.timeLimitSeconds() * tuning.lnsShare() * 1e9),
-                    (long) (Math.max(1, parameters.timeLimitSeconds() * LNS_STALL_SHARE) * 1e9));
+            double lnsS = Math.min(parameters.timeLimitSeconds() * tuning.lnsShare(), LNS_MAX_S);
+            double stallS = Math.max(1, Math.min(parameters.timeLimitSeconds() * LNS_STALL_SHARE, LNS_STALL_MAX_S));
+            largeNeighbourhoods(solver, vars, progress, tuning, parameters.seed(), start + (long) (lnsS * 1e9),
+                    (long) (stallS * 1e9));
             if (!stop.isMet()) {
                 // the complete search proves the best plan optimal or finds better: a cut below the best
                 if (hinted) {
