@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * The OR-Tools planner: validates the instance, makes the greedy baseline, checks the simple infeasibility
  * bounds, builds {@link AggregatedFabricFormulation} (or the formulation asked for) into a {@link MipModel}, optionally writes it in LP format, and solves
- * it with CP-SAT (AUTO), SCIP or HiGHS, warm-started from the baseline when that is feasible (and falling back to
+ * it with CP-SAT (AUTO), SCIP, HiGHS or Choco, warm-started from the baseline when that is feasible (and falling back to
  * that baseline, as FEASIBLE, when the search is stopped before it finds any plan). The plan's figures
  * are recomputed by {@link PlanEvaluator}, so the objective reported is the evaluator's, never the solver's.
  *
@@ -109,11 +109,19 @@ public final class OrToolsPlanner implements Planner {
 
         MipBackend backend = MipBackends.create(options.solver());
         double remaining = Math.max(0.01, options.timeLimitSeconds() - seconds(start));
-        MipBackend.Result r = backend.solve(model,
-                new MipBackend.Parameters(remaining, options.relativeGap(), options.threads(), options.seed()),
-                (elapsed, objective, bound) -> listener.onProgress(new Progress(seconds(start), objective, bound,
-                        "solution found")),
-                cancellation);
+        List<String> backendNotes = new java.util.ArrayList<>(backend.notes());
+        MipBackend.Result r;
+        try {
+            r = backend.solve(model,
+                    new MipBackend.Parameters(remaining, options.relativeGap(), options.threads(), options.seed()),
+                    (elapsed, objective, bound) -> listener.onProgress(new Progress(seconds(start), objective, bound,
+                            "solution found")),
+                    cancellation);
+        } catch (UnsupportedInstanceException e) {
+            // the engine cannot represent this model (Choco's int range): no search, but the baseline may stand
+            backendNotes.add(e.getMessage());
+            r = new MipBackend.Result(SolveStatus.NO_SOLUTION, null, Double.NaN, Double.NaN, 0, 0, backend.name());
+        }
 
         if (r.status() == SolveStatus.NO_SOLUTION && baseline != null && baseline.feasible()) {
             // the search ran out of time (or was cancelled) before reaching even its hint: the feasible baseline
@@ -122,9 +130,11 @@ public final class OrToolsPlanner implements Planner {
                     r.solver() + " (greedy baseline)");
         }
         if (!r.status().hasPlan()) {
-            List<String> diagnostics = r.status() == SolveStatus.INFEASIBLE ? explain(formulation, diagnosis)
+            List<String> diagnostics = new java.util.ArrayList<>(r.status() == SolveStatus.INFEASIBLE
+                    ? explain(formulation, diagnosis)
                     : List.of(cancellation.isCancelled() ? "cancelled before a plan was found"
-                    : "no plan found within " + options.timeLimitSeconds() + " s");
+                    : "no plan found within " + options.timeLimitSeconds() + " s"));
+            diagnostics.addAll(backendNotes);
             SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), r.status(), Double.NaN,
                     Double.NaN, Double.NaN, 0, buildS, seconds(start), model.numVariables(), model.numRows(),
                     formulation.groupCount());
@@ -147,7 +157,10 @@ public final class OrToolsPlanner implements Planner {
         SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), status, objective, bound, gap,
                 r.timeToBestS() + buildS, buildS, seconds(start), model.numVariables(), model.numRows(),
                 formulation.groupCount());
-        List<String> notes = formulation instanceof AggregatedFabricFormulation f ? f.interSiteNotes() : List.of();
+        List<String> notes = new java.util.ArrayList<>(backendNotes);
+        if (formulation instanceof AggregatedFabricFormulation f) {
+            notes.addAll(f.interSiteNotes());
+        }
         return new PlanResult(status, options.objective(), plan, evaluation, objective, bound, gap, baseline, stats,
                 notes);
     }

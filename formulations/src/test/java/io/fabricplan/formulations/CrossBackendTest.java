@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** CP-SAT, SCIP and HiGHS solve the same {@link MipModel}: their proven optima agree to 1e-6 relative. */
+/** CP-SAT, SCIP, HiGHS and Choco solve the same {@link MipModel}: their proven optima agree to 1e-6 relative. */
 class CrossBackendTest {
 
     static Stream<Arguments> instances() {
@@ -45,14 +45,18 @@ class CrossBackendTest {
                 Fabrics.options(objective, SolverKind.SCIP)));
         PlanResult highs = assertCheckedPlan(instance, planner.solve(instance,
                 Fabrics.options(objective, SolverKind.HIGHS)));
+        PlanResult choco = assertCheckedPlan(instance, planner.solve(instance,
+                Fabrics.options(objective, SolverKind.CHOCO)));
 
-        for (PlanResult r : new PlanResult[] {cpSat, scip, highs}) {
+        for (PlanResult r : new PlanResult[] {cpSat, scip, highs, choco}) {
             assertThat(r.status()).as(r.statistics().line()).isEqualTo(SolveStatus.OPTIMAL);
             assertThat(r.relativeGap()).as(r.statistics().line()).isLessThanOrEqualTo(1e-6);
         }
         double optimum = cpSat.objectiveValue();
         assertThat(scip.objectiveValue()).as("SCIP vs CP-SAT").isCloseTo(optimum, Fabrics.within(optimum));
         assertThat(highs.objectiveValue()).as("HiGHS vs CP-SAT").isCloseTo(optimum, Fabrics.within(optimum));
+        assertThat(choco.objectiveValue()).as("Choco vs CP-SAT").isCloseTo(optimum, Fabrics.within(optimum));
+        assertThat(choco.statistics().solver()).isEqualTo("Choco 5.0.0");
         assertThat(cpSat.bestBound()).isCloseTo(optimum, Fabrics.within(optimum));
     }
 }
