@@ -42,7 +42,8 @@ final class SndlibCommand implements Callable<Integer> {
     double timeLimit;
 
     @Option(names = "--solver", paramLabel = "X", defaultValue = "AUTO",
-            description = "AUTO (SCIP), SCIP, HIGHS or CP_SAT (integer variants only) (default: ${DEFAULT-VALUE})")
+            description = "AUTO (SCIP), SCIP, HIGHS, or CP_SAT or CHOCO (integer variants only) (default: "
+                    + "${DEFAULT-VALUE})")
     SolverKind solver;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", converter = Flags.Threads.class,

@@ -65,7 +65,7 @@ final class SolveCommand implements Callable<Integer> {
             + "stop: a fraction below 1 such as 0.001, or a percentage such as 0.1%%; 0 proves optimality")
     Double gap;
 
-    @Option(names = "--solver", paramLabel = "X", description = "AUTO, CP_SAT, SCIP or HIGHS")
+    @Option(names = "--solver", paramLabel = "X", description = "AUTO, CP_SAT, SCIP, HIGHS or CHOCO (pure Java)")
     SolverKind solver;
 
     @Option(names = "--threads", paramLabel = "N", converter = Flags.Threads.class,

@@ -9,20 +9,18 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.SatParameters;
 import io.fabricplan.api.Cancellation;
 import io.fabricplan.api.SolveStatus;
+import io.fabricplan.formulations.IntegerScaling.ScaledObjective;
+import io.fabricplan.formulations.IntegerScaling.ScaledRow;
 import java.util.Map;
 
 /**
- * Solves a {@link MipModel} with CP-SAT. CP-SAT needs integer coefficients, so every row is multiplied by the
- * smallest {@code 10^k} (k <= 6) that makes its coefficients integral, which is exact for figures given to a few
- * decimals (watts, dollars); the objective by the smallest {@code 10^k} (k <= 9) that keeps each coefficient's
- * rounding error below 1e-7 relative. The objective and bound reported are divided back; callers re-evaluate
- * plans in doubles. All variables must be integer with finite bounds.
+ * Solves a {@link MipModel} with CP-SAT. CP-SAT needs integer coefficients, so rows and objective are scaled by
+ * powers of ten as {@link IntegerScaling} says. The objective and bound reported are divided back; callers
+ * re-evaluate plans in doubles. All variables must be integer with finite bounds.
  */
 final class CpSatBackend implements MipBackend {
-    static final int MAX_ROW_DIGITS = 6;
-    static final int MAX_OBJECTIVE_DIGITS = 9;
-    private static final double INTEGRAL = 1e-9;
-    private static final double OBJECTIVE_ROUNDING = 1e-7;
+    /** Largest scaled objective value allowed: far inside int64 (9.2e18), room for CP-SAT's own sums. */
+    private static final double MAX_SCALED_OBJECTIVE = 1e16;
 
     @Override
     public String name() {
@@ -104,116 +102,34 @@ final class CpSatBackend implements MipBackend {
         return vars;
     }
 
-    /** Adds one row scaled to integers; where no {@code 10^k} is exact it rounds towards the stricter row. */
+    /** Adds one row scaled to integers (see {@link IntegerScaling}). */
     private static void addRow(MipModel.Row row, MipModel model, IntVar[] vars, CpModel cp) {
-        int k = exactDigits(row.coefs(), MAX_ROW_DIGITS);
-        double scale = Math.pow(10, k);
-        boolean upperOnly = row.lo() == Double.NEGATIVE_INFINITY;
-        boolean lowerOnly = row.hi() == Double.POSITIVE_INFINITY;
-        long[] coefs = new long[row.size()];
+        ScaledRow scaled = IntegerScaling.scaleRow(row, model,
+                IntegerScaling.exactDigits(row.coefs(), IntegerScaling.MAX_ROW_DIGITS));
         IntVar[] terms = new IntVar[row.size()];
         for (int i = 0; i < row.size(); i++) {
-            double c = row.coefs()[i] * scale;
-            boolean nonNegativeVar = model.variables().get(row.vars()[i]).lb() >= 0;
-            long rounded = Math.round(c);
-            if (Math.abs(rounded - c) > INTEGRAL * Math.max(1, Math.abs(c)) && nonNegativeVar) {
-                // inexact: a larger coefficient on a non-negative variable tightens a <= row, a smaller one a >=
-                rounded = upperOnly ? (long) Math.ceil(c) : lowerOnly ? (long) Math.floor(c) : rounded;
-            }
-            coefs[i] = rounded;
             terms[i] = vars[row.vars()[i]];
         }
-        LinearExpr expr = LinearExpr.weightedSum(terms, coefs);
-        long lo = upperOnly ? Long.MIN_VALUE : ceilTolerant(row.lo() * scale);
-        long hi = lowerOnly ? Long.MAX_VALUE : floorTolerant(row.hi() * scale);
-        if (upperOnly) {
-            cp.addLessOrEqual(expr, hi).getBuilder().setName(row.name());
-        } else if (lowerOnly) {
-            cp.addGreaterOrEqual(expr, lo).getBuilder().setName(row.name());
+        LinearExpr expr = LinearExpr.weightedSum(terms, scaled.coefs());
+        if (scaled.upperOnly()) {
+            cp.addLessOrEqual(expr, scaled.hi()).getBuilder().setName(row.name());
+        } else if (scaled.lowerOnly()) {
+            cp.addGreaterOrEqual(expr, scaled.lo()).getBuilder().setName(row.name());
         } else {
-            cp.addLinearConstraint(expr, lo, hi).getBuilder().setName(row.name());
+            cp.addLinearConstraint(expr, scaled.lo(), scaled.hi()).getBuilder().setName(row.name());
         }
     }
 
-    /** Smallest k <= max with every {@code c * 10^k} integral within 1e-9 relative; max when there is none. */
-    static int exactDigits(double[] coefs, int max) {
-        for (int k = 0; k < max; k++) {
-            double scale = Math.pow(10, k);
-            boolean integral = true;
-            for (double c : coefs) {
-                double s = c * scale;
-                if (Math.abs(s - Math.rint(s)) > INTEGRAL * Math.max(1, Math.abs(s))) {
-                    integral = false;
-                    break;
-                }
-            }
-            if (integral) {
-                return k;
-            }
-        }
-        return max;
-    }
-
-    private static long floorTolerant(double v) {
-        return (long) Math.floor(v + INTEGRAL * Math.max(1, Math.abs(v)));
-    }
-
-    private static long ceilTolerant(double v) {
-        return (long) Math.ceil(v - INTEGRAL * Math.max(1, Math.abs(v)));
-    }
-
+    /** Minimises the objective scaled to integers, its largest value far inside CP-SAT's int64 range. */
     private static ScaledObjective objective(MipModel model, IntVar[] vars, CpModel cp) {
-        double[] coefs = new double[vars.length];
-        double reach = Math.abs(model.objectiveConstant());
-        for (MipModel.Var v : model.variables()) {
-            coefs[v.index()] = model.objectiveCoefficient(v);
-            reach += Math.abs(coefs[v.index()]) * Math.max(Math.abs(v.lb()), Math.abs(v.ub()));
-        }
-        int k = objectiveDigits(coefs, reach);
-        double scale = Math.pow(10, k);
-        long[] scaled = new long[coefs.length];
-        for (int i = 0; i < coefs.length; i++) {
-            scaled[i] = Math.round(coefs[i] * scale);
-        }
-        long constant = Math.round(model.objectiveConstant() * scale);
-        cp.minimize(LinearExpr.newBuilder().addWeightedSum(vars, scaled).add(constant).build());
-        return new ScaledObjective(scale, constant, model.objectiveConstant());
-    }
-
-    /**
-     * Smallest k <= 9 whose rounding error is below 1e-7 of every coefficient, and that keeps the largest
-     * objective value far inside CP-SAT's int64 range.
-     */
-    static int objectiveDigits(double[] coefs, double reach) {
-        for (int k = 0; k <= MAX_OBJECTIVE_DIGITS; k++) {
-            double scale = Math.pow(10, k);
-            if (reach * scale * 10 > 1e17) {
-                return Math.max(0, k - 1);
-            }
-            boolean fine = true;
-            for (double c : coefs) {
-                double s = c * scale;
-                if (Math.abs(s - Math.rint(s)) > OBJECTIVE_ROUNDING * Math.abs(s)) {
-                    fine = false;
-                    break;
-                }
-            }
-            if (fine) {
-                return k;
-            }
-        }
-        return MAX_OBJECTIVE_DIGITS;
+        ScaledObjective objective = IntegerScaling.scaleObjective(model, MAX_SCALED_OBJECTIVE);
+        cp.minimize(LinearExpr.newBuilder().addWeightedSum(vars, objective.coefs())
+                .add(objective.scaledConstant()).build());
+        return objective;
     }
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** The scaling of the objective: model value = (cp value - rounded constant) / scale + constant. */
-    private record ScaledObjective(double scale, long scaledConstant, double constant) {
-        double unscale(double cpValue) {
-            return (cpValue - scaledConstant) / scale + constant;
-        }
     }
 
     /** Reports improving solutions and remembers when the last one came; honours cancellation on each one. */

@@ -2,6 +2,7 @@ package io.fabricplan.formulations;
 
 import io.fabricplan.api.Cancellation;
 import io.fabricplan.api.SolveStatus;
+import java.util.List;
 
 /**
  * An engine that solves a {@link MipModel}. Implementations create their native solver per call and keep no
@@ -19,6 +20,11 @@ public interface MipBackend {
      * @param cancellation raising it stops the search with the best solution so far
      */
     Result solve(MipModel model, Parameters parameters, Observer observer, Cancellation cancellation);
+
+    /** What the user should be told about this engine having been chosen (e.g. AUTO's fallback); empty if nothing. */
+    default List<String> notes() {
+        return List.of();
+    }
 
     /**
      * The limits of one solve, set in one place by each backend.

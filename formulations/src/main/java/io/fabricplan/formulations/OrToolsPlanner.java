@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * The OR-Tools planner: validates the instance, makes the greedy baseline, checks the simple infeasibility
  * bounds, builds {@link AggregatedFabricFormulation} (or the formulation asked for) into a {@link MipModel}, optionally writes it in LP format, and solves
- * it with CP-SAT (AUTO), SCIP or HiGHS, warm-started from the baseline when that is feasible (and falling back to
+ * it with CP-SAT (AUTO), SCIP, HiGHS or Choco, warm-started from the baseline when that is feasible (and falling back to
  * that baseline, as FEASIBLE, when the search is stopped before it finds any plan). The plan's figures
  * are recomputed by {@link PlanEvaluator}, so the objective reported is the evaluator's, never the solver's.
  *
@@ -130,11 +130,24 @@ public final class OrToolsPlanner implements Planner {
 
         MipBackend backend = MipBackends.create(options.solver());
         double remaining = Math.max(0.01, deadline.remainingSeconds() - formulation.decodeReserveSeconds());
-        LpBoundedSearch.Outcome searched = LpBoundedSearch.solve(model, backend,
-                new MipBackend.Parameters(remaining, options.relativeGap(), options.threads(), options.seed()),
-                (elapsed, objective, bound) -> listener.onProgress(new Progress(seconds(start), objective, bound,
-                        "solution found")),
-                cancellation, options.lpBound());
+        List<String> backendNotes = new java.util.ArrayList<>(backend.notes());
+        // the LP relaxation beside the search needs GLOP (native); Choco, chosen to run without natives, has its own
+        boolean lpBeside = options.lpBound() && MipBackends.nativesProblem().isEmpty()
+                && !(backend instanceof ChocoBackend);
+        LpBoundedSearch.Outcome searched;
+        try {
+            searched = LpBoundedSearch.solve(model, backend,
+                    new MipBackend.Parameters(remaining, options.relativeGap(), options.threads(), options.seed()),
+                    (elapsed, objective, bound) -> listener.onProgress(new Progress(seconds(start), objective, bound,
+                            "solution found")),
+                    cancellation, lpBeside);
+        } catch (UnsupportedInstanceException e) {
+            // the engine cannot represent this model (Choco's int range): no search, but the baseline may stand
+            backendNotes.add(e.getMessage());
+            searched = new LpBoundedSearch.Outcome(new MipBackend.Result(SolveStatus.NO_SOLUTION, null, Double.NaN,
+                    Double.NaN, 0, 0, backend.name()), LpBoundedSearch.SOURCE_SEARCH,
+                    LpRelaxation.Outcome.unknown(0));
+        }
         MipBackend.Result r = searched.result();
 
         if (r.status() == SolveStatus.NO_SOLUTION && warmStart != null) {
@@ -144,8 +157,9 @@ public final class OrToolsPlanner implements Planner {
                     r.solver() + " (" + baselineName(warmStart, baseline) + ")");
         }
         if (!r.status().hasPlan()) {
-            List<String> diagnostics = r.status() == SolveStatus.INFEASIBLE ? explain(formulation, diagnosis)
-                    : List.of(noPlanReason(options, cancellation));
+            List<String> diagnostics = new java.util.ArrayList<>(r.status() == SolveStatus.INFEASIBLE
+                    ? explain(formulation, diagnosis) : List.of(noPlanReason(options, cancellation)));
+            diagnostics.addAll(backendNotes);
             SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), r.status(), Double.NaN,
                     Double.NaN, Double.NaN, 0, buildS, seconds(start), model.numVariables(), model.numRows(),
                     formulation.groupCount());
@@ -169,7 +183,10 @@ public final class OrToolsPlanner implements Planner {
         SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), status, objective, bound, gap,
                 r.timeToBestS() + buildS, buildS, seconds(start), model.numVariables(), model.numRows(),
                 formulation.groupCount(), Double.isNaN(bound) ? "-" : searched.boundSource());
-        List<String> notes = formulation instanceof AggregatedFabricFormulation f ? f.interSiteNotes() : List.of();
+        List<String> notes = new java.util.ArrayList<>(backendNotes);
+        if (formulation instanceof AggregatedFabricFormulation f) {
+            notes.addAll(f.interSiteNotes());
+        }
         return new PlanResult(status, options.objective(), plan, evaluation, objective, bound, gap, baseline, stats,
                 notes, repaired);
     }

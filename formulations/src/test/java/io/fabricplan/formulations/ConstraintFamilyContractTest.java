@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The contract every backend meets: each constraint family alone, on a tiny instance whose optimum is worked out
- * by hand in the test's Javadoc. Run for CP-SAT, SCIP and HiGHS.
+ * by hand in the test's Javadoc. Run for CP-SAT, SCIP, HiGHS and Choco.
  */
 class ConstraintFamilyContractTest {
 
@@ -53,7 +53,7 @@ class ConstraintFamilyContractTest {
      * k cheap cables draw 20k + 4(8 - k) <= 100, so k <= 4.25: COST optimum 4 x 100 + 4 x 200 = 1200 USD.
      */
     @ParameterizedTest
-    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void demandSplitsParallelCablesWhenRackBudgetBinds(SolverKind solver) {
         Instance instance = Fabrics.builder()
                 .optic(Fabrics.assembly("cheap", 800, 5, 20, 100))
@@ -79,7 +79,7 @@ class ConstraintFamilyContractTest {
      * Per cable: dr8_800 2 x 1250 + 120 m x 2 USD = 2740 (FR 3460, LR 5060, ZR 14060); optimum 5480 USD.
      */
     @ParameterizedTest
-    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void longLinkForcesDrOverSrAndAoc(SolverKind solver) {
         Instance instance = Fabrics.builder().catalog()
                 .rack("R1", 0, 0, 50, 10).rack("R2", 100, 0, 50, 10)
@@ -102,7 +102,7 @@ class ConstraintFamilyContractTest {
      * 70000 (switch) + 4 x (1250 + 1.5 m x 2 USD) = 75012 USD; lpo_800 is DR too but s1 cannot drive it.
      */
     @ParameterizedTest
-    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void cpoSwitchForcesDrTransceivers(SolverKind solver) {
         Instance instance = Fabrics.builder().catalog()
                 .rack("R1", 0, 0, 50, 10)
@@ -128,7 +128,7 @@ class ConstraintFamilyContractTest {
      * s1 gets lpo_800, s2 aoc800: 1300 W (switch) + 17 + 26 = 1343 W.
      */
     @ParameterizedTest
-    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void linearPluggablesNeedCapableHosts(SolverKind solver) {
         Instance instance = Fabrics.builder().catalog()
                 .rack("R1", 0, 0, 50, 10).rack("R2", 50, 0, 50, 10)
@@ -153,7 +153,7 @@ class ConstraintFamilyContractTest {
      * 3000 + 10 x 10 = 3100 USD (the small model would give 1100 but cannot carry the load).
      */
     @ParameterizedTest
-    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void tooManyLinksExcludeTheSmallModel(SolverKind solver) {
         Instance instance = smallSwitchWithServers(10);
 
@@ -188,7 +188,7 @@ class ConstraintFamilyContractTest {
      * Loose: 60000 + 16 x 1100 = 77600 USD. Tight: 70000 + 16 x (1250 + 30 x 2) = 90960 USD.
      */
     @ParameterizedTest
-    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void cpoChosenWhenRackBudgetBinds(SolverKind solver) {
         PlanResult loose = solve(leafAndServer(2.0), Objective.COST, solver);
         assertThat(modelOf(loose, "leaf1")).isEqualTo("sw51-p");
@@ -228,7 +228,7 @@ class ConstraintFamilyContractTest {
      * </pre>
      */
     @ParameterizedTest
-    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void eachObjectivePicksItsOwnOption(SolverKind solver) {
         Settings d = Settings.defaults();
         Instance instance = Fabrics.builder()

@@ -23,7 +23,7 @@ class MipBackendContractTest {
      * other point costs more (x = 5, y = 1: 11.4; x = 7: 11.9). CP-SAT must scale the row by 10 exactly.
      */
     @ParameterizedTest
-    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void fractionalRowIsMetExactlyAtItsBoundary(SolverKind kind) {
         MipModel m = new MipModel("boundary");
         MipModel.Var x = m.addInteger("x", 0, 10);
@@ -44,7 +44,7 @@ class MipBackendContractTest {
 
     /** Two binaries cannot sum to 3. */
     @ParameterizedTest
-    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void infeasibleModelIsInfeasible(SolverKind kind) {
         MipModel m = new MipModel("infeasible");
         MipModel.Var a = m.addBinary("a");
@@ -117,24 +117,24 @@ class MipBackendContractTest {
 
     @Test
     void rowScaleIsTheSmallestPowerOfTenMakingCoefficientsIntegral() {
-        assertThat(CpSatBackend.exactDigits(new double[] {1, -16, 8}, 6)).isZero();
-        assertThat(CpSatBackend.exactDigits(new double[] {8.5, 17, 0.1}, 6)).isEqualTo(1);
-        assertThat(CpSatBackend.exactDigits(new double[] {1305.25, 2.75}, 6)).isEqualTo(2);
-        assertThat(CpSatBackend.exactDigits(new double[] {1.0 / 3}, 6)).isEqualTo(6);
+        assertThat(IntegerScaling.exactDigits(new double[] {1, -16, 8}, 6)).isZero();
+        assertThat(IntegerScaling.exactDigits(new double[] {8.5, 17, 0.1}, 6)).isEqualTo(1);
+        assertThat(IntegerScaling.exactDigits(new double[] {1305.25, 2.75}, 6)).isEqualTo(2);
+        assertThat(IntegerScaling.exactDigits(new double[] {1.0 / 3}, 6)).isEqualTo(6);
     }
 
     @Test
     void objectiveScaleKeepsRoundingBelowOneTenMillionth() {
-        assertThat(CpSatBackend.objectiveDigits(new double[] {60000, 1100}, 1e7)).isZero();
+        assertThat(IntegerScaling.objectiveDigits(new double[] {60000, 1100}, 1e7, 1e16)).isZero();
         // TCO coefficients: 60000 + 5.694 x 1300 = 67402.2
-        assertThat(CpSatBackend.objectiveDigits(new double[] {67402.2, 1253}, 1e7)).isEqualTo(1);
+        assertThat(IntegerScaling.objectiveDigits(new double[] {67402.2, 1253}, 1e7, 1e16)).isEqualTo(1);
         // 1/3 needs 7 digits to be within 1e-7 relative
-        assertThat(CpSatBackend.objectiveDigits(new double[] {1.0 / 3}, 10)).isEqualTo(7);
+        assertThat(IntegerScaling.objectiveDigits(new double[] {1.0 / 3}, 10, 1e16)).isEqualTo(7);
     }
 
     /** An objective too wide for more digits stops scaling before CP-SAT's int64 range is at risk. */
     @Test
     void objectiveScaleStaysInsideInt64() {
-        assertThat(CpSatBackend.objectiveDigits(new double[] {1.0 / 3}, 1e14)).isEqualTo(2);
+        assertThat(IntegerScaling.objectiveDigits(new double[] {1.0 / 3}, 1e14, 1e16)).isEqualTo(2);
     }
 }

@@ -152,7 +152,7 @@ final class ChannelAssignment {
             Span s = spanById.get(key.substring(0, key.lastIndexOf('#')));
             m.addLessOrEqual("pairs[" + key + "]", row, pairs.getOrDefault(s, 0));
         });
-        MipBackend.Result res = MipBackends.create(SolverKind.CP_SAT).solve(m,
+        MipBackend.Result res = MipBackends.create(SolverKind.AUTO).solve(m,
                 new MipBackend.Parameters(seconds, 0, 0, 0), MipBackend.Observer.NONE,
                 new Cancellation());
         if (res.status() != SolveStatus.OPTIMAL && res.status() != SolveStatus.FEASIBLE) {

@@ -57,8 +57,10 @@ public final class SndlibSolver {
             }
         }
         SolverKind kind = options.solver() == SolverKind.AUTO ? SolverKind.SCIP : options.solver();
-        if (kind == SolverKind.CP_SAT && mip.variables().stream().anyMatch(v -> !v.integer())) {
-            throw new SndlibFormatException(network.name() + " " + variant.code() + ": CP-SAT needs integer "
+        if ((kind == SolverKind.CP_SAT || kind == SolverKind.CHOCO)
+                && mip.variables().stream().anyMatch(v -> !v.integer())) {
+            throw new SndlibFormatException(network.name() + " " + variant.code() + ": "
+                    + (kind == SolverKind.CP_SAT ? "CP-SAT" : "Choco") + " needs integer "
                     + "variables but this variant has continuous ones (continuous routing or linear capacities)"
                     + ". Maybe use --solver SCIP or HIGHS");
         }
