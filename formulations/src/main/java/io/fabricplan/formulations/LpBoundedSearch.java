@@ -104,7 +104,7 @@ final class LpBoundedSearch {
         }
     }
 
-    private static MipBackend.Result combine(MipModel model, MipBackend.Result r, LpRelaxation.Outcome lp,
+    static MipBackend.Result combine(MipModel model, MipBackend.Result r, LpRelaxation.Outcome lp,
                                              double relativeGap, long start) {
         double solveS = seconds(start);
         if (lp.status() == LpRelaxation.Status.INFEASIBLE) {

@@ -132,8 +132,8 @@ public final class OrToolsPlanner implements Planner {
         double remaining = Math.max(0.01, deadline.remainingSeconds() - formulation.decodeReserveSeconds());
         List<String> backendNotes = new java.util.ArrayList<>(backend.notes());
         // the LP relaxation beside the search needs GLOP (native); Choco, chosen to run without natives, has its own
-        boolean lpBeside = options.lpBound() && MipBackends.nativesProblem().isEmpty()
-                && !(backend instanceof ChocoBackend);
+        boolean lpBeside = options.lpBound() && !(backend instanceof ChocoBackend)
+                && MipBackends.nativesProblem().isEmpty();
         LpBoundedSearch.Outcome searched;
         try {
             searched = LpBoundedSearch.solve(model, backend,

@@ -108,14 +108,41 @@ class LpRelaxationTest {
         assertThat(o.lp().status() == LpRelaxation.Status.UNKNOWN || o.lp().bound() < 9.0).isTrue();
     }
 
+    /**
+     * When the relaxation finishes with an integral vertex, that vertex is the model's optimum and the bound is the
+     * LP's (combined here from a search and a relaxation run one after the other, as the race may end either way).
+     */
     @Test
     void integralRelaxationIsReportedAsTheBound() {
-        LpBoundedSearch.Outcome o = LpBoundedSearch.solve(integralCover(), MipBackends.create(SolverKind.SCIP),
-                new MipBackend.Parameters(10, 0, 1, 0), MipBackend.Observer.NONE, new Cancellation(), true);
+        MipModel m = integralCover();
+        LpRelaxation.Outcome lp = LpRelaxation.solve(m, 10, new Cancellation());
+        MipBackend.Result stopped = new MipBackend.Result(SolveStatus.NO_SOLUTION, null, Double.NaN, Double.NaN, 0,
+                0.1, "SCIP");
 
-        assertThat(o.result().status()).isEqualTo(SolveStatus.OPTIMAL);
-        assertThat(o.result().objective()).isCloseTo(108.95, Fabrics.within(108.95));
-        assertThat(o.boundSource()).isEqualTo(LpBoundedSearch.SOURCE_LP);
+        MipBackend.Result combined = LpBoundedSearch.combine(m, stopped, lp, 0, System.nanoTime());
+
+        assertThat(combined.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(combined.values()).containsExactly(0.0, 3.0);
+        assertThat(combined.objective()).isCloseTo(108.95, Fabrics.within(108.95));
+        assertThat(combined.solver()).isEqualTo("SCIP");
+        assertThat(LpBoundedSearch.boundSource(stopped, lp)).isEqualTo(LpBoundedSearch.SOURCE_LP);
+    }
+
+    /** A fractional relaxation's bound closes the gap of a search stopped early: OPTIMAL within the gap asked. */
+    @Test
+    void relaxationBoundClosesTheGapOfAStoppedSearch() {
+        MipModel m = fractionalCover();
+        LpRelaxation.Outcome lp = LpRelaxation.solve(m, 10, new Cancellation());
+        MipBackend.Result stopped = new MipBackend.Result(SolveStatus.FEASIBLE, new double[] {1, 3}, 10.4, 5.0, 0,
+                0.1, "CP-SAT");
+
+        MipBackend.Result within = LpBoundedSearch.combine(m, stopped, lp, 0.2, System.nanoTime());
+        MipBackend.Result outside = LpBoundedSearch.combine(m, stopped, lp, 0.1, System.nanoTime());
+
+        assertThat(within.status()).isEqualTo(SolveStatus.OPTIMAL); // (10.4 - 8.96) / 10.4 = 13.8 % <= 20 %
+        assertThat(within.bound()).isCloseTo(2.9 * 3.4 / 1.1, Fabrics.within(8.96));
+        assertThat(outside.status()).isEqualTo(SolveStatus.FEASIBLE);
+        assertThat(LpBoundedSearch.boundSource(stopped, lp)).isEqualTo(LpBoundedSearch.SOURCE_LP);
     }
 
     @Test
