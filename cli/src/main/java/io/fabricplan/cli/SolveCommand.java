@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,6 +44,9 @@ final class SolveCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "IN.xlsx", description = "instance workbook")
     Path input;
+
+    @Mixin
+    ReadLimitsOptions readLimits;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.xlsx",
             description = "plan workbook to write")
@@ -103,7 +107,7 @@ final class SolveCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         long phase = System.nanoTime();
-        Instance read = InstanceInput.read(input, err);
+        Instance read = InstanceInput.read(input, readLimits.limits(), err);
         readS = secondsSince(phase);
         if (read == null) {
             return ExitCode.INVALID_INPUT;
