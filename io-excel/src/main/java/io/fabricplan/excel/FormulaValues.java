@@ -231,6 +231,10 @@ final class FormulaValues {
                 if (t instanceof AbstractFunctionPtg f && DYNAMIC.contains(f.getName())) {
                     throw new NotEvaluated("uses " + f.getName() + ", whose references are computed");
                 }
+                if (t instanceof NameXPxg x && x.getExternalWorkbookNumber() < 1) {
+                    throw new NotEvaluated("uses " + x.getNameName() + ", a function POI cannot evaluate or a "
+                            + "name the workbook does not define");
+                }
                 if (t instanceof NameXPtg || t instanceof NameXPxg
                         || t instanceof Ref3DPxg r && r.getExternalWorkbookNumber() > 0
                         || t instanceof Area3DPxg a && a.getExternalWorkbookNumber() > 0) {

@@ -68,7 +68,7 @@ final class GuardedPartStream extends FilterInputStream {
         int b = super.read();
         if (b >= 0) {
             count(1);
-            scan(b);
+            scan(new byte[] {(byte) b}, 0, 1);
         }
         return b;
     }
@@ -78,9 +78,7 @@ final class GuardedPartStream extends FilterInputStream {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
             count(n);
-            for (int i = offset; i < offset + n; i++) {
-                scan(buffer[i] & 0xFF);
-            }
+            scan(buffer, offset, n);
         }
         return n;
     }
@@ -107,50 +105,47 @@ final class GuardedPartStream extends FilterInputStream {
         }
     }
 
-    private void scan(int b) throws IOException {
-        switch (mode) {
-            case TEXT -> {
+    /** Follows the markup through the bytes; text between tags, most of a sheet, is skipped fast. */
+    private void scan(byte[] buffer, int offset, int length) throws IOException {
+        Mode m = mode;
+        long size = markup;
+        int p1 = prev1;
+        int p2 = prev2;
+        for (int i = offset; i < offset + length; i++) {
+            int b = buffer[i] & 0xFF;
+            if (m == Mode.TEXT) {
                 if (b == '<') {
-                    mode = Mode.MARKUP;
-                    markup = 0;
+                    m = Mode.MARKUP;
+                    size = 0;
+                }
+            } else {
+                size++;
+                m = next(m, b, size, p1, p2);
+                if (size > MAX_MARKUP_BYTES && m != Mode.TEXT) {
+                    throw refusal.refuse("markup");
                 }
             }
-            case MARKUP -> {
-                markup++;
-                if (b == '>') {
-                    mode = Mode.TEXT;
-                } else if (markup == 1 && b == '?') {
-                    mode = Mode.PI;
-                } else if (markup == 3 && b == '-' && prev1 == '-' && prev2 == '!') {
-                    mode = Mode.COMMENT;
-                } else if (markup == 8 && b == '[' && prev1 == 'A' && prev2 == 'T') {
-                    mode = Mode.CDATA; // <![CDATA[
-                }
-            }
-            case COMMENT -> {
-                markup++;
-                if (b == '>' && prev1 == '-' && prev2 == '-') {
-                    mode = Mode.TEXT;
-                }
-            }
-            case PI -> {
-                markup++;
-                if (b == '>' && prev1 == '?') {
-                    mode = Mode.TEXT;
-                }
-            }
-            case CDATA -> {
-                markup++;
-                if (b == '>' && prev1 == ']' && prev2 == ']') {
-                    mode = Mode.TEXT;
-                }
-            }
-            default -> throw new IllegalStateException(mode.name());
+            p2 = p1;
+            p1 = b;
         }
-        prev2 = prev1;
-        prev1 = b;
-        if (markup > MAX_MARKUP_BYTES) {
-            throw refusal.refuse("markup");
-        }
+        mode = m;
+        markup = size;
+        prev1 = p1;
+        prev2 = p2;
+    }
+
+    /** The mode after byte {@code b}, the {@code size}-th of the markup, that follows {@code p2}, {@code p1}. */
+    private static Mode next(Mode m, int b, long size, int p1, int p2) {
+        return switch (m) {
+            case MARKUP -> b == '>' ? Mode.TEXT
+                    : size == 1 && b == '?' ? Mode.PI
+                    : size == 3 && b == '-' && p1 == '-' && p2 == '!' ? Mode.COMMENT
+                    : size == 8 && b == '[' && p1 == 'A' && p2 == 'T' ? Mode.CDATA // <![CDATA[
+                    : Mode.MARKUP;
+            case COMMENT -> b == '>' && p1 == '-' && p2 == '-' ? Mode.TEXT : m;
+            case PI -> b == '>' && p1 == '?' ? Mode.TEXT : m;
+            case CDATA -> b == '>' && p1 == ']' && p2 == ']' ? Mode.TEXT : m;
+            case TEXT -> b == '<' ? Mode.MARKUP : m;
+        };
     }
 }

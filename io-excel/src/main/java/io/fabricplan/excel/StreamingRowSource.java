@@ -126,6 +126,9 @@ final class StreamingRowSource implements RowSource {
 
     @Override
     public void scanOtherParts() {
+        if (collector != null && !collector.isEmpty()) {
+            return; // the reading is done again with the formulas' values, and scans then
+        }
         pkg.scanUnreadParts((sheet, p) -> p.parse(sheet.part(), new SheetHandler(sheet.name(), sheet.name(), null,
                 false), "sheet \"" + sheet.name() + "\""));
     }
@@ -325,7 +328,13 @@ final class StreamingRowSource implements RowSource {
                         + sheet + "\" is not read", ReadLimits.raise("rows"));
                 throw new XlsxPackage.StopParsing();
             }
-            if (number < 1 || number - 1 <= lastRow) {
+            if (number < 1) {
+                report(shown + "!" + (lastRow + 2), "row number 0 is not a row number (rows start at 1)",
+                        "save the workbook again from Excel.");
+                skipRow = true;
+                return;
+            }
+            if (number - 1 <= lastRow) {
                 report(shown + "!" + number, "row " + number + " comes after row " + (lastRow + 1)
                         + ": rows must be in order, each once", "save the workbook again from Excel.");
                 skipRow = true;
