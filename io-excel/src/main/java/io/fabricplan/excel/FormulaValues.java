@@ -128,9 +128,8 @@ final class FormulaValues {
     static Result evaluate(StreamingRowSource source, Collector collected) {
         ReadLimits limits = source.workbook().limits();
         if (collected.overflow) {
-            return new Result(Map.of(), "not evaluated: the workbook has more than "
-                    + ReadLimits.grouped(limits.formulaCells()) + " formulas without saved values (limit "
-                    + "formula-cells)");
+            return new Result(Map.of(), "not evaluated: the formulas saved without values are more than "
+                    + ReadLimits.grouped(limits.formulaCells()) + " (limit formula-cells)");
         }
         try (XSSFWorkbook skeleton = new XSSFWorkbook()) {
             Evaluation evaluation = new Evaluation(source, skeleton, limits);
