@@ -29,6 +29,8 @@ final class ProblemList extends AbstractList<InputProblem> implements Consumer<I
     /** Rows reported, by the cell reference's sheet-and-column prefix, e.g. {@code Links!E}. */
     private final Map<String, BitSet> cells = new HashMap<>();
     private final Set<String> otherPlaces = new HashSet<>();
+    private String lastPrefix;
+    private BitSet lastRows;
 
     ProblemList(int kept) {
         this.kept = kept;
@@ -73,8 +75,7 @@ final class ProblemList extends AbstractList<InputProblem> implements Consumer<I
         }
         int split = rowStart(where);
         if (split > 0) {
-            cells.computeIfAbsent(where.substring(0, split), k -> new BitSet())
-                    .set(Integer.parseInt(where.substring(split)));
+            rows(where, split, true).set(row(where, split));
         } else if (otherPlaces.size() < MAX_OTHER_PLACES) {
             otherPlaces.add(where);
         }
@@ -86,10 +87,32 @@ final class ProblemList extends AbstractList<InputProblem> implements Consumer<I
         }
         int split = rowStart(where);
         if (split > 0) {
-            BitSet rows = cells.get(where.substring(0, split));
-            return rows != null && rows.get(Integer.parseInt(where.substring(split)));
+            BitSet rows = rows(where, split, false);
+            return rows != null && rows.get(row(where, split));
         }
         return otherPlaces.contains(where);
+    }
+
+    /** The rows of the sheet-and-column prefix {@code where[0, split)}; the last one asked is kept at hand. */
+    private BitSet rows(String where, int split, boolean create) {
+        if (lastPrefix != null && lastPrefix.length() == split && where.startsWith(lastPrefix)) {
+            return lastRows;
+        }
+        String prefix = where.substring(0, split);
+        BitSet rows = create ? cells.computeIfAbsent(prefix, k -> new BitSet()) : cells.get(prefix);
+        if (rows != null) {
+            lastPrefix = prefix;
+            lastRows = rows;
+        }
+        return rows;
+    }
+
+    private static int row(String where, int split) {
+        int row = 0;
+        for (int i = split; i < where.length(); i++) {
+            row = row * 10 + where.charAt(i) - '0';
+        }
+        return row;
     }
 
     /**

@@ -31,7 +31,6 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@link WorkbookRefused}.
  */
 final class StreamingRowSource implements RowSource {
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NOT_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
 
     private final XlsxPackage pkg;
@@ -182,6 +181,63 @@ final class StreamingRowSource implements RowSource {
         return i == 0 ? -1 : col - 1;
     }
 
+    /**
+     * Whether the text is a decimal number as a sheet stores it: {@code [+-]?(d+.?d*|.d+)([eE][+-]?d+)?}; not
+     * NaN, Infinity, hexadecimal or Java's {@code d}/{@code f} suffixes, which Double.parseDouble would take. By
+     * hand rather than by regular expression: it runs for every number of a sheet.
+     */
+    static boolean isNumber(String t) {
+        int i = 0;
+        int n = t.length();
+        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && Character.isDigit(t.charAt(i)) && t.charAt(i) < 128) {
+            i++;
+            digits++;
+        }
+        if (i < n && t.charAt(i) == '.') {
+            i++;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** Whether the text is 1 to {@code most} ASCII digits. */
+    static boolean isDigits(String text, int most) {
+        if (text == null || text.isEmpty() || text.length() > most) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The key of a cell in the maps of evaluated values. */
     static long key(int row, int column) {
         return ((long) row << 16) | column;
@@ -277,8 +333,7 @@ final class StreamingRowSource implements RowSource {
                     column = c;
                     type = attributes.getValue("t");
                     String s = attributes.getValue("s");
-                    style = s != null && s.length() <= 7 && s.chars().allMatch(Character::isDigit)
-                            ? Integer.parseInt(s) : -1;
+                    style = isDigits(s, 7) ? Integer.parseInt(s) : -1;
                     hasValue = false;
                     hasFormula = false;
                     formulaType = null;
@@ -314,7 +369,7 @@ final class StreamingRowSource implements RowSource {
             long number;
             if (r == null) {
                 number = lastRow + 2L;
-            } else if (r.length() <= 10 && r.chars().allMatch(Character::isDigit) && !r.isEmpty()) {
+            } else if (isDigits(r, 10)) {
                 number = Long.parseLong(r);
             } else {
                 report(shown + "!" + (lastRow + 2), "row number \"" + (r.length() > 24 ? r.substring(0, 24)
@@ -513,8 +568,8 @@ final class StreamingRowSource implements RowSource {
                         return CellValue.BLANK;
                     }
                     String index = text.trim();
-                    int i = index.length() <= 10 && !index.isEmpty() && index.chars().allMatch(Character::isDigit)
-                            && Long.parseLong(index) < strings.length ? Integer.parseInt(index) : -1;
+                    int i = isDigits(index, 10) && Long.parseLong(index) < strings.length ? Integer.parseInt(index)
+                            : -1;
                     if (i < 0) {
                         return invalid("shared string \"" + (index.length() > 24 ? index.substring(0, 24) + "..."
                                 : index) + "\" does not exist (the workbook has " + ReadLimits.grouped(
@@ -552,7 +607,7 @@ final class StreamingRowSource implements RowSource {
                     if (!hasValue || n.isEmpty()) {
                         return CellValue.BLANK;
                     }
-                    if (NUMBER.matcher(n).matches()) {
+                    if (isNumber(n)) {
                         double d = Double.parseDouble(n);
                         if (!Double.isFinite(d)) {
                             return notFinite(n);

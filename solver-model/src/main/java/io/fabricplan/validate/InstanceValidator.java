@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
 /**
  * Finds every problem of an instance at once: values out of range, duplicate and unknown ids, lengths that cannot
  * be derived and links that no interconnect can serve (saying why). Fields that hold NaN were unreadable and are
- * reported by the reader already; they are skipped here. Runs in O(links x optics).
+ * reported by the reader already; they are skipped here. Runs in O(links x optics). One validator serves one
+ * validation at a time; it is cheap to create.
  */
 public final class InstanceValidator {
     /** Metres: lengths, reaches and coordinates up to 10,000 km. */
@@ -60,7 +61,13 @@ public final class InstanceValidator {
     private static final String GHZ = "give GHz, e.g. 75.";
     private static final String DB = "give decibels, e.g. 5.";
 
+    /** "Did you mean" suggestions per validation: beyond, problems are counted rather than read, and a million
+     * unknown ids against a large sheet would cost a million searches. */
+    static final int MAX_SUGGESTIONS = 2_000;
+
     private final CellLocator locator;
+    /** Suggestions left in the current validation; a validator serves one validation at a time. */
+    private int suggestionsLeft;
 
     public InstanceValidator(CellLocator locator) {
         this.locator = locator;
@@ -82,6 +89,7 @@ public final class InstanceValidator {
      * of them without holding them.
      */
     public void validate(Instance instance, Consumer<InputProblem> sink) {
+        suggestionsLeft = MAX_SUGGESTIONS;
         long[] found = {0};
         Consumer<InputProblem> problems = p -> {
             found[0]++;
@@ -126,11 +134,12 @@ public final class InstanceValidator {
 
     private void rackSites(Instance instance, Consumer<InputProblem> out) {
         Set<String> known = knownSites(instance);
+        List<String> sites = List.copyOf(known);
         for (int i = 0; i < instance.racks().size(); i++) {
             Rack r = instance.racks().get(i);
             if (!known.contains(r.siteId())) {
                 out.accept(problem("Racks", i, r.id(), "site_id", "unknown site \"" + r.siteId() + "\"",
-                        "add it to the Sites sheet or correct the id" + suggestion(r.siteId(), List.copyOf(known))
+                        "add it to the Sites sheet or correct the id" + suggestion(r.siteId(), sites)
                                 + "."));
             }
         }
@@ -346,9 +355,10 @@ public final class InstanceValidator {
 
     private void devices(List<Device> devices, InstanceIndex index, Consumer<InputProblem> out) {
         duplicates("Devices", devices, Device::id, "device_id", out);
+        List<String> rackIds = index.instance().racks().stream().map(Rack::id).toList();
         for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
-            rackOf(d, i, index, out);
+            rackOf(d, i, index, rackIds, out);
             if (d.isSwitch()) {
                 if (!index.hasFamily(d.family())) {
                     out.accept(problem("Devices", i, d.id(), "family", "unknown switch family \"" + d.family() + "\"",
@@ -375,8 +385,7 @@ public final class InstanceValidator {
     }
 
     /** A device stands in a known rack; a switch may instead name candidate racks for the optimiser. */
-    private void rackOf(Device d, int i, InstanceIndex index, Consumer<InputProblem> out) {
-        List<String> known = index.instance().racks().stream().map(Rack::id).toList();
+    private void rackOf(Device d, int i, InstanceIndex index, List<String> known, Consumer<InputProblem> out) {
         if (d.rackId() != null) {
             if (index.rack(d.rackId()) == null) {
                 out.accept(problem("Devices", i, d.id(), "rack_id", "unknown rack \"" + d.rackId() + "\"",
@@ -434,11 +443,12 @@ public final class InstanceValidator {
         duplicates("Links", links, Link::id, "link_id", out);
         Settings settings = index.settings();
         SiteGraph graph = index.instance().hasSpans() ? new SiteGraph(index.instance().spans()) : null;
+        List<String> deviceIds = index.instance().devices().stream().map(Device::id).toList();
         for (int i = 0; i < links.size(); i++) {
             Link l = links.get(i);
             boolean ok = true;
-            ok &= knownDevice(l, i, l.aDevice(), "a_device", index, out);
-            ok &= knownDevice(l, i, l.bDevice(), "b_device", index, out);
+            ok &= knownDevice(l, i, l.aDevice(), "a_device", index, deviceIds, out);
+            ok &= knownDevice(l, i, l.bDevice(), "b_device", index, deviceIds, out);
             if (ok && l.aDevice().equals(l.bDevice())) {
                 out.accept(problem("Links", i, l.id(), "b_device", "link \"" + l.id() + "\" joins \"" + l.aDevice()
                         + "\" to itself", null));
@@ -588,13 +598,12 @@ public final class InstanceValidator {
     }
 
     private boolean knownDevice(Link l, int i, String deviceId, String column, InstanceIndex index,
-                                Consumer<InputProblem> out) {
+                                List<String> deviceIds, Consumer<InputProblem> out) {
         if (index.device(deviceId) != null) {
             return true;
         }
         out.accept(problem("Links", i, l.id(), column, "unknown device \"" + deviceId + "\"",
-                "add it to the Devices sheet or correct the id" + suggestion(deviceId,
-                        index.instance().devices().stream().map(Device::id).toList()) + "."));
+                "add it to the Devices sheet or correct the id" + suggestion(deviceId, deviceIds) + "."));
         return false;
     }
 
@@ -774,40 +783,60 @@ public final class InstanceValidator {
         return new InputProblem(locator.locate(sheet, index, id, column), message, hint);
     }
 
+    /** As {@link #closest}, for the first {@link #MAX_SUGGESTIONS} problems of a validation. */
+    private String suggestion(String wrong, List<String> known) {
+        if (suggestionsLeft <= 0) {
+            return "";
+        }
+        suggestionsLeft--;
+        return closest(wrong, known);
+    }
+
     /** ", e.g. \"n1\"" for the closest known id, by edit distance, or "" when none is close. */
-    static String suggestion(String wrong, List<String> known) {
+    static String closest(String wrong, List<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int most = Math.max(1, wrong.length() / 3);
+        String w = wrong.toLowerCase(Locale.ROOT);
         for (String k : known) {
-            int d = editDistance(wrong.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            if (Math.abs(k.length() - wrong.length()) > most) {
+                continue; // the distance is at least the difference in length: too far to suggest
+            }
+            int d = editDistance(w, k.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
             }
         }
-        return best != null && bestDistance <= Math.max(1, wrong.length() / 3) ? " (did you mean \"" + best + "\"?)"
-                : "";
+        return best != null && bestDistance <= most ? " (did you mean \"" + best + "\"?)" : "";
     }
 
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
-    private static int editDistance(String s, String t) {
-        int[][] d = new int[s.length() + 1][t.length() + 1];
-        for (int i = 0; i <= s.length(); i++) {
-            d[i][0] = i;
-        }
+    /**
+     * Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. Three
+     * rows of the table, not the whole table: a million unknown ids compare in little memory.
+     */
+    static int editDistance(String s, String t) {
+        int[] before = new int[t.length() + 1];
+        int[] previous = new int[t.length() + 1];
+        int[] current = new int[t.length() + 1];
         for (int j = 0; j <= t.length(); j++) {
-            d[0][j] = j;
+            previous[j] = j;
         }
         for (int i = 1; i <= s.length(); i++) {
+            current[0] = i;
             for (int j = 1; j <= t.length(); j++) {
                 int cost = s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                current[j] = Math.min(previous[j - 1] + cost, Math.min(previous[j] + 1, current[j - 1] + 1));
                 if (i > 1 && j > 1 && s.charAt(i - 1) == t.charAt(j - 2) && s.charAt(i - 2) == t.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    current[j] = Math.min(current[j], before[j - 2] + 1);
                 }
             }
+            int[] oldest = before;
+            before = previous;
+            previous = current;
+            current = oldest;
         }
-        return d[s.length()][t.length()];
+        return previous[t.length()];
     }
 
     static String num(double v) {
