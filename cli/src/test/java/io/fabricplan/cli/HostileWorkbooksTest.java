@@ -469,6 +469,16 @@ class HostileWorkbooksTest {
         assertThat(small.err()).contains("big.xlsx: inflates to more than 1 MiB (limit workbook-bytes)",
                 "Maybe if the workbook is trusted and must be read, raise the limit with --limit workbook-bytes=VALUE");
         assertThat(run("validate", big.toString(), "--limit", "workbook-bytes=64m").exitCode()).isZero();
+
+        // a trusted file beyond a default limit: read, solved and copied into the plan under the raised limit
+        Path padded = write("trusted.xlsx", RawXlsx.instance().level(Deflater.BEST_COMPRESSION)
+                .sheet("Notes", bomb(3)));
+        assertThat(run("validate", padded.toString()).exitCode()).isEqualTo(2);
+        Path plan = dir.resolve("trusted-plan.xlsx");
+        CliRun solve = run("solve", padded.toString(), "-o", plan.toString(), "--limit", "inflate-ratio=5000");
+        assertThat(solve.exitCode()).as(solve.toString()).isZero();
+        assertThat(run("check", padded.toString(), plan.toString(), "--limit", "inflate-ratio=5000").exitCode())
+                .isZero();
     }
 
     // ------------------------------------------------------------------ POI's own log lines

@@ -53,9 +53,12 @@ final class StreamingRowSource implements RowSource {
         this.sheetNames = List.copyOf(pkg.sheets().keySet());
     }
 
-    /** Opens an .xlsx for streaming under the default limits. */
+    /**
+     * Opens an .xlsx for streaming under the limits the last read set (the defaults before any): the plan writer
+     * copies the input workbook solve has just read, under the same limits.
+     */
     static StreamingRowSource open(Path path) throws IOException {
-        return open(path, ReadLimits.DEFAULTS);
+        return open(path, XlsxPackage.lastApplied());
     }
 
     /**

@@ -124,11 +124,20 @@ final class XlsxPackage implements Closeable {
         return new XlsxPackage(file, limits, pkg);
     }
 
+    /** The limits a read set last (POI's guard is process-wide): a copy of an input reads under the same. */
+    private static volatile ReadLimits lastApplied = ReadLimits.DEFAULTS;
+
+    /** The limits the last read of this process set, the defaults before any. */
+    static ReadLimits lastApplied() {
+        return lastApplied;
+    }
+
     /**
      * Sets POI's process-wide zip guard to these limits: the inflate ratio, the size of one part, the number of
      * entries. Text extraction (which the readers do not use) stays at POI's 10 M characters, set explicitly.
      */
     static synchronized void applyPoiLimits(ReadLimits limits) {
+        lastApplied = limits;
         ZipSecureFile.setMinInflateRatio(1.0 / limits.inflateRatio());
         ZipSecureFile.setMaxEntrySize(Math.min(limits.workbookBytes(), 0xFFFFFFFFL));
         ZipSecureFile.setGraceEntrySize(GRACE_BYTES);
