@@ -41,8 +41,11 @@ import java.util.regex.Pattern;
  * throw. The file is opened read-only and never modified.
  *
  * <p>Sheets are read as a stream of rows ({@link RowSource}), so memory holds the instance and not the workbook:
- * 400,000 links read in seconds. Formulas are read by the values saved with them; see {@link RowSources} for
- * formulas saved without one.
+ * 400,000 links read in seconds. Every read is bounded by {@link ReadLimits} (rows, columns, text, shared strings,
+ * uncompressed size and inflate ratio, formulas), each refusal naming its part or cell and the limit; the sheets
+ * the planner does not read and every other part are read under the same limits, since a plan workbook copies
+ * them. Problems are kept up to {@link ReadLimits#problems()} and all counted. Formulas are read by the values
+ * saved with them; see {@link RowSources} for formulas saved without one.
  */
 public final class InstanceWorkbookReader {
     private static final String POSITIVE = "a positive number";
