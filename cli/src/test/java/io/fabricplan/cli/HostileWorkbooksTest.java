@@ -356,6 +356,22 @@ class HostileWorkbooksTest {
         assertThat(run.err()).doesNotContain("is blank");
     }
 
+    @Test
+    void chainOfAHundredThousandFormulasWithoutValuesIsEvaluatedWithoutOverflowingTheStack() throws IOException {
+        int n = 100_000;
+        Path file = write("chain.xlsx", withLinks(link("l1", "s1", 1, RawXlsx.openpyxlFormula("Chain!A1")),
+                link("l2", "s2", 1, 800)).sheet("Chain", out -> {
+                    RawXlsx.start(out);
+                    for (int i = 1; i < n; i++) {
+                        out.write("<row r=\"" + i + "\"><c r=\"A" + i + "\"><f>A" + (i + 1) + "+0</f><v></v></c></row>");
+                    }
+                    out.write(RawXlsx.rowXml(n, 800));
+                    RawXlsx.end(out);
+                }));
+
+        solvesAndChecks(file);
+    }
+
     // ------------------------------------------------------------------ classes that already held
 
     @Test

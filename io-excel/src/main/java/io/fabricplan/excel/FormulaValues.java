@@ -115,6 +115,10 @@ final class FormulaValues {
         }
     }
 
+    /** A range a formula refers to, on sheet {@code sheet}. */
+    private record Ref(int sheet, Area area) {
+    }
+
     /** Refused: the formulas are not evaluated for this reason. */
     private static final class NotEvaluated extends Exception {
         private static final long serialVersionUID = 1L;
@@ -150,8 +154,9 @@ final class FormulaValues {
         private final Map<Integer, List<Area>> loaded = new HashMap<>();
         private final Map<Integer, Set<Long>> loadedCells = new HashMap<>();
         private final Map<Integer, Set<Long>> pendingCells = new HashMap<>();
-        private final List<Area> allAreas = new ArrayList<>();
-        private final List<Integer> allAreaSheets = new ArrayList<>();
+        /** Every range of more than one cell the formulas refer to, and how many single cells, for the span. */
+        private final List<Ref> allAreas = new ArrayList<>();
+        private long singleCells;
         private long stored;
 
         Evaluation(StreamingRowSource source, XSSFWorkbook skeleton, ReadLimits limits) {
@@ -205,6 +210,10 @@ final class FormulaValues {
                 }
                 loadReferencedCells();
                 checkSpan();
+                // what the loading needed is not needed for evaluating
+                loaded.clear();
+                loadedCells.clear();
+                allAreas.clear();
             } catch (NotEvaluated e) {
                 return new Result(Map.of(), e.getMessage());
             }
@@ -244,8 +253,9 @@ final class FormulaValues {
         }
 
         private void addFormula(int sheet, int row, int column, Ptg[] tokens) throws NotEvaluated {
-            store(sheet, row, column, StoredCell.formula(tokens));
-            references(sheet, tokens, 0);
+            StoredCell cell = StoredCell.formula(tokens);
+            store(sheet, row, column, cell);
+            references(sheet, tokens, 0, cell.refs);
         }
 
         private void store(int sheet, int row, int column, StoredCell cell) throws NotEvaluated {
@@ -257,20 +267,22 @@ final class FormulaValues {
         }
 
         /** Remembers the ranges the tokens refer to (and those of the names they use) for loading. */
-        private void references(int sheet, Ptg[] tokens, int depth) throws NotEvaluated {
+        private void references(int sheet, Ptg[] tokens, int depth, List<Ref> refs) throws NotEvaluated {
             for (Ptg t : tokens) {
                 if (t instanceof Ref3DPxg r) {
                     for (int s : sheetRange(r.getSheetName(), r.getLastSheetName())) {
-                        need(s, new Area(r.getRow(), r.getColumn(), r.getRow(), r.getColumn()));
+                        need(s, new Area(r.getRow(), r.getColumn(), r.getRow(), r.getColumn()), refs);
                     }
                 } else if (t instanceof Area3DPxg a) {
                     for (int s : sheetRange(a.getSheetName(), a.getLastSheetName())) {
-                        need(s, new Area(a.getFirstRow(), a.getFirstColumn(), a.getLastRow(), a.getLastColumn()));
+                        need(s, new Area(a.getFirstRow(), a.getFirstColumn(), a.getLastRow(), a.getLastColumn()),
+                                refs);
                     }
                 } else if (t instanceof RefPtgBase r) {
-                    need(sheet, new Area(r.getRow(), r.getColumn(), r.getRow(), r.getColumn()));
+                    need(sheet, new Area(r.getRow(), r.getColumn(), r.getRow(), r.getColumn()), refs);
                 } else if (t instanceof AreaPtgBase a) {
-                    need(sheet, new Area(a.getFirstRow(), a.getFirstColumn(), a.getLastRow(), a.getLastColumn()));
+                    need(sheet, new Area(a.getFirstRow(), a.getFirstColumn(), a.getLastRow(), a.getLastColumn()),
+                            refs);
                 } else if (t instanceof NamePtg n) {
                     if (depth > 8) {
                         throw new NotEvaluated("uses names defined through more than 8 other names");
@@ -289,7 +301,7 @@ final class FormulaValues {
                                         + f.getName());
                             }
                         }
-                        references(sheet, definition, depth + 1);
+                        references(sheet, definition, depth + 1, refs);
                     }
                 }
             }
@@ -308,13 +320,18 @@ final class FormulaValues {
             return range;
         }
 
-        private void need(int sheet, Area area) {
+        private void need(int sheet, Area area, List<Ref> refs) {
+            refs.add(new Ref(sheet, area));
+            boolean single = area.firstRow() == area.lastRow() && area.firstColumn() == area.lastColumn();
+            if (single) {
+                singleCells++;
+            } else {
+                allAreas.add(new Ref(sheet, area));
+            }
             if (isLoaded(sheet, area)) {
                 return;
             }
-            allAreas.add(area);
-            allAreaSheets.add(sheet);
-            if (area.firstRow() == area.lastRow() && area.firstColumn() == area.lastColumn()) {
+            if (single) {
                 pendingCells.computeIfAbsent(sheet, k -> new HashSet<>())
                         .add(StreamingRowSource.key(area.firstRow(), area.firstColumn()));
                 return;
@@ -377,8 +394,8 @@ final class FormulaValues {
                 }
                 for (int c = 0; c < row.width(); c++) {
                     CellValue v = row.cell(c);
-                    if (v.isBlank() || !wanted(areas, cells, row.index(), c)
-                            || store.sheet(sheet).get(row.index(), c) != null) {
+                    if (v.isBlank() || store.sheet(sheet).get(row.index(), c) != null
+                            || !wanted(areas, cells, row.index(), c) && !wantedLater(sheet, row.index(), c)) {
                         continue;
                     }
                     try {
@@ -407,7 +424,18 @@ final class FormulaValues {
             }
         }
 
-        private static boolean wanted(List<Area> areas, Set<Long> cells, int row, int column) {
+        /**
+         * Whether a formula loaded earlier in this pass refers to the cell: rows come in order, so a reference to a
+         * later row of the same sheet (a chain of formulas down a column) is loaded in the same pass.
+         */
+        private boolean wantedLater(int sheet, int row, int column) {
+            Set<Long> cells = pendingCells.get(sheet);
+            Set<Area> areas = pending.get(sheet);
+            return cells != null && cells.contains(StreamingRowSource.key(row, column))
+                    || areas != null && wanted(areas, Set.of(), row, column);
+        }
+
+        private static boolean wanted(java.util.Collection<Area> areas, Set<Long> cells, int row, int column) {
             if (cells.contains(StreamingRowSource.key(row, column))) {
                 return true;
             }
@@ -421,10 +449,10 @@ final class FormulaValues {
 
         /** The cells the ranges span, clipped to each sheet's last loaded row as POI clips them. */
         private void checkSpan() throws NotEvaluated {
-            long span = 0;
+            long span = singleCells;
             long most = (long) ReadLimits.FORMULA_AREA_FACTOR * Math.max(1, limits.formulaCells());
-            for (int i = 0; i < allAreas.size(); i++) {
-                span += allAreas.get(i).cells(store.sheet(allAreaSheets.get(i)).getLastRowNum());
+            for (Ref ref : allAreas) {
+                span += ref.area().cells(store.sheet(ref.sheet()).getLastRowNum());
                 if (span > most) {
                     throw new NotEvaluated("not evaluated: the ranges of the formulas without saved values span "
                             + "more than " + ReadLimits.grouped(most) + " cells (" + ReadLimits.FORMULA_AREA_FACTOR
@@ -433,11 +461,85 @@ final class FormulaValues {
             }
         }
 
+        /**
+         * The formulas to evaluate, each after the formulas it refers to (a depth-first walk with a stack of its
+         * own), so that POI, which caches what it evaluated, recurses one level at a time however long a chain of
+         * formulas is. Formulas on a cycle stay in the walk's order; POI finds the cycle.
+         */
+        private List<StoredCell> evaluationOrder(List<StoredCell> roots) {
+            Map<StoredCell, Boolean> done = new java.util.IdentityHashMap<>();
+            List<StoredCell> order = new ArrayList<>();
+            java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+            for (StoredCell root : roots) {
+                if (root == null || done.containsKey(root)) {
+                    continue;
+                }
+                done.put(root, Boolean.FALSE);
+                stack.push(new Object[] {root, precedents(root).iterator()});
+                while (!stack.isEmpty()) {
+                    Object[] top = stack.peek();
+                    @SuppressWarnings("unchecked")
+                    java.util.Iterator<StoredCell> next = (java.util.Iterator<StoredCell>) top[1];
+                    if (next.hasNext()) {
+                        StoredCell d = next.next();
+                        if (!done.containsKey(d)) {
+                            done.put(d, Boolean.FALSE);
+                            stack.push(new Object[] {d, precedents(d).iterator()});
+                        }
+                    } else {
+                        stack.pop();
+                        done.put((StoredCell) top[0], Boolean.TRUE);
+                        order.add((StoredCell) top[0]);
+                    }
+                }
+            }
+            return order;
+        }
+
+        /** The formula cells a formula refers to: by cell for small ranges, by the sheet's formulas for large. */
+        private List<StoredCell> precedents(StoredCell formula) {
+            List<StoredCell> found = new ArrayList<>();
+            for (Ref ref : formula.refs) {
+                StoreSheet sheet = store.sheet(ref.sheet());
+                Area a = ref.area();
+                if (a.cells(sheet.getLastRowNum()) <= sheet.formulas.size()) {
+                    for (int r = a.firstRow(); r <= Math.min(a.lastRow(), sheet.getLastRowNum()); r++) {
+                        for (int c = a.firstColumn(); c <= a.lastColumn(); c++) {
+                            StoredCell cell = sheet.get(r, c);
+                            if (cell != null && cell.isFormula()) {
+                                found.add(cell);
+                            }
+                        }
+                    }
+                } else {
+                    for (StoredCell cell : sheet.formulas) {
+                        if (a.contains(cell.row, cell.column)) {
+                            found.add(cell);
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+
         /** Evaluates in a thread with a deep stack; a chain too deep for it is a note, not a crash. */
         private void evaluate(List<Uncached> cells, Map<String, Map<Long, CellValue>> values,
                               Map<Uncached, String> failed) {
             Runnable work = () -> {
                 WorkbookEvaluator evaluator = newEvaluator();
+                List<StoredCell> roots = new ArrayList<>();
+                for (Uncached u : cells) {
+                    roots.add(store.sheet(sheets.indexOf(u.sheet())).get(u.row(), u.column()));
+                }
+                for (StoredCell precedent : evaluationOrder(roots)) {
+                    try {
+                        evaluator.evaluate(precedent); // cached by POI for the formulas that refer to it
+                    } catch (StackOverflowError e) {
+                        evaluator = newEvaluator();
+                    } catch (RuntimeException e) {
+                        // reported below for the cells read; a precedent that fails fails them
+                    }
+                }
                 for (Uncached u : cells) {
                     StoredCell cell = store.sheet(sheets.indexOf(u.sheet())).get(u.row(), u.column());
                     CellValue v;
@@ -525,6 +627,8 @@ final class FormulaValues {
         private final double number;
         private final String text;
         private final Ptg[] tokens;
+        /** For a formula: the ranges it refers to, which are evaluated before it. */
+        private final List<Ref> refs;
         private StoreSheet sheet;
         private int row;
         private int column;
@@ -534,6 +638,11 @@ final class FormulaValues {
             this.number = number;
             this.text = text;
             this.tokens = tokens;
+            this.refs = tokens == null ? List.of() : new ArrayList<>(2);
+        }
+
+        boolean isFormula() {
+            return tokens != null;
         }
 
         static StoredCell formula(Ptg[] tokens) {
@@ -622,6 +731,7 @@ final class FormulaValues {
     /** One sheet of the store: its loaded cells by position. */
     private static final class StoreSheet implements EvaluationSheet {
         private final Map<Long, StoredCell> cells = new HashMap<>();
+        private final List<StoredCell> formulas = new ArrayList<>();
         private int lastRow = -1;
 
         /** True when the cell is new. */
@@ -630,7 +740,11 @@ final class FormulaValues {
             cell.row = row;
             cell.column = column;
             lastRow = Math.max(lastRow, row);
-            return cells.put(StreamingRowSource.key(row, column), cell) == null;
+            boolean added = cells.put(StreamingRowSource.key(row, column), cell) == null;
+            if (added && cell.isFormula()) {
+                formulas.add(cell);
+            }
+            return added;
         }
 
         StoredCell get(int row, int column) {
