@@ -198,10 +198,11 @@ public final class InstanceWorkbookReader {
                     problems.addIfNew(p);
                 }
             });
+            List<String> shown = new ArrayList<>(warnings);
             if (warnings.count() > warnings.size()) {
-                warnings.add("... and " + ReadLimits.grouped(warnings.count() - warnings.size()) + " more warnings");
+                shown.add("... and " + ReadLimits.grouped(warnings.count() - warnings.size()) + " more warnings");
             }
-            return new ReadResult(instance, problems.kept(), problems.count(), warnings, locator);
+            return new ReadResult(instance, problems.kept(), problems.count(), shown, locator);
         }
 
         /** Data row numbers, unboxed: a large sheet has hundreds of thousands. */

@@ -53,6 +53,8 @@ final class XlsxPackage implements Closeable {
     static final long GRACE_BYTES = 100 * 1024L;
     /** Parts that POI parses whole when it opens a package (relationships, content types, properties). */
     static final long WHOLE_PARSED_PART_BYTES = 16L << 20;
+    /** Sheets a workbook may list; Excel has no fixed maximum, a planning workbook has a dozen. */
+    static final int MAX_SHEETS = 10_000;
     /** Deepest element nesting any part may have; SpreadsheetML needs about ten. */
     static final int MAX_ELEMENT_DEPTH = 512;
 
@@ -479,10 +481,16 @@ final class XlsxPackage implements Closeable {
             private final StringBuilder text = new StringBuilder();
 
             @Override
-            public void startElement(String uri, String local, String q, Attributes a) {
+            public void startElement(String uri, String local, String q, Attributes a) throws SAXException {
                 switch (local) {
-                    case "sheet" -> listed.add(new String[] {a.getValue("name"), a.getValue("state"),
-                            relationshipId(a)});
+                    case "sheet" -> {
+                        if (listed.size() == MAX_SHEETS) {
+                            throw new Refusal(new InputProblem(file, "lists more than "
+                                    + ReadLimits.grouped(MAX_SHEETS) + " sheets; no planning workbook has as many",
+                                    "save the sheets the plan needs in a workbook of their own."));
+                        }
+                        listed.add(new String[] {a.getValue("name"), a.getValue("state"), relationshipId(a)});
+                    }
                     case "calcPr" -> recalculateOnLoad = isTrue(a.getValue("fullCalcOnLoad"));
                     case "definedName" -> {
                         definedName = a.getValue("name");
