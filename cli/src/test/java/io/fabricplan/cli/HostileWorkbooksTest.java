@@ -463,7 +463,9 @@ class HostileWorkbooksTest {
 
         CliRun lowered = run("validate", file.toString(), "--limit", "rows=2");
         assertThat(lowered.exitCode()).isEqualTo(2);
-        assertThat(lowered.err()).contains("Notes!3: row 3 is beyond the limit of 2 rows per sheet (limit rows)");
+        assertThat(lowered.err()).contains("Notes!3: row 3 is beyond the limit of 2 rows per sheet (limit rows)",
+                "Maybe if the workbook is trusted and must be read, raise the limit with --limit rows=VALUE (at most "
+                        + "1,048,576)");
 
         CliRun unknown = run("validate", file.toString(), "--limit", "cells=5");
         assertThat(unknown.exitCode()).isEqualTo(2);

@@ -168,15 +168,29 @@ public record ReadLimits(int rows, int columns, int cellChars, int rowChars, int
         };
     }
 
-    /** "Maybe" text that says how to raise a limit: the option, and for Excel's maxima that it cannot be. */
-    static String raise(String name) {
-        return switch (name) {
-            case "rows", "columns", "cell-chars" -> "this is Excel's own maximum: a workbook Excel saved "
-                    + "cannot go beyond it. Save the workbook again from Excel or LibreOffice, or remove what "
-                    + "goes beyond it.";
-            default -> "if the workbook is trusted and must be read, raise the limit with --limit " + name
-                    + "=VALUE (Java: ReadLimits.with(\"" + name + "\", VALUE)).";
+    /**
+     * "Maybe" text that says how to raise a limit: the option; for a limit at Excel's own maximum, that it cannot
+     * be raised.
+     */
+    String raise(String name) {
+        boolean excel = switch (name) {
+            case "rows" -> rows == EXCEL_ROWS;
+            case "columns" -> columns == EXCEL_COLUMNS;
+            case "cell-chars" -> cellChars == EXCEL_CELL_CHARS;
+            default -> false;
         };
+        if (excel) {
+            return "this is Excel's own maximum: a workbook Excel saved cannot go beyond it. Save the workbook "
+                    + "again from Excel or LibreOffice, or remove what goes beyond it.";
+        }
+        String most = switch (name) {
+            case "rows" -> " (at most " + grouped(EXCEL_ROWS) + ")";
+            case "columns" -> " (at most " + grouped(EXCEL_COLUMNS) + ")";
+            case "cell-chars" -> " (at most " + grouped(EXCEL_CELL_CHARS) + ")";
+            default -> "";
+        };
+        return "if the workbook is trusted and must be read, raise the limit with --limit " + name + "=VALUE" + most
+                + " (Java: ReadLimits.with(\"" + name + "\", VALUE)).";
     }
 
     static String grouped(long n) {

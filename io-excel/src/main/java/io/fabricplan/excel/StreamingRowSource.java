@@ -383,7 +383,7 @@ final class StreamingRowSource implements RowSource {
             if (number > limits.rows()) {
                 report(shown + "!" + number, "row " + ReadLimits.grouped(number) + " is beyond the limit of "
                         + ReadLimits.grouped(limits.rows()) + " rows per sheet (limit rows); the rest of sheet \""
-                        + sheet + "\" is not read", ReadLimits.raise("rows"));
+                        + sheet + "\" is not read", limits.raise("rows"));
                 throw new XlsxPackage.StopParsing();
             }
             if (number < 1) {
@@ -446,7 +446,7 @@ final class StreamingRowSource implements RowSource {
             if (badRef != null) {
                 report(shown + "!" + badRef, "cell reference \"" + badRef + "\" is beyond column "
                         + CellReference.convertNumToColString(limits.columns() - 1) + ", the limit of "
-                        + ReadLimits.grouped(limits.columns()) + " columns (limit columns)", ReadLimits.raise(
+                        + ReadLimits.grouped(limits.columns()) + " columns (limit columns)", limits.raise(
                         "columns"));
                 return;
             }
@@ -459,7 +459,7 @@ final class StreamingRowSource implements RowSource {
                 if (rowChars > limits.rowChars()) {
                     report(shown + "!" + (rowIndex + 1), "row " + (rowIndex + 1) + " holds more than "
                             + ReadLimits.grouped(limits.rowChars()) + " characters of text (limit row-chars)",
-                            ReadLimits.raise("row-chars"));
+                            limits.raise("row-chars"));
                     skipRow = true;
                     Arrays.fill(cells, 0, width, null);
                     width = 0;
@@ -519,7 +519,7 @@ final class StreamingRowSource implements RowSource {
         private String formulaText() {
             if (formula.over) {
                 invalid("formula of more than " + ReadLimits.grouped(limits.formulaChars()) + " characters "
-                        + "(limit formula-chars)", ReadLimits.raise("formula-chars"));
+                        + "(limit formula-chars)", limits.raise("formula-chars"));
                 return null;
             }
             String f = formula.text.toString();
@@ -535,7 +535,7 @@ final class StreamingRowSource implements RowSource {
             }
             String refusal = FormulaGuard.refusal(f, limits);
             if (refusal != null) {
-                invalid(refusal, ReadLimits.raise(refusal.contains("formula-chars") ? "formula-chars"
+                invalid(refusal, limits.raise(refusal.contains("formula-chars") ? "formula-chars"
                         : "formula-nesting"));
                 return null;
             }
@@ -555,14 +555,14 @@ final class StreamingRowSource implements RowSource {
             String t = type == null ? "n" : type;
             if (value.over) {
                 return invalid("text of more than " + ReadLimits.grouped(limits.cellChars()) + " characters "
-                        + "(limit cell-chars)", ReadLimits.raise("cell-chars"));
+                        + "(limit cell-chars)", limits.raise("cell-chars"));
             }
             String text = value.text.toString();
             switch (t) {
                 case "inlineStr" -> {
                     if (inline.over) {
                         return invalid("text of more than " + ReadLimits.grouped(limits.cellChars())
-                                + " characters (limit cell-chars)", ReadLimits.raise("cell-chars"));
+                                + " characters (limit cell-chars)", limits.raise("cell-chars"));
                     }
                     return CellValue.raw(inline.text.toString());
                 }
@@ -581,14 +581,14 @@ final class StreamingRowSource implements RowSource {
                     String s = strings[i];
                     if (s == XlsxPackage.TOO_LONG) {
                         return invalid("text of more than " + ReadLimits.grouped(limits.cellChars())
-                                + " characters (limit cell-chars)", ReadLimits.raise("cell-chars"));
+                                + " characters (limit cell-chars)", limits.raise("cell-chars"));
                     }
                     return CellValue.raw(s);
                 }
                 case "str" -> {
                     if (text.length() > limits.cellChars()) {
                         return invalid("text of more than " + ReadLimits.grouped(limits.cellChars())
-                                + " characters (limit cell-chars)", ReadLimits.raise("cell-chars"));
+                                + " characters (limit cell-chars)", limits.raise("cell-chars"));
                     }
                     return CellValue.raw(text);
                 }
@@ -622,7 +622,7 @@ final class StreamingRowSource implements RowSource {
                     }
                     if (n.length() > limits.cellChars()) {
                         return invalid("text of more than " + ReadLimits.grouped(limits.cellChars())
-                                + " characters (limit cell-chars)", ReadLimits.raise("cell-chars"));
+                                + " characters (limit cell-chars)", limits.raise("cell-chars"));
                     }
                     return CellValue.raw(text);
                 }

@@ -162,7 +162,7 @@ final class XlsxPackage implements Closeable {
                 if (++entries > limits.zipEntries()) {
                     throw new WorkbookRefused(new InputProblem(file, "has more than "
                             + ReadLimits.grouped(limits.zipEntries()) + " parts (zip entries; limit zip-entries)",
-                            ReadLimits.raise("zip-entries")));
+                            limits.raise("zip-entries")));
                 }
                 long size = e.getSize();
                 long compressed = e.getCompressedSize();
@@ -196,14 +196,14 @@ final class XlsxPackage implements Closeable {
         return new InputProblem(file, "inflates to more than " + ReadLimits.bytes(limits.workbookBytes())
                 + " (limit workbook-bytes), reached in part " + part + (bytes > 0 ? " at "
                 + ReadLimits.grouped(bytes) + " bytes" : "") + ": a zip bomb, or a workbook far larger than "
-                + "a plan needs", ReadLimits.raise("workbook-bytes"));
+                + "a plan needs", limits.raise("workbook-bytes"));
     }
 
     static InputProblem ratioProblem(String file, ReadLimits limits, String part, double ratio) {
         return new InputProblem(file, "part " + part + " inflates "
                 + (Double.isInfinite(ratio) ? "without bound" : String.format(Locale.ROOT, "%,.0f:1", ratio))
                 + ", more than " + limits.shown("inflate-ratio") + " (limit inflate-ratio): a zip bomb, or "
-                + "padding no spreadsheet needs", ReadLimits.raise("inflate-ratio"));
+                + "padding no spreadsheet needs", limits.raise("inflate-ratio"));
     }
 
     /** POI's zip-bomb and entry-count messages as our problems; null for other failures. */
@@ -223,7 +223,7 @@ final class XlsxPackage implements Closeable {
         }
         if (message.contains("embeds more internal file entries than expected")) {
             return new InputProblem(file, "has more than " + ReadLimits.grouped(limits.zipEntries())
-                    + " parts (zip entries; limit zip-entries)", ReadLimits.raise("zip-entries"));
+                    + " parts (zip entries; limit zip-entries)", limits.raise("zip-entries"));
         }
         return null;
     }
@@ -567,7 +567,7 @@ final class XlsxPackage implements Closeable {
                         if (strings.size() >= limits.sharedStrings()) {
                             throw new Refusal(new InputProblem(file, "has more than "
                                     + ReadLimits.grouped(limits.sharedStrings()) + " shared strings (limit "
-                                    + "shared-strings)", ReadLimits.raise("shared-strings")));
+                                    + "shared-strings)", limits.raise("shared-strings")));
                         }
                         text.setLength(0);
                         tooLong = false;
@@ -603,7 +603,7 @@ final class XlsxPackage implements Closeable {
                         if (chars[0] > limits.sharedChars()) {
                             throw new Refusal(new InputProblem(file, "has shared strings of more "
                                     + "than " + ReadLimits.grouped(limits.sharedChars()) + " characters in all "
-                                    + "(limit shared-chars)", ReadLimits.raise("shared-chars")));
+                                    + "(limit shared-chars)", limits.raise("shared-chars")));
                         }
                         strings.add(tooLong ? TOO_LONG : text.toString());
                     }
