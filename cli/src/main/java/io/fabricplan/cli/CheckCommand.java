@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,15 +47,19 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "PLAN.xlsx", description = "plan workbook written by solve")
     Path planWorkbook;
 
+    @Mixin
+    ReadLimitsOptions readLimits;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Instance instance = InstanceInput.read(input, err);
+        io.fabricplan.excel.ReadLimits limits = readLimits.limits();
+        Instance instance = InstanceInput.read(input, limits, err);
         if (instance == null) {
             return ExitCode.INVALID_INPUT;
         }
-        PlanWorkbookReader.PlanReadResult read = PlanWorkbookReader.read(planWorkbook);
+        PlanWorkbookReader.PlanReadResult read = PlanWorkbookReader.read(planWorkbook, limits);
         if (!read.problems().isEmpty()) {
             InstanceInput.printProblems(read.problems().size(), planWorkbook, read.problems(), err);
             return ExitCode.INVALID_INPUT;

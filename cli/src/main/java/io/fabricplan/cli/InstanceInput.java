@@ -1,31 +1,55 @@
 package io.fabricplan.cli;
 
 import io.fabricplan.excel.InstanceWorkbookReader;
+import io.fabricplan.excel.ReadLimits;
 import io.fabricplan.model.Instance;
 import io.fabricplan.validate.InputProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Reads an instance workbook and reports its warnings and problems on stderr. */
 final class InstanceInput {
+    /** Problems printed one by one at most; the rest are counted. */
+    static final int MAX_PRINTED = 200;
+
     private InstanceInput() {
     }
 
-    /** The instance, or null after printing every problem. */
+    /** The instance, or null after printing its problems. */
     static Instance read(Path workbook, PrintWriter err) {
-        InstanceWorkbookReader.ReadResult read = InstanceWorkbookReader.read(workbook);
+        return read(workbook, ReadLimits.defaults(), err);
+    }
+
+    /** The instance read under the limits, or null after printing its problems. */
+    static Instance read(Path workbook, ReadLimits limits, PrintWriter err) {
+        InstanceWorkbookReader.ReadResult read = InstanceWorkbookReader.read(workbook, limits);
         read.warnings().forEach(w -> err.println("warning: " + w));
-        if (!read.problems().isEmpty()) {
-            printProblems(read.problems().size(), workbook, read.problems(), err);
+        if (!read.ok()) {
+            printProblems(read.problemCount(), workbook, read.problems(), err);
             return null;
         }
         return read.instance();
     }
 
-    static void printProblems(int count, Path workbook, Iterable<InputProblem> problems, PrintWriter err) {
-        err.println("fabricplan: " + workbook + " has " + count + (count == 1 ? " problem:" : " problems:"));
+    /**
+     * Prints the count and at most {@link #MAX_PRINTED} of the problems (and at most as many as {@code problems}
+     * holds: readers keep the first ones), then how many more there are.
+     */
+    static void printProblems(long count, Path workbook, Iterable<InputProblem> problems, PrintWriter err) {
+        err.println("fabricplan: " + workbook + " has " + String.format(Locale.ROOT, "%,d", count)
+                + (count == 1 ? " problem:" : " problems:"));
+        long printed = 0;
         for (InputProblem p : problems) {
+            if (printed == MAX_PRINTED) {
+                break;
+            }
             err.println("  " + p.describe().replace(System.lineSeparator(), System.lineSeparator() + "  "));
+            printed++;
+        }
+        if (count > printed) {
+            err.println(String.format(Locale.ROOT, "  ... and %,d more; fix these first, or see more with "
+                    + "--limit problems=N", count - printed));
         }
     }
 }

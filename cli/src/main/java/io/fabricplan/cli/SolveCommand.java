@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -49,6 +50,9 @@ final class SolveCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "IN.xlsx", description = "instance workbook")
     Path input;
+
+    @Mixin
+    ReadLimitsOptions readLimits;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.xlsx",
             description = "plan workbook to write")
@@ -144,7 +148,7 @@ final class SolveCommand implements Callable<Integer> {
 
     private int solve(GracefulStop stop, PrintWriter out, PrintWriter err) throws Exception {
         long phase = System.nanoTime();
-        Instance read = InstanceInput.read(input, err);
+        Instance read = InstanceInput.read(input, readLimits.limits(), err);
         readS = secondsSince(phase);
         if (read == null) {
             return ExitCode.INVALID_INPUT;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,9 +21,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN.xlsx", description = "instance workbook")
     Path input;
 
+    @Mixin
+    ReadLimitsOptions readLimits;
+
     @Override
     public Integer call() {
-        Instance instance = InstanceInput.read(input, spec.commandLine().getErr());
+        Instance instance = InstanceInput.read(input, readLimits.limits(), spec.commandLine().getErr());
         if (instance == null) {
             return ExitCode.INVALID_INPUT;
         }

@@ -2,14 +2,17 @@ package io.fabricplan.excel;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 
 /**
- * What a cell holds once formulas are resolved: a number, a text, a boolean, an error, or nothing; or, from a
- * streamed workbook, a formula saved without its value ({@link Kind#UNCACHED}), which streaming cannot evaluate.
+ * What a cell holds once formulas are resolved: a number, a text, a boolean, an error, or nothing; or a formula
+ * saved without its value that could not be evaluated ({@link Kind#UNCACHED}); or a value the row source refused
+ * and reported at its cell already ({@link Kind#INVALID}: text over the limit, a number that is not finite, a
+ * shared string that does not exist, a formula too long or too deep).
  *
  * <p>Row sources give values raw (text as stored, spaces and all), so that copies keep them unchanged; readers
  * use {@link #normalized()}.
@@ -17,12 +20,19 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
  * @param kind   what it is
  * @param number the number of a NUMBER value
  * @param text   the value as the planner sees it (numbers formatted as Excel shows them), null when blank; for
- *               UNCACHED the formula with a leading {@code =}
+ *               UNCACHED the formula with a leading {@code =}; for INVALID empty
+ * @param date   a NUMBER shown with a date or time format: Excel's serial day number of a date
+ * @param note   for UNCACHED, why it was not evaluated (null when evaluation was not tried)
  */
-record CellValue(Kind kind, double number, String text) {
-    enum Kind { BLANK, NUMBER, TEXT, BOOLEAN, ERROR, UNCACHED }
+record CellValue(Kind kind, double number, String text, boolean date, String note) {
+    enum Kind { BLANK, NUMBER, TEXT, BOOLEAN, ERROR, UNCACHED, INVALID }
 
     static final CellValue BLANK = new CellValue(Kind.BLANK, Double.NaN, null);
+    static final CellValue INVALID = new CellValue(Kind.INVALID, Double.NaN, "");
+
+    CellValue(Kind kind, double number, String text) {
+        this(kind, number, text, false, null);
+    }
 
     boolean isBlank() {
         return kind == Kind.BLANK;
@@ -50,7 +60,8 @@ record CellValue(Kind kind, double number, String text) {
             }
         }
         return switch (type) {
-            case NUMERIC -> number(cell.getNumericCellValue());
+            case NUMERIC -> isDateFormatted(cell) ? date(cell.getNumericCellValue())
+                    : number(cell.getNumericCellValue());
             case STRING -> raw(cell.getStringCellValue());
             case BOOLEAN -> bool(cell.getBooleanCellValue());
             case ERROR -> error(errorText(cell.getErrorCellValue()));
@@ -59,8 +70,17 @@ record CellValue(Kind kind, double number, String text) {
     }
 
     private static boolean hasCachedValue(Cell cell) {
-        // XSSF reports a numeric 0 for a formula without a <v> element; ask the XML whether a value is there.
-        return !(cell instanceof XSSFCell x) || x.getCTCell().isSetV();
+        // XSSF reports a numeric 0 for a formula without a <v> element, or with an empty one (openpyxl writes
+        // <v></v>); ask the XML whether a value is there.
+        return !(cell instanceof XSSFCell x) || x.getCTCell().isSetV() && !x.getCTCell().getV().isEmpty();
+    }
+
+    private static boolean isDateFormatted(Cell cell) {
+        try {
+            return DateUtil.isCellDateFormatted(cell);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static CellValue evaluate(Cell cell, FormulaEvaluator evaluator) {
@@ -84,6 +104,24 @@ record CellValue(Kind kind, double number, String text) {
 
     static CellValue number(double value) {
         return new CellValue(Kind.NUMBER, value, numberText(value));
+    }
+
+    /** A number shown with a date format; its text is the date as ISO 8601, e.g. 2024-01-31 or 2024-01-31T08:00. */
+    static CellValue date(double serial) {
+        String shown;
+        try {
+            java.time.LocalDateTime t = DateUtil.getLocalDateTime(serial);
+            shown = t == null ? numberText(serial) : t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                    ? t.toLocalDate().toString() : t.toString();
+        } catch (RuntimeException e) {
+            shown = numberText(serial);
+        }
+        return new CellValue(Kind.NUMBER, serial, shown, true, null);
+    }
+
+    /** A formula saved without its value, not evaluated for the reason given. */
+    static CellValue uncached(String formula, String reason) {
+        return new CellValue(Kind.UNCACHED, Double.NaN, "=" + (formula == null ? "" : formula), false, reason);
     }
 
     /**

@@ -10,7 +10,8 @@ import org.apache.poi.ss.util.NumberToTextConverter;
 /**
  * Turns cell values into typed fields, reporting every unreadable one with its cell. An unreadable number
  * becomes NaN (the validator treats NaN as reported already), an unreadable whole number 0, an unreadable
- * choice its default; the reader drops later problems on a cell that already has one.
+ * choice its default; the reader drops later problems on a cell that already has one. A cell the row source
+ * refused ({@link CellValue.Kind#INVALID}) is reported already and reads as unreadable without a second problem.
  */
 final class Fields {
     private final List<InputProblem> problems;
@@ -21,7 +22,7 @@ final class Fields {
 
     /** Trimmed text; null when blank. A blank required cell is a problem and gives "". */
     String text(CellValue v, String where, String field, boolean required) {
-        if (uncached(v, where)) {
+        if (uncached(v, where) || v.kind() == CellValue.Kind.INVALID) {
             return required ? "" : null;
         }
         if (v.isBlank()) {
@@ -36,7 +37,7 @@ final class Fields {
 
     /** A number; blank gives the default, or NaN and a problem when required. */
     double number(CellValue v, String where, String field, String expected, boolean required, double dflt) {
-        if (uncached(v, where)) {
+        if (uncached(v, where) || v.kind() == CellValue.Kind.INVALID || date(v, where, field)) {
             return Double.NaN;
         }
         if (v.isBlank()) {
@@ -71,7 +72,7 @@ final class Fields {
 
     /** A whole number; 0 and a problem when unreadable. */
     long wholeLong(CellValue v, String where, String field, boolean required, long dflt) {
-        if (uncached(v, where)) {
+        if (uncached(v, where) || v.kind() == CellValue.Kind.INVALID || date(v, where, field)) {
             return 0;
         }
         if (v.isBlank()) {
@@ -91,7 +92,7 @@ final class Fields {
 
     /** YES/NO, TRUE/FALSE or 1/0, any case; blank gives the default. */
     boolean yesNo(CellValue v, String where, String field, boolean dflt) {
-        if (uncached(v, where) || v.isBlank()) {
+        if (uncached(v, where) || v.isBlank() || v.kind() == CellValue.Kind.INVALID) {
             return dflt;
         }
         String t = v.text().toUpperCase(Locale.ROOT);
@@ -115,7 +116,7 @@ final class Fields {
      */
     <E extends Enum<E>> E choice(CellValue v, String where, String field, Class<E> type, boolean required,
                                  E dflt) {
-        if (uncached(v, where)) {
+        if (uncached(v, where) || v.kind() == CellValue.Kind.INVALID) {
             return null;
         }
         if (v.isBlank()) {
@@ -141,19 +142,32 @@ final class Fields {
     }
 
     /**
-     * A formula saved without its value, met when a workbook is streamed (streaming cannot evaluate formulas):
-     * reported, and the field is unreadable.
+     * A formula saved without its value that could not be evaluated: reported ("formula without a saved value",
+     * never "blank"), and the field is unreadable.
      */
     private boolean uncached(CellValue v, String where) {
         if (v.kind() != CellValue.Kind.UNCACHED) {
             return false;
         }
-        problems.add(new InputProblem(where, UNCACHED_MESSAGE, null));
+        String formula = v.text().length() > 60 ? v.text().substring(0, 60) + "..." : v.text();
+        problems.add(new InputProblem(where, UNCACHED_MESSAGE + " (" + formula + ")"
+                + (v.note() == null ? "" : ": " + v.note()), UNCACHED_HINT));
         return true;
     }
 
-    static final String UNCACHED_MESSAGE =
-            "formula has no cached value; open and save the workbook in Excel first";
+    static final String UNCACHED_MESSAGE = "formula without a saved value";
+    static final String UNCACHED_HINT = "open the workbook in Excel or LibreOffice and save it, which saves the "
+            + "value of every formula, or type the value itself.";
+
+    /** A number shown as a date where a number belongs: reported, and the field is unreadable. */
+    private boolean date(CellValue v, String where, String field) {
+        if (!v.date()) {
+            return false;
+        }
+        problems.add(new InputProblem(where, field + " looks like a date (" + v.text() + "): the cell has a date "
+                + "format", "type the number " + field + " needs, and format the cell as Number or General."));
+        return true;
+    }
 
     void blank(String where, String field) {
         problems.add(new InputProblem(where, field + " is blank", null));

@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +41,11 @@ import java.util.regex.Pattern;
  * throw. The file is opened read-only and never modified.
  *
  * <p>Sheets are read as a stream of rows ({@link RowSource}), so memory holds the instance and not the workbook:
- * 400,000 links read in seconds. Formulas are read by the values saved with them; see {@link RowSources} for
- * formulas saved without one.
+ * 400,000 links read in seconds. Every read is bounded by {@link ReadLimits} (rows, columns, text, shared strings,
+ * uncompressed size and inflate ratio, formulas), each refusal naming its part or cell and the limit; the sheets
+ * the planner does not read and every other part are read under the same limits, since a plan workbook copies
+ * them. Problems are kept up to {@link ReadLimits#problems()} and all counted. Formulas are read by the values
+ * saved with them; see {@link RowSources} for formulas saved without one.
  */
 public final class InstanceWorkbookReader {
     private static final String POSITIVE = "a positive number";
@@ -61,54 +63,90 @@ public final class InstanceWorkbookReader {
     /**
      * What reading a workbook gave.
      *
-     * @param instance the instance; null only when the file could not be read as a workbook. When there are
-     *                 problems it is a best effort, for reporting, and must not be solved.
-     * @param problems every problem, parse and semantic, each with its cell
-     * @param warnings things ignored or defaulted (unknown columns and settings, absent catalog sheets)
-     * @param locator  maps instance fields to the cells they were read from
+     * @param instance     the instance; null only when the file could not be read as a workbook. When there are
+     *                     problems it is a best effort, for reporting, and must not be solved.
+     * @param problems     the first problems, parse and semantic, each with its cell: at most
+     *                     {@link ReadLimits#problems()} of them
+     * @param problemCount every problem found, kept or not
+     * @param warnings     the first things ignored or defaulted (unknown columns and settings, absent catalog
+     *                     sheets, hidden or oddly named sheets, ids a spreadsheet may take for formulas)
+     * @param locator      maps instance fields to the cells they were read from
      */
-    public record ReadResult(Instance instance, List<InputProblem> problems, List<String> warnings,
-                             CellLocator locator) {
+    public record ReadResult(Instance instance, List<InputProblem> problems, long problemCount,
+                             List<String> warnings, CellLocator locator) {
         public ReadResult {
             problems = List.copyOf(problems);
             warnings = List.copyOf(warnings);
+            if (problemCount < problems.size()) {
+                throw new IllegalArgumentException("problemCount " + problemCount + " < " + problems.size());
+            }
+        }
+
+        /** A result that keeps every problem it counts. */
+        public ReadResult(Instance instance, List<InputProblem> problems, List<String> warnings, CellLocator locator) {
+            this(instance, problems, problems.size(), warnings, locator);
         }
 
         /** True when the instance can be solved. */
         public boolean ok() {
-            return instance != null && problems.isEmpty();
+            return instance != null && problemCount == 0;
+        }
+
+        /** Problems found but not kept: {@code problemCount - problems.size()}. */
+        public long problemsNotKept() {
+            return problemCount - problems.size();
         }
     }
 
     /**
-     * Reads the workbook at {@code xlsx}; never throws for a missing, foreign, corrupt or protected file. Sheets
-     * are streamed, so memory stays bounded by what the instance holds, whatever the number of rows; see
-     * {@link RowSources} for formulas saved without their values.
+     * Reads the workbook at {@code xlsx} under the {@link ReadLimits#DEFAULTS default limits}; never throws for
+     * a missing, foreign, corrupt, protected or hostile file. Sheets are streamed, so memory stays bounded by
+     * what the instance holds, whatever the number of rows; see {@link RowSources} for formulas saved without
+     * their values.
      */
     public static ReadResult read(Path xlsx) {
-        return read(xlsx, RowSources.Mode.AUTO);
+        return read(xlsx, ReadLimits.DEFAULTS);
+    }
+
+    /** As {@link #read(Path)}, under the given limits; each refusal names its limit. */
+    public static ReadResult read(Path xlsx, ReadLimits limits) {
+        return read(xlsx, RowSources.Mode.AUTO, limits);
     }
 
     /** Reads over the given row source; tests force each. */
     static ReadResult read(Path xlsx, RowSources.Mode mode) {
+        return read(xlsx, mode, ReadLimits.DEFAULTS);
+    }
+
+    static ReadResult read(Path xlsx, RowSources.Mode mode, ReadLimits limits) {
+        java.util.Objects.requireNonNull(limits, "limits");
         List<InputProblem> fileProblems = new ArrayList<>();
-        ReadResult result = RowSources.read(xlsx, mode, fileProblems, source -> new Session(source).read());
+        ReadResult result = RowSources.read(xlsx, mode, limits, fileProblems,
+                source -> new Session(source, limits).read());
         return result != null ? result : new ReadResult(null, fileProblems, List.of(), CellLocator.BY_ID);
     }
 
-    /** One read of one workbook: the problems, warnings and cell locations found so far. */
+    /**
+     * One read of one workbook: the problems (the first ones kept, all counted, the cells they name remembered so
+     * that each cell is reported once), warnings and cell locations found so far.
+     */
     private static final class Session {
         private final RowSource source;
-        private final List<InputProblem> problems = new ArrayList<>();
-        private final List<String> warnings = new ArrayList<>();
-        private final Fields fields = new Fields(problems);
+        private final ProblemList problems;
+        private final CappedList<String> warnings;
+        private final Fields fields;
         private final WorkbookLocator locator = new WorkbookLocator();
-        /** Cells already reported (or unreadable because their column is missing): one problem per cell. */
-        private final Set<String> reported = new HashSet<>();
         private final List<String> missingSheets = new ArrayList<>();
+        /** The first id a spreadsheet may take for a formula, and how many there are. */
+        private String formulaLikeId;
+        private long formulaLikeIds;
 
-        Session(RowSource source) {
+        Session(RowSource source, ReadLimits limits) {
             this.source = source;
+            this.problems = new ProblemList(limits.problems());
+            this.warnings = new CappedList<>(limits.problems());
+            this.fields = new Fields(problems);
+            source.reportTo(problems);
         }
 
         ReadResult read() {
@@ -140,14 +178,31 @@ public final class InstanceWorkbookReader {
                         + " optics of the built-in catalog");
             }
             reportMissingSheets();
-            Instance instance = new Instance(settings, racks, models, devices, links, optics, sites, spans, wdm);
-            reported.addAll(problems.stream().map(InputProblem::where).toList());
-            for (InputProblem p : new InstanceValidator(locator).validate(instance)) {
-                if (!reported.contains(p.where()) && !followsFromMissingSheet(p)) {
-                    problems.add(p);
-                }
+            // The sheets the planner does not read, and every other part, are copied into a plan workbook:
+            // what solve would trip over there is found here.
+            source.scanOtherParts();
+            if (formulaLikeIds > 0) {
+                warnings.add(formulaLikeId + (formulaLikeIds == 1 ? "" : " (and " + ReadLimits.grouped(
+                        formulaLikeIds - 1) + " more such cells)"));
             }
-            return new ReadResult(instance, problems, warnings, locator);
+            long stale = source.staleFormulasReadBySavedValue();
+            if (stale > 0) {
+                warnings.add("the workbook asks to be recalculated when opened, and " + ReadLimits.grouped(stale)
+                        + " formula" + (stale == 1 ? " was" : "s were") + " read by the value saved with "
+                        + (stale == 1 ? "it" : "them") + ", which may be out of date; open and save it in Excel or "
+                        + "LibreOffice to be sure");
+            }
+            Instance instance = new Instance(settings, racks, models, devices, links, optics, sites, spans, wdm);
+            new InstanceValidator(locator).validate(instance, p -> {
+                if (!followsFromMissingSheet(p)) {
+                    problems.addIfNew(p);
+                }
+            });
+            List<String> shown = new ArrayList<>(warnings);
+            if (warnings.count() > warnings.size()) {
+                shown.add("... and " + ReadLimits.grouped(warnings.count() - warnings.size()) + " more warnings");
+            }
+            return new ReadResult(instance, problems.kept(), problems.count(), shown, locator);
         }
 
         /** Data row numbers, unboxed: a large sheet has hundreds of thousands. */
@@ -184,7 +239,7 @@ public final class InstanceWorkbookReader {
          * (a missing required sheet is reported).
          */
         private <T> List<T> records(String name, Schema.Columns columns, RowParser<T> parser) {
-            String sheet = source.sheet(name);
+            String sheet = sheet(name);
             if (sheet == null) {
                 if (!OPTIONAL_SHEETS.contains(name)) {
                     missingSheets.add(name);
@@ -199,7 +254,7 @@ public final class InstanceWorkbookReader {
                 if (!t.has(idColumn)) {
                     return;
                 }
-                String id = fields.text(t.value(row, idColumn), t.ref(row, idColumn), idColumn, true);
+                String id = text(t, row, idColumn, true);
                 T record = id.isEmpty() ? null : parser.parse(t, row, id);
                 if (record != null) {
                     records.add(record);
@@ -217,10 +272,36 @@ public final class InstanceWorkbookReader {
             for (String column : columns.required()) {
                 if (!table.has(column)) {
                     for (int i = 0; i < ids.size(); i++) {
-                        reported.add(locator.locate(name, i, ids.get(i), column));
+                        problems.remember(locator.locate(name, i, ids.get(i), column));
                     }
                 }
             }
+        }
+
+        /**
+         * The workbook's sheet read as {@code name} (any case, stray blanks), warning when it is hidden or its name
+         * has stray blanks; two sheets that both read as it are a problem.
+         */
+        private String sheet(String name) {
+            String found = null;
+            for (String s : source.sheetNames()) {
+                if (s.strip().equalsIgnoreCase(name)) {
+                    if (found != null) {
+                        problems.add(new InputProblem(name, "sheets \"" + found + "\" and \"" + s + "\" both "
+                                + "read as sheet \"" + name + "\"", "keep one of them, or rename the other."));
+                        return found;
+                    }
+                    found = s;
+                }
+            }
+            if (found != null && !found.equals(found.strip())) {
+                warnings.add("sheet \"" + found + "\" is read as \"" + name + "\" (its name has blanks before or "
+                        + "after it)");
+            }
+            if (found != null && source.hidden(found)) {
+                warnings.add("sheet \"" + found + "\" is hidden in the workbook; it is read all the same");
+            }
+            return found;
         }
 
         private void reportMissingSheets() {
@@ -248,7 +329,14 @@ public final class InstanceWorkbookReader {
             if (!t.has(column)) {
                 return required ? "" : null;
             }
-            return fields.text(t.value(r, column), t.ref(r, column), column, required);
+            String ref = t.ref(r, column);
+            String text = fields.text(t.value(r, column), ref, column, required);
+            if (FormulaGuard.looksLikeFormula(text) && formulaLikeIds++ == 0) {
+                formulaLikeId = ref + ": " + column + " \"" + (text.length() > 40 ? text.substring(0, 40) + "..."
+                        : text) + "\" starts with \"" + text.charAt(0) + "\", which a spreadsheet may run as a "
+                        + "formula where the text is copied or exported (CSV)";
+            }
+            return text;
         }
 
         private double number(SheetTable t, SheetRow r, String column, String expected, boolean required, double dflt) {
@@ -422,7 +510,7 @@ public final class InstanceWorkbookReader {
 
         private Settings settings() {
             Settings d = Settings.defaults();
-            String sheet = source.sheet(Schema.SETTINGS);
+            String sheet = sheet(Schema.SETTINGS);
             if (sheet == null) {
                 return d;
             }

@@ -90,10 +90,19 @@ public final class PlanWorkbookReader {
         return read(planXlsx, RowSources.Mode.AUTO);
     }
 
+    /** As {@link #read(Path)}, under the given limits (see {@link ReadLimits}). */
+    public static PlanReadResult read(Path planXlsx, ReadLimits limits) {
+        return read(planXlsx, RowSources.Mode.AUTO, limits);
+    }
+
     /** Reads over the given row source; tests force each. */
     static PlanReadResult read(Path planXlsx, RowSources.Mode mode) {
+        return read(planXlsx, mode, ReadLimits.DEFAULTS);
+    }
+
+    static PlanReadResult read(Path planXlsx, RowSources.Mode mode, ReadLimits limits) {
         List<InputProblem> fileProblems = new ArrayList<>();
-        PlanReadResult result = RowSources.read(planXlsx, mode, fileProblems, source -> {
+        PlanReadResult result = RowSources.read(planXlsx, mode, limits, fileProblems, source -> {
             Reading reading = new Reading(source);
             Plan plan = new Plan(reading.devices(), reading.links(), reading.totals(), reading.dwdm());
             return new PlanReadResult(plan, reading.stated(), reading.problems);

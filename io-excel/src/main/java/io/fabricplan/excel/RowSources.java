@@ -3,36 +3,43 @@ package io.fabricplan.excel;
 import io.fabricplan.validate.InputProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Chooses the {@link RowSource} a reading goes over.
+ * Chooses the {@link RowSource} a reading goes over, under {@link ReadLimits}.
  *
- * <p>{@link Mode#AUTO}, the readers' default, always streams first: memory stays bounded whatever the size.
- * Only when a sheet holds formulas saved without their values (written by tools that do not calculate) and the
- * file is at most {@link #EVALUATE_LIMIT_BYTES}, the reading is done again over the whole workbook loaded in
- * memory, which evaluates them. In larger files such formulas are reported at their cells ("formula has no cached
- * value; open and save the workbook in Excel first").
+ * <p>{@link Mode#AUTO}, the readers' default, streams: memory stays bounded whatever the size. When a sheet holds
+ * formulas saved without their values (written by tools that do not calculate, such as openpyxl and pandas), they
+ * are evaluated by {@link FormulaValues}, which loads only the cells they refer to, within the limit
+ * {@code formula-cells}, and the reading is done again with their values; a formula that cannot be evaluated is
+ * reported at its cell ("formula without a saved value"). The workbook is never loaded whole.
  */
 final class RowSources {
-    /** Files up to this size may be loaded whole to evaluate formulas saved without values. */
-    static final long EVALUATE_LIMIT_BYTES = 5L * 1024 * 1024;
-
-    /** Which source a reading uses; tests force DOM or STREAMING. */
+    /** Which source a reading uses; tests force DOM (whole workbook) or STREAMING (no evaluation). */
     enum Mode { AUTO, DOM, STREAMING }
 
     private RowSources() {
     }
 
     /**
-     * Runs {@code reading} over the workbook at {@code path}. Returns null and adds one problem, located at the
-     * file name, when the file is missing, not an .xlsx, password protected, corrupt or truncated.
+     * Runs {@code reading} over the workbook at {@code path} under the default limits. Returns null and adds the
+     * problems, located at the file name or the cell, when the file is missing, not an .xlsx, password protected,
+     * corrupt, truncated, over a limit, or has cells the source refused.
      */
     static <R> R read(Path path, Mode mode, List<InputProblem> problems, Function<RowSource, R> reading) {
+        return read(path, mode, ReadLimits.DEFAULTS, problems, reading);
+    }
+
+    /**
+     * As {@link #read(Path, Mode, List, Function)} under {@code limits}. A reading that takes the problems the
+     * source finds in cells ({@link RowSource#reportTo}) gets its result back whatever they are; otherwise such
+     * problems make the result null and are added to {@code problems}.
+     */
+    static <R> R read(Path path, Mode mode, ReadLimits limits, List<InputProblem> problems,
+                      Function<RowSource, R> reading) {
         if (!WorkbookFiles.isXlsx(path, problems)) {
             return null;
         }
@@ -40,14 +47,23 @@ final class RowSources {
             if (mode == Mode.DOM) {
                 return readDom(path, problems, reading);
             }
-            R result;
-            boolean evaluate;
-            try (StreamingRowSource source = StreamingRowSource.open(path)) {
-                result = reading.apply(source);
-                evaluate = mode == Mode.AUTO && source.metUncachedFormula()
-                        && Files.size(path) <= EVALUATE_LIMIT_BYTES;
+            try (StreamingRowSource source = StreamingRowSource.open(path, limits)) {
+                FormulaValues.Collector collector = mode == Mode.AUTO ? new FormulaValues.Collector(limits) : null;
+                source.collectUncached(collector);
+                R result = reading.apply(source);
+                if (collector != null && !collector.isEmpty()) {
+                    source.useEvaluated(FormulaValues.evaluate(source, collector));
+                    result = reading.apply(source);
+                }
+                if (!source.unclaimedProblems().isEmpty()) {
+                    problems.addAll(source.unclaimedProblems());
+                    return null;
+                }
+                return result;
             }
-            return evaluate ? readDom(path, problems, reading) : result;
+        } catch (WorkbookRefused e) {
+            problems.add(e.problem());
+            return null;
         } catch (IOException e) {
             problems.add(WorkbookFiles.corrupt(path, e));
             return null;

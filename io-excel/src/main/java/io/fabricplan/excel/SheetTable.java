@@ -40,7 +40,7 @@ final class SheetTable {
     static SheetTable read(RowSource source, String sheet, String name, Schema.Columns known,
                            List<InputProblem> problems, List<String> warnings, BiConsumer<SheetTable, SheetRow> rows) {
         SheetTable table = new SheetTable(name, known, problems, warnings);
-        source.rows(sheet, row -> {
+        source.rows(sheet, name, row -> {
             if (row.isBlank()) {
                 return;
             }

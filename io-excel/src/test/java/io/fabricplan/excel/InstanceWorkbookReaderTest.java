@@ -83,6 +83,14 @@ class InstanceWorkbookReaderTest {
     }
 
     @Test
+    void dateWhereANumberBelongsIsReportedAtItsCell() throws IOException {
+        ReadResult result = read(TestWorkbook.valid().set("Racks", 2, 4, new TestWorkbook.Date(45292)));
+
+        assertThat(described(result)).containsExactly(
+                "Racks!E2: power_budget_kw looks like a date (2024-01-01): the cell has a date format");
+    }
+
+    @Test
     void formulaGivingTextWhereANumberBelongsIsReported() throws IOException {
         ReadResult result = read(TestWorkbook.valid().set("Links", 3, 4, new TestWorkbook.Formula("\"fast\"", true)));
 

@@ -16,12 +16,17 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Builds test workbooks in code. Cells: String, Number, Boolean, null (blank), or {@link Formula}. Starts from a
+ * Builds test workbooks in code. Cells: String, Number, Boolean, null (blank), {@link Formula} or {@link Date}. Sheets
+ * are written in the order given (sheet1.xml first). Starts from a
  * small valid instance (no Optics/SwitchModels sheets, so the built-in catalog applies) that tests change.
  */
 final class TestWorkbook {
     /** A formula cell; {@code cached} writes its computed value too, as Excel does. */
     record Formula(String formula, boolean cached) {
+    }
+
+    /** A number shown as a date (format yyyy-mm-dd), as Excel stores a date typed into a cell. */
+    record Date(double serial) {
     }
 
     private final Map<String, List<Object[]>> sheets = new LinkedHashMap<>();
@@ -106,6 +111,11 @@ final class TestWorkbook {
             cell.setCellValue(n.doubleValue());
         } else if (value instanceof Boolean b) {
             cell.setCellValue(b);
+        } else if (value instanceof Date d) {
+            cell.setCellValue(d.serial());
+            org.apache.poi.ss.usermodel.CellStyle style = wb.createCellStyle();
+            style.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            cell.setCellStyle(style);
         } else if (value instanceof Formula f) {
             cell.setCellFormula(f.formula());
             if (f.cached()) {

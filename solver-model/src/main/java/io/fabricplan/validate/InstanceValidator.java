@@ -26,16 +26,48 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Finds every problem of an instance at once: values out of range, duplicate and unknown ids, lengths that cannot
  * be derived and links that no interconnect can serve (saying why). Fields that hold NaN were unreadable and are
- * reported by the reader already; they are skipped here. Runs in O(links x optics).
+ * reported by the reader already; they are skipped here. Runs in O(links x optics). One validator serves one
+ * validation at a time; it is cheap to create.
  */
 public final class InstanceValidator {
+    /** Metres: lengths, reaches and coordinates up to 10,000 km. */
+    static final double MAX_METRES = 1e7;
+    static final double MAX_GBPS = 100_000;
+    static final double MAX_PORTS = 100_000;
+    static final double MAX_RACK_KW = 100_000;
+    static final double MAX_ITEM_W = 10_000;
+    static final double MAX_ITEM_USD = 1e9;
+    static final double MAX_GHZ = 5_000;
+    static final double MAX_DB = 1_000;
+    static final double MAX_LINK_COUNT = 1_000_000;
+    static final double MAX_THREADS = 1_024;
+    static final double SECONDS_PER_YEAR = 31_536_000;
+    /** The most a plan's objective may reach (USD, or W for POWER): a tenth of what CP-SAT's scaling keeps exact. */
+    static final double MAX_OBJECTIVE = 1e15;
+    /** The most a plan may draw: rack power rows are scaled by up to 10^6 to integers. */
+    static final double MAX_POWER_W = 1e9;
+    private static final String METRES = "give metres, e.g. 30.";
+    private static final String KILOWATTS = "give kilowatts, e.g. 40.";
+    private static final String GBPS = "give Gb/s, e.g. 800.";
+    private static final String WATTS = "give watts, e.g. 16.";
+    private static final String USD = "give US dollars, e.g. 1100.";
+    private static final String GHZ = "give GHz, e.g. 75.";
+    private static final String DB = "give decibels, e.g. 5.";
+
+    /** "Did you mean" suggestions per validation: beyond, problems are counted rather than read, and a million
+     * unknown ids against a large sheet would cost a million searches. */
+    static final int MAX_SUGGESTIONS = 2_000;
+
     private final CellLocator locator;
+    /** Suggestions left in the current validation; a validator serves one validation at a time. */
+    private int suggestionsLeft;
 
     public InstanceValidator(CellLocator locator) {
         this.locator = locator;
@@ -45,8 +77,24 @@ public final class InstanceValidator {
         this(CellLocator.BY_ID);
     }
 
+    /** Every problem of the instance, in sheet order. */
     public List<InputProblem> validate(Instance instance) {
         List<InputProblem> problems = new ArrayList<>();
+        validate(instance, problems::add);
+        return problems;
+    }
+
+    /**
+     * Hands every problem of the instance to {@code sink} as it is found, so that a caller may count a million
+     * of them without holding them.
+     */
+    public void validate(Instance instance, Consumer<InputProblem> sink) {
+        suggestionsLeft = MAX_SUGGESTIONS;
+        long[] found = {0};
+        Consumer<InputProblem> problems = p -> {
+            found[0]++;
+            sink.accept(p);
+        };
         InstanceIndex index = new InstanceIndex(instance);
         settings(instance.settings(), problems);
         sites(instance.sites(), problems);
@@ -63,10 +111,12 @@ public final class InstanceValidator {
         }
         devices(instance.devices(), index, problems);
         links(instance.links(), index, problems);
-        return problems;
+        if (found[0] == 0) {
+            magnitude(instance, problems); // an aggregate: only meaningful when every figure is within range
+        }
     }
 
-    private void sites(List<Site> sites, List<InputProblem> out) {
+    private void sites(List<Site> sites, Consumer<InputProblem> out) {
         duplicates("Sites", sites, Site::id, "site_id", out);
     }
 
@@ -82,19 +132,20 @@ public final class InstanceValidator {
         return known;
     }
 
-    private void rackSites(Instance instance, List<InputProblem> out) {
+    private void rackSites(Instance instance, Consumer<InputProblem> out) {
         Set<String> known = knownSites(instance);
+        List<String> sites = List.copyOf(known);
         for (int i = 0; i < instance.racks().size(); i++) {
             Rack r = instance.racks().get(i);
             if (!known.contains(r.siteId())) {
-                out.add(problem("Racks", i, r.id(), "site_id", "unknown site \"" + r.siteId() + "\"",
-                        "add it to the Sites sheet or correct the id" + suggestion(r.siteId(), List.copyOf(known))
+                out.accept(problem("Racks", i, r.id(), "site_id", "unknown site \"" + r.siteId() + "\"",
+                        "add it to the Sites sheet or correct the id" + suggestion(r.siteId(), sites)
                                 + "."));
             }
         }
     }
 
-    private void spans(Instance instance, List<InputProblem> out) {
+    private void spans(Instance instance, Consumer<InputProblem> out) {
         List<Span> spans = instance.spans();
         duplicates("Spans", spans, Span::id, "span_id", out);
         Set<String> known = knownSites(instance);
@@ -104,36 +155,41 @@ public final class InstanceValidator {
             boolean ends = knownSite(s, i, s.aSite(), "a_site", known, where, out);
             ends &= knownSite(s, i, s.bSite(), "b_site", known, where, out);
             if (ends && s.aSite().equals(s.bSite())) {
-                out.add(problem("Spans", i, s.id(), "b_site", "span \"" + s.id() + "\" joins site \"" + s.aSite()
+                out.accept(problem("Spans", i, s.id(), "b_site", "span \"" + s.id() + "\" joins site \"" + s.aSite()
                         + "\" to itself", "name the two sites the cable joins."));
             }
             nonNegativeAt(s.lengthKm(), "Spans", i, s.id(), "length_km", out);
             nonNegativeAt(s.lossDbPerKm(), "Spans", i, s.id(), "loss_db_per_km", out);
             nonNegativeAt(s.connectorLossDb(), "Spans", i, s.id(), "connector_loss_db", out);
             if (s.fiberPairs() < 1) {
-                out.add(problem("Spans", i, s.id(), "fiber_pairs", "fiber_pairs must be 1 or more, got "
+                out.accept(problem("Spans", i, s.id(), "fiber_pairs", "fiber_pairs must be 1 or more, got "
                         + s.fiberPairs(), "give the fiber pairs of the cable the plan may use."));
             }
+            atMost(s.lengthKm(), 40_000, "Spans", i, s.id(), "length_km", out, "give kilometres, e.g. 80.");
+            atMost(s.lossDbPerKm(), 100, "Spans", i, s.id(), "loss_db_per_km", out, DB);
+            atMost(s.connectorLossDb(), MAX_DB, "Spans", i, s.id(), "connector_loss_db", out, DB);
+            atMost(s.fiberPairs(), 10_000, "Spans", i, s.id(), "fiber_pairs", out,
+                    "give the fiber pairs the plan may use, e.g. 4.");
         }
     }
 
     private boolean knownSite(Span s, int i, String site, String column, Set<String> known, String where,
-                              List<InputProblem> out) {
+                              Consumer<InputProblem> out) {
         if (known.contains(site)) {
             return true;
         }
-        out.add(problem("Spans", i, s.id(), column, "unknown site \"" + site + "\"", "add it to " + where
+        out.accept(problem("Spans", i, s.id(), column, "unknown site \"" + site + "\"", "add it to " + where
                 + " or correct the id" + suggestion(site, List.copyOf(known)) + "."));
         return false;
     }
 
-    private void wdmEquipment(List<WdmEquipment> items, List<InputProblem> out) {
+    private void wdmEquipment(List<WdmEquipment> items, Consumer<InputProblem> out) {
         duplicates("WdmEquipment", items, WdmEquipment::id, "item_id", out);
         for (int i = 0; i < items.size(); i++) {
             WdmEquipment e = items.get(i);
             if (e.kind() == WdmKind.MUX) {
                 if (e.channels() < 1) {
-                    out.add(problem("WdmEquipment", i, e.id(), "channels", "MUX \"" + e.id()
+                    out.accept(problem("WdmEquipment", i, e.id(), "channels", "MUX \"" + e.id()
                             + "\" needs 1 or more channels, got " + e.channels(), "give its channel count, e.g. 40."));
                 }
                 positive(e.spacingGhz(), "WdmEquipment", e.id(), "spacing_ghz", i, out,
@@ -145,11 +201,18 @@ public final class InstanceValidator {
             }
             nonNegativeAt(e.powerW(), "WdmEquipment", i, e.id(), "power_w", out);
             nonNegativeAt(e.costUsd(), "WdmEquipment", i, e.id(), "cost_usd", out);
+            atMost(e.channels(), 10_000, "WdmEquipment", i, e.id(), "channels", out, "give channels, e.g. 40.");
+            atMost(e.spacingGhz(), MAX_GHZ, "WdmEquipment", i, e.id(), "spacing_ghz", out, GHZ);
+            atMost(e.insertionLossDb(), MAX_DB, "WdmEquipment", i, e.id(), "insertion_loss_db", out, DB);
+            atMost(e.gainDb(), MAX_DB, "WdmEquipment", i, e.id(), "gain_db", out, DB);
+            atMost(e.noiseFigureDb(), MAX_DB, "WdmEquipment", i, e.id(), "noise_figure_db", out, DB);
+            atMost(e.powerW(), 1e6, "WdmEquipment", i, e.id(), "power_w", out, WATTS);
+            atMost(e.costUsd(), MAX_ITEM_USD, "WdmEquipment", i, e.id(), "cost_usd", out, USD);
         }
     }
 
     /** With spans, COHERENT optics may ride DWDM channels and need their OSNR data. */
-    private void coherentData(List<Optic> optics, List<InputProblem> out) {
+    private void coherentData(List<Optic> optics, Consumer<InputProblem> out) {
         for (int i = 0; i < optics.size(); i++) {
             Optic o = optics.get(i);
             if (o.kind() != OpticKind.COHERENT) {
@@ -157,13 +220,13 @@ public final class InstanceValidator {
             }
             CoherentSpec c = o.coherent();
             if (c == null || Double.isNaN(c.requiredOsnrDb())) {
-                out.add(problem("Optics", i, o.id(), "required_osnr_db", "coherent optic \"" + o.id()
+                out.accept(problem("Optics", i, o.id(), "required_osnr_db", "coherent optic \"" + o.id()
                         + "\" has no required_osnr_db", "give the back-to-back OSNR it needs (0.1 nm, before "
                         + "margin), e.g. 24 dB for 400ZR (reference README section 4)."));
                 continue;
             }
             if (Double.isNaN(c.spacingGhz())) {
-                out.add(problem("Optics", i, o.id(), "spacing_ghz", "coherent optic \"" + o.id()
+                out.accept(problem("Optics", i, o.id(), "spacing_ghz", "coherent optic \"" + o.id()
                         + "\" has no spacing_ghz", "give the grid slot it takes, e.g. 75 for 400ZR, 150 for 800ZR."));
             } else {
                 positive(c.spacingGhz(), "Optics", o.id(), "spacing_ghz", i, out, null);
@@ -175,7 +238,7 @@ public final class InstanceValidator {
         }
     }
 
-    private void settings(Settings s, List<InputProblem> out) {
+    private void settings(Settings s, Consumer<InputProblem> out) {
         positive(s.pue(), "Settings", "pue", "value", 0, out, "PUE is at least 1.0, typically 1.1 to 1.6.");
         nonNegative(s.energyUsdPerKwh(), "Settings", "energy_usd_per_kwh", out);
         nonNegative(s.years(), "Settings", "years", out);
@@ -183,7 +246,7 @@ public final class InstanceValidator {
         positive(s.timeLimitS(), "Settings", "time_limit_s", "value", 0, out, "give seconds, e.g. 60.");
         nonNegative(s.relativeGap(), "Settings", "relative_gap", out);
         if (s.threads() < 0) {
-            out.add(problem("Settings", 0, "threads", "value", "threads must be 0 (all cores) or more, got "
+            out.accept(problem("Settings", 0, "threads", "value", "threads must be 0 (all cores) or more, got "
                     + s.threads(), null));
         }
         nonNegative(s.intraRackM(), "Settings", "intra_rack_m", out);
@@ -191,34 +254,57 @@ public final class InstanceValidator {
         nonNegative(s.osnrMarginDb(), "Settings", "osnr_margin_db", out);
         if (!Double.isNaN(s.gridStartThz()) && (s.gridStartThz() <= 0
                 || s.gridStartThz() >= io.fabricplan.model.OpticalRules.C_BAND_END_THZ)) {
-            out.add(problem("Settings", 0, "grid_start_thz", "value", "grid_start_thz must be below "
+            out.accept(problem("Settings", 0, "grid_start_thz", "value", "grid_start_thz must be below "
                     + num(io.fabricplan.model.OpticalRules.C_BAND_END_THZ) + " THz, got " + num(s.gridStartThz()),
                     "use 191.3 for the whole C band."));
         }
         if (s.maxChannels() < 0) {
-            out.add(problem("Settings", 0, "max_channels", "value", "max_channels must be 0 (derived from the grid)"
+            out.accept(problem("Settings", 0, "max_channels", "value", "max_channels must be 0 (derived from the grid)"
                     + " or more, got " + s.maxChannels(), null));
         }
+        atMost(s.energyUsdPerKwh(), 10, "Settings", 0, "energy_usd_per_kwh", "value", out,
+                "give USD per kWh, typically 0.05 to 0.30.");
+        atMost(s.pue(), 10, "Settings", 0, "pue", "value", out, "PUE is at least 1.0, typically 1.1 to 1.6.");
+        atMost(s.years(), 100, "Settings", 0, "years", "value", out, "give the TCO horizon in years, e.g. 5.");
+        atMost(s.usdPerWatt(), 100_000, "Settings", 0, "usd_per_watt", "value", out,
+                "give the USD one watt is worth to the WEIGHTED objective, e.g. 10.");
+        atMost(s.timeLimitS(), SECONDS_PER_YEAR, "Settings", 0, "time_limit_s", "value", out,
+                "give seconds, e.g. 60.");
+        atMost(s.relativeGap(), 1, "Settings", 0, "relative_gap", "value", out, "give a fraction, e.g. 0.001.");
+        atMost(s.threads(), MAX_THREADS, "Settings", 0, "threads", "value", out,
+                "give 0 for all cores, or the number of threads.");
+        atMost(s.intraRackM(), 1_000, "Settings", 0, "intra_rack_m", "value", out,
+                "give the cable length inside a rack in metres, e.g. 1.5.");
+        atMost(s.interRackSlackM(), 100_000, "Settings", 0, "inter_rack_slack_m", "value", out,
+                "give the slack added between racks in metres, e.g. 4.");
+        atMost(s.osnrMarginDb(), 50, "Settings", 0, "osnr_margin_db", "value", out, "give decibels, e.g. 2.");
+        atMost(s.maxChannels(), 1_000, "Settings", 0, "max_channels", "value", out,
+                "give 0 to derive the channels from the C band, or their number, e.g. 64.");
     }
 
-    private void racks(List<Rack> racks, List<InputProblem> out) {
+    private void racks(List<Rack> racks, Consumer<InputProblem> out) {
         duplicates("Racks", racks, Rack::id, "rack_id", out);
         for (int i = 0; i < racks.size(); i++) {
             Rack r = racks.get(i);
             positive(r.powerBudgetKw(), "Racks", r.id(), "power_budget_kw", i, out, null);
             nonNegativeAt(r.baseLoadKw(), "Racks", i, r.id(), "base_load_kw", out);
             if (r.freeU() < 0) {
-                out.add(problem("Racks", i, r.id(), "free_u", "free_u must be 0 or more, got " + r.freeU(), null));
+                out.accept(problem("Racks", i, r.id(), "free_u", "free_u must be 0 or more, got " + r.freeU(), null));
             }
+            within(r.xM(), -MAX_METRES, MAX_METRES, "Racks", i, r.id(), "x_m", out, METRES);
+            within(r.yM(), -MAX_METRES, MAX_METRES, "Racks", i, r.id(), "y_m", out, METRES);
+            atMost(r.powerBudgetKw(), MAX_RACK_KW, "Racks", i, r.id(), "power_budget_kw", out, KILOWATTS);
+            atMost(r.baseLoadKw(), MAX_RACK_KW, "Racks", i, r.id(), "base_load_kw", out, KILOWATTS);
+            atMost(r.freeU(), 1_000, "Racks", i, r.id(), "free_u", out, "give the free rack units, e.g. 10.");
         }
     }
 
-    private void switchModels(List<SwitchModel> models, List<InputProblem> out) {
+    private void switchModels(List<SwitchModel> models, Consumer<InputProblem> out) {
         duplicates("SwitchModels", models, SwitchModel::id, "model_id", out);
         for (int i = 0; i < models.size(); i++) {
             SwitchModel m = models.get(i);
             if (m.ports() <= 0) {
-                out.add(problem("SwitchModels", i, m.id(), "ports", "ports must be a positive whole number, got "
+                out.accept(problem("SwitchModels", i, m.id(), "ports", "ports must be a positive whole number, got "
                         + m.ports(), null));
             }
             positive(m.portGbps(), "SwitchModels", m.id(), "port_gbps", i, out, null);
@@ -226,17 +312,23 @@ public final class InstanceValidator {
             nonNegativeAt(m.portPowerW(), "SwitchModels", i, m.id(), "port_power_w", out);
             nonNegativeAt(m.costUsd(), "SwitchModels", i, m.id(), "cost_usd", out);
             if (m.heightU() < 0) {
-                out.add(problem("SwitchModels", i, m.id(), "height_u", "height_u must be 0 or more, got "
+                out.accept(problem("SwitchModels", i, m.id(), "height_u", "height_u must be 0 or more, got "
                         + m.heightU(), null));
             }
+            atMost(m.ports(), MAX_PORTS, "SwitchModels", i, m.id(), "ports", out, null);
+            atMost(m.portGbps(), MAX_GBPS, "SwitchModels", i, m.id(), "port_gbps", out, GBPS);
+            atMost(m.basePowerW(), 1e6, "SwitchModels", i, m.id(), "base_power_w", out, WATTS);
+            atMost(m.portPowerW(), MAX_ITEM_W, "SwitchModels", i, m.id(), "port_power_w", out, WATTS);
+            atMost(m.costUsd(), MAX_ITEM_USD, "SwitchModels", i, m.id(), "cost_usd", out, USD);
+            atMost(m.heightU(), 100, "SwitchModels", i, m.id(), "height_u", out, "give rack units, e.g. 2.");
             if (m.packaging() == Packaging.CPO && m.cpoPmd() == null) {
-                out.add(problem("SwitchModels", i, m.id(), "cpo_pmd", "CPO model \"" + m.id()
+                out.accept(problem("SwitchModels", i, m.id(), "cpo_pmd", "CPO model \"" + m.id()
                         + "\" has no cpo_pmd", "give the optical PMD of its ports, e.g. DR."));
             }
         }
     }
 
-    private void optics(List<Optic> optics, List<InputProblem> out) {
+    private void optics(List<Optic> optics, Consumer<InputProblem> out) {
         duplicates("Optics", optics, Optic::id, "optic_id", out);
         for (int i = 0; i < optics.size(); i++) {
             Optic o = optics.get(i);
@@ -245,61 +337,76 @@ public final class InstanceValidator {
             nonNegativeAt(o.powerW(), "Optics", i, o.id(), "power_w", out);
             nonNegativeAt(o.costUsd(), "Optics", i, o.id(), "cost_usd", out);
             nonNegativeAt(o.fiberUsdPerM(), "Optics", i, o.id(), "fiber_usd_per_m", out);
+            atMost(o.gbps(), MAX_GBPS, "Optics", i, o.id(), "gbps", out, GBPS);
+            atMost(o.reachM(), MAX_METRES, "Optics", i, o.id(), "reach_m", out, METRES);
+            atMost(o.powerW(), MAX_ITEM_W, "Optics", i, o.id(), "power_w", out, WATTS);
+            atMost(o.costUsd(), MAX_ITEM_USD, "Optics", i, o.id(), "cost_usd", out, USD);
+            atMost(o.fiberUsdPerM(), 1_000, "Optics", i, o.id(), "fiber_usd_per_m", out, USD);
+            CoherentSpec c = o.coherent();
+            if (c != null) {
+                atMost(c.baudGbd(), 10_000, "Optics", i, o.id(), "baud_gbd", out, "give gigabaud, e.g. 60.");
+                atMost(c.spacingGhz(), MAX_GHZ, "Optics", i, o.id(), "spacing_ghz", out, GHZ);
+                within(c.requiredOsnrDb(), -100, 100, "Optics", i, o.id(), "required_osnr_db", out, DB);
+                within(c.txPowerDbm(), -100, 100, "Optics", i, o.id(), "tx_power_dbm", out, "give dBm, e.g. -10.");
+                atMost(c.maxUnamplifiedLossDb(), MAX_DB, "Optics", i, o.id(), "max_unamplified_loss_db", out, DB);
+            }
         }
     }
 
-    private void devices(List<Device> devices, InstanceIndex index, List<InputProblem> out) {
+    private void devices(List<Device> devices, InstanceIndex index, Consumer<InputProblem> out) {
         duplicates("Devices", devices, Device::id, "device_id", out);
+        List<String> rackIds = index.instance().racks().stream().map(Rack::id).toList();
         for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
-            rackOf(d, i, index, out);
+            rackOf(d, i, index, rackIds, out);
             if (d.isSwitch()) {
                 if (!index.hasFamily(d.family())) {
-                    out.add(problem("Devices", i, d.id(), "family", "unknown switch family \"" + d.family() + "\"",
+                    out.accept(problem("Devices", i, d.id(), "family", "unknown switch family \"" + d.family() + "\"",
                             "add its models to SwitchModels or use one of "
                                     + index.instance().switchModels().stream().map(SwitchModel::family).distinct()
                                     .collect(Collectors.joining(", ")) + "."));
                 } else if (index.candidateModels(d).isEmpty()) {
-                    out.add(problem("Devices", i, d.id(), "packaging", "family " + d.family() + " has no "
+                    out.accept(problem("Devices", i, d.id(), "packaging", "family " + d.family() + " has no "
                             + d.packaging() + " model", "set packaging to AUTO or add such a model."));
                 }
             } else if (d.role() != Role.SERVER && d.role() != Role.OTHER) {
-                out.add(problem("Devices", i, d.id(), "family", d.role() + " \"" + d.id() + "\" has no family",
+                out.accept(problem("Devices", i, d.id(), "family", d.role() + " \"" + d.id() + "\" has no family",
                         "name the SwitchModels family it is built from."));
             } else {
                 if (d.ports() <= 0) {
-                    out.add(problem("Devices", i, d.id(), "ports", "device \"" + d.id()
+                    out.accept(problem("Devices", i, d.id(), "ports", "device \"" + d.id()
                             + "\" needs a positive number of ports, got " + d.ports(), "give its NIC ports."));
                 }
                 positive(d.portGbps(), "Devices", d.id(), "port_gbps", i, out, "give the rate of a NIC port.");
+                atMost(d.ports(), MAX_PORTS, "Devices", i, d.id(), "ports", out, "give its NIC ports.");
+                atMost(d.portGbps(), MAX_GBPS, "Devices", i, d.id(), "port_gbps", out, GBPS);
             }
         }
     }
 
     /** A device stands in a known rack; a switch may instead name candidate racks for the optimiser. */
-    private void rackOf(Device d, int i, InstanceIndex index, List<InputProblem> out) {
-        List<String> known = index.instance().racks().stream().map(Rack::id).toList();
+    private void rackOf(Device d, int i, InstanceIndex index, List<String> known, Consumer<InputProblem> out) {
         if (d.rackId() != null) {
             if (index.rack(d.rackId()) == null) {
-                out.add(problem("Devices", i, d.id(), "rack_id", "unknown rack \"" + d.rackId() + "\"",
+                out.accept(problem("Devices", i, d.id(), "rack_id", "unknown rack \"" + d.rackId() + "\"",
                         "add it to the Racks sheet or correct the id" + suggestion(d.rackId(), known) + "."));
             }
             return;
         }
         if (d.candidateRacks().isEmpty()) {
-            out.add(problem("Devices", i, d.id(), "rack_id", "device \"" + d.id() + "\" has no rack_id",
+            out.accept(problem("Devices", i, d.id(), "rack_id", "device \"" + d.id() + "\" has no rack_id",
                     "name one of the racks of the Racks sheet" + (d.isSwitch()
                             ? ", or candidate_racks (e.g. N1;N2) for the optimiser to choose from." : ".")));
             return;
         }
         if (!d.isSwitch()) {
-            out.add(problem("Devices", i, d.id(), "rack_id", "server \"" + d.id() + "\" has candidate_racks but "
+            out.accept(problem("Devices", i, d.id(), "rack_id", "server \"" + d.id() + "\" has candidate_racks but "
                     + "no rack_id; only switches are placed by the optimiser", "give its rack_id."));
             return;
         }
         for (String candidate : d.candidateRacks()) {
             if (index.rack(candidate) == null) {
-                out.add(problem("Devices", i, d.id(), "candidate_racks", "unknown candidate rack \"" + candidate
+                out.accept(problem("Devices", i, d.id(), "candidate_racks", "unknown candidate rack \"" + candidate
                         + "\"", "add it to the Racks sheet or correct the id" + suggestion(candidate, known) + "."));
             }
         }
@@ -332,28 +439,33 @@ public final class InstanceValidator {
         return shortest;
     }
 
-    private void links(List<Link> links, InstanceIndex index, List<InputProblem> out) {
+    private void links(List<Link> links, InstanceIndex index, Consumer<InputProblem> out) {
         duplicates("Links", links, Link::id, "link_id", out);
         Settings settings = index.settings();
         SiteGraph graph = index.instance().hasSpans() ? new SiteGraph(index.instance().spans()) : null;
+        List<String> deviceIds = index.instance().devices().stream().map(Device::id).toList();
         for (int i = 0; i < links.size(); i++) {
             Link l = links.get(i);
             boolean ok = true;
-            ok &= knownDevice(l, i, l.aDevice(), "a_device", index, out);
-            ok &= knownDevice(l, i, l.bDevice(), "b_device", index, out);
+            ok &= knownDevice(l, i, l.aDevice(), "a_device", index, deviceIds, out);
+            ok &= knownDevice(l, i, l.bDevice(), "b_device", index, deviceIds, out);
             if (ok && l.aDevice().equals(l.bDevice())) {
-                out.add(problem("Links", i, l.id(), "b_device", "link \"" + l.id() + "\" joins \"" + l.aDevice()
+                out.accept(problem("Links", i, l.id(), "b_device", "link \"" + l.id() + "\" joins \"" + l.aDevice()
                         + "\" to itself", null));
                 ok = false;
             }
             if (l.count() <= 0) {
-                out.add(problem("Links", i, l.id(), "count", "count must be a positive whole number, got "
+                out.accept(problem("Links", i, l.id(), "count", "count must be a positive whole number, got "
                         + l.count(), null));
             }
             ok &= positive(l.gbps(), "Links", l.id(), "gbps", i, out, null);
             if (l.lengthM() != null) {
                 ok &= nonNegativeAt(l.lengthM(), "Links", i, l.id(), "length_m", out);
+                ok &= atMost(l.lengthM(), MAX_METRES, "Links", i, l.id(), "length_m", out, METRES);
             }
+            ok &= atMost(l.count(), MAX_LINK_COUNT, "Links", i, l.id(), "count", out,
+                    "give the cables of this link; split a larger bundle into several links.");
+            ok &= atMost(l.gbps(), MAX_GBPS, "Links", i, l.id(), "gbps", out, GBPS);
             if (!ok) {
                 continue;
             }
@@ -368,7 +480,7 @@ public final class InstanceValidator {
             if (Double.isNaN(length) && graph != null) {
                 double routeM = shortestRouteM(aRacks, bRacks, graph);
                 if (Double.isNaN(routeM)) {
-                    out.add(problem("Links", i, l.id(), "link_id", "no route from site \"" + aRacks.get(0).siteId()
+                    out.accept(problem("Links", i, l.id(), "link_id", "no route from site \"" + aRacks.get(0).siteId()
                             + "\" to site \"" + bRacks.get(0).siteId() + "\" over the Spans sheet",
                             "add a span (or a chain of spans) between the two sites to Spans, correct the racks' "
                                     + "site_id, or give the link's length_m."));
@@ -380,14 +492,14 @@ public final class InstanceValidator {
                 length = routeM;
             }
             if (Double.isNaN(length)) {
-                out.add(problem("Links", i, l.id(), "length_m", "link \"" + l.id() + "\" joins site \""
+                out.accept(problem("Links", i, l.id(), "length_m", "link \"" + l.id() + "\" joins site \""
                         + aRacks.get(0).siteId() + "\" to site \"" + bRacks.get(0).siteId()
                         + "\" and has no length_m", "give the cable route length in length_m."));
                 continue;
             }
             String why = whyNoOption(l, length, ends(a, index), ends(b, index), a, b, index);
             if (why != null) {
-                out.add(problem("Links", i, l.id(), "link_id", "no interconnect can serve link \"" + l.id() + "\": "
+                out.accept(problem("Links", i, l.id(), "link_id", "no interconnect can serve link \"" + l.id() + "\": "
                         + why, hintFor(why)));
             }
         }
@@ -486,39 +598,163 @@ public final class InstanceValidator {
     }
 
     private boolean knownDevice(Link l, int i, String deviceId, String column, InstanceIndex index,
-                                List<InputProblem> out) {
+                                List<String> deviceIds, Consumer<InputProblem> out) {
         if (index.device(deviceId) != null) {
             return true;
         }
-        out.add(problem("Links", i, l.id(), column, "unknown device \"" + deviceId + "\"",
-                "add it to the Devices sheet or correct the id" + suggestion(deviceId,
-                        index.instance().devices().stream().map(Device::id).toList()) + "."));
+        out.accept(problem("Links", i, l.id(), column, "unknown device \"" + deviceId + "\"",
+                "add it to the Devices sheet or correct the id" + suggestion(deviceId, deviceIds) + "."));
         return false;
     }
 
     private <T> void duplicates(String sheet, List<T> items, Function<T, String> id, String column,
-                                List<InputProblem> out) {
+                                Consumer<InputProblem> out) {
         Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             String key = id.apply(items.get(i));
             if (key == null || key.isBlank()) {
-                out.add(problem(sheet, i, key, column, column + " is blank", "give every row an id."));
+                out.accept(problem(sheet, i, key, column, column + " is blank", "give every row an id."));
                 continue;
             }
             Integer at = first.putIfAbsent(key, i);
             if (at != null) {
-                out.add(problem(sheet, i, key, column, "duplicate " + column + " \"" + key + "\", first at "
+                out.accept(problem(sheet, i, key, column, "duplicate " + column + " \"" + key + "\", first at "
                         + locator.locate(sheet, at, key, column), "give every row its own id."));
             }
         }
     }
 
+    /** False, with a problem, when the value is above {@code max}; NaN (reported by the reader) passes. */
+    private boolean atMost(double value, double max, String sheet, int index, String id, String column,
+                           Consumer<InputProblem> out, String hint) {
+        if (!(value > max)) {
+            return true;
+        }
+        out.accept(problem(sheet, index, id, column, fieldName(sheet, id, column) + " must be at most " + num(max)
+                + ", got " + num(value), hint));
+        return false;
+    }
+
+    /** False, with a problem, when the value is outside {@code [min, max]}; NaN (reported by the reader) passes. */
+    private boolean within(double value, double min, double max, String sheet, int index, String id, String column,
+                           Consumer<InputProblem> out, String hint) {
+        if (!(value < min)) {
+            return atMost(value, max, sheet, index, id, column, out, hint);
+        }
+        out.accept(problem(sheet, index, id, column, fieldName(sheet, id, column) + " must be at least " + num(min)
+                + ", got " + num(value), hint));
+        return false;
+    }
+
+    /**
+     * The most a plan of the instance could cost and draw, from its counts and catalogs: beyond
+     * {@link #MAX_OBJECTIVE} (USD, or W for the POWER objective) or {@link #MAX_POWER_W}, the solvers' integer
+     * arithmetic (CP-SAT scales every row to 64-bit integers) is no longer exact, so such an instance is refused
+     * here rather than failing in the solve. Each figure is within its own range; together they are not.
+     */
+    private void magnitude(Instance instance, Consumer<InputProblem> out) {
+        Settings s = instance.settings();
+        double usdPerW = s.objective() == io.fabricplan.model.Objective.POWER ? 0 : finite(s.objectiveUsdPerWatt());
+        boolean power = s.objective() == io.fabricplan.model.Objective.POWER;
+        double opticW = 0;
+        double opticUsd = 0;
+        double fiberUsdPerM = 0;
+        for (Optic o : instance.optics()) {
+            opticW = Math.max(opticW, finite(o.powerW()));
+            opticUsd = Math.max(opticUsd, finite(o.costUsd()) + usdPerW * finite(o.powerW()));
+            fiberUsdPerM = Math.max(fiberUsdPerM, finite(o.fiberUsdPerM()));
+        }
+        double span = rackSpanM(instance) + finite(s.interRackSlackM()) + finite(s.intraRackM());
+        double totalW = 0;
+        double total = 0;
+        double worstLink = 0;
+        int worstIndex = -1;
+        for (int i = 0; i < instance.links().size(); i++) {
+            Link l = instance.links().get(i);
+            double length = l.lengthM() != null ? finite(l.lengthM()) : span;
+            double perCable = power ? 2 * opticW : 2 * opticUsd + fiberUsdPerM * length;
+            double link = Math.max(0, l.count()) * perCable;
+            totalW += Math.max(0, l.count()) * 2 * opticW;
+            total += link;
+            if (link > worstLink) {
+                worstLink = link;
+                worstIndex = i;
+            }
+        }
+        double switchW = 0;
+        double switchUsd = 0;
+        for (SwitchModel m : instance.switchModels()) {
+            double w = finite(m.basePowerW()) + Math.max(0, m.ports()) * finite(m.portPowerW());
+            switchW = Math.max(switchW, w);
+            switchUsd = Math.max(switchUsd, finite(m.costUsd()) + usdPerW * w);
+        }
+        long switches = instance.devices().stream().filter(Device::isSwitch).count();
+        totalW += switches * switchW;
+        total += switches * (power ? switchW : switchUsd);
+        double wdmW = 0;
+        double wdmUsd = 0;
+        for (WdmEquipment e : instance.wdmEquipment()) {
+            wdmW = Math.max(wdmW, finite(e.powerW()));
+            wdmUsd = Math.max(wdmUsd, finite(e.costUsd()) + usdPerW * finite(e.powerW()));
+        }
+        for (Span sp : instance.spans()) {
+            // a MUX/DEMUX pair per fiber pair and an amplifier every 40 km or so, as an upper bound
+            double items = Math.max(0, sp.fiberPairs()) * (2 + finite(sp.lengthKm()) / 40);
+            totalW += items * wdmW;
+            total += items * (power ? wdmW : wdmUsd);
+        }
+        if (total <= MAX_OBJECTIVE && totalW <= MAX_POWER_W) {
+            return;
+        }
+        String what = total > MAX_OBJECTIVE
+                ? "a plan's " + (power ? "power" : "objective") + " could reach " + sci(total) + (power ? " W" : " USD")
+                + ", beyond the " + sci(MAX_OBJECTIVE) + " the solvers compute exactly"
+                : "a plan could draw " + sci(totalW) + " W, beyond the " + sci(MAX_POWER_W) + " W (1 GW) the solvers "
+                + "compute exactly";
+        String hint = "check the units of cost_usd and power_w in Optics and SwitchModels, of count in Links, and of "
+                + "energy_usd_per_kwh, pue and years in Settings.";
+        if (worstIndex >= 0 && worstLink >= total / 2) {
+            Link l = instance.links().get(worstIndex);
+            out.accept(problem("Links", worstIndex, l.id(), "count", what + " (link \"" + l.id() + "\" alone up to "
+                    + sci(worstLink) + " for its " + l.count() + " cables)", hint));
+        } else {
+            out.accept(new InputProblem(locator.locate("Settings", 0, "objective", "value"), what, hint));
+        }
+    }
+
+    /** The largest Manhattan distance between two racks of the instance, in metres. */
+    private static double rackSpanM(Instance instance) {
+        double minX = 0;
+        double maxX = 0;
+        double minY = 0;
+        double maxY = 0;
+        boolean first = true;
+        for (Rack r : instance.racks()) {
+            double x = finite(r.xM());
+            double y = finite(r.yM());
+            minX = first ? x : Math.min(minX, x);
+            maxX = first ? x : Math.max(maxX, x);
+            minY = first ? y : Math.min(minY, y);
+            maxY = first ? y : Math.max(maxY, y);
+            first = false;
+        }
+        return maxX - minX + maxY - minY;
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? Math.abs(v) : 0;
+    }
+
+    private static String sci(double v) {
+        return String.format(Locale.ROOT, "%.2g", v).replace("e+", "e");
+    }
+
     private boolean positive(double value, String sheet, String id, String column, int index,
-                             List<InputProblem> out, String hint) {
+                             Consumer<InputProblem> out, String hint) {
         if (Double.isNaN(value) || value > 0) {
             return !Double.isNaN(value);
         }
-        out.add(problem(sheet, index, id, column, fieldName(sheet, id, column) + " must be a positive number, got "
+        out.accept(problem(sheet, index, id, column, fieldName(sheet, id, column) + " must be a positive number, got "
                 + num(value), hint));
         return false;
     }
@@ -529,17 +765,17 @@ public final class InstanceValidator {
     }
 
     private boolean nonNegativeAt(double value, String sheet, int index, String id, String column,
-                                  List<InputProblem> out) {
+                                  Consumer<InputProblem> out) {
         if (Double.isNaN(value) || value >= 0) {
             return !Double.isNaN(value);
         }
-        out.add(problem(sheet, index, id, column, column + " must be 0 or more, got " + num(value), null));
+        out.accept(problem(sheet, index, id, column, column + " must be 0 or more, got " + num(value), null));
         return false;
     }
 
-    private void nonNegative(double value, String sheet, String key, List<InputProblem> out) {
+    private void nonNegative(double value, String sheet, String key, Consumer<InputProblem> out) {
         if (!Double.isNaN(value) && value < 0) {
-            out.add(problem(sheet, 0, key, "value", key + " must be 0 or more, got " + num(value), null));
+            out.accept(problem(sheet, 0, key, "value", key + " must be 0 or more, got " + num(value), null));
         }
     }
 
@@ -547,45 +783,68 @@ public final class InstanceValidator {
         return new InputProblem(locator.locate(sheet, index, id, column), message, hint);
     }
 
+    /** As {@link #closest}, for the first {@link #MAX_SUGGESTIONS} problems of a validation. */
+    private String suggestion(String wrong, List<String> known) {
+        if (suggestionsLeft <= 0) {
+            return "";
+        }
+        suggestionsLeft--;
+        return closest(wrong, known);
+    }
+
     /** ", e.g. \"n1\"" for the closest known id, by edit distance, or "" when none is close. */
-    static String suggestion(String wrong, List<String> known) {
+    static String closest(String wrong, List<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int most = Math.max(1, wrong.length() / 3);
+        String w = wrong.toLowerCase(Locale.ROOT);
         for (String k : known) {
-            int d = editDistance(wrong.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            if (Math.abs(k.length() - wrong.length()) > most) {
+                continue; // the distance is at least the difference in length: too far to suggest
+            }
+            int d = editDistance(w, k.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
             }
         }
-        return best != null && bestDistance <= Math.max(1, wrong.length() / 3) ? " (did you mean \"" + best + "\"?)"
-                : "";
+        return best != null && bestDistance <= most ? " (did you mean \"" + best + "\"?)" : "";
     }
 
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
-    private static int editDistance(String s, String t) {
-        int[][] d = new int[s.length() + 1][t.length() + 1];
-        for (int i = 0; i <= s.length(); i++) {
-            d[i][0] = i;
-        }
+    /**
+     * Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. Three
+     * rows of the table, not the whole table: a million unknown ids compare in little memory.
+     */
+    static int editDistance(String s, String t) {
+        int[] before = new int[t.length() + 1];
+        int[] previous = new int[t.length() + 1];
+        int[] current = new int[t.length() + 1];
         for (int j = 0; j <= t.length(); j++) {
-            d[0][j] = j;
+            previous[j] = j;
         }
         for (int i = 1; i <= s.length(); i++) {
+            current[0] = i;
             for (int j = 1; j <= t.length(); j++) {
                 int cost = s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                current[j] = Math.min(previous[j - 1] + cost, Math.min(previous[j] + 1, current[j - 1] + 1));
                 if (i > 1 && j > 1 && s.charAt(i - 1) == t.charAt(j - 2) && s.charAt(i - 2) == t.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    current[j] = Math.min(current[j], before[j - 2] + 1);
                 }
             }
+            int[] oldest = before;
+            before = previous;
+            previous = current;
+            current = oldest;
         }
-        return d[s.length()][t.length()];
+        return previous[t.length()];
     }
 
     static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
+        }
+        if (Math.abs(v) >= 1e15 || Double.isInfinite(v)) {
+            return sci(v);
         }
         return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
