@@ -100,6 +100,9 @@ final class ChocoBackend implements MipBackend {
     @Override
     public Result solve(MipModel model, Parameters parameters, Observer observer, Cancellation cancellation) {
         long start = System.nanoTime();
+        if (model.numVariables() == 0) {
+            return EmptyModel.solve(model, observer, start, name());
+        }
         long deadline = start + (long) (parameters.timeLimitSeconds() * 1e9);
         Tuning tuning = Tuning.parse(parameters.solverSpecific());
         Model choco = new Model(model.name(), Settings.prod());

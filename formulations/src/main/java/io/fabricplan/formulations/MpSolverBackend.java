@@ -18,8 +18,6 @@ final class MpSolverBackend implements MipBackend {
     private static final String HIGHS = "HIGHS";
     /** SCIP must not take Ctrl-C from the JVM (the CLI stops solves through their own interrupt). */
     static final String SCIP_NO_SIGINT = "misc/catchctrlc = FALSE";
-    /** Absolute slack on a row's bounds, as the engines' default primal feasibility tolerance. */
-    private static final double FEASIBILITY_TOLERANCE = 1e-6;
     private final String solverId;
 
     /** @param solverId the MPSolver id, {@code SCIP} or {@code HIGHS} */
@@ -42,7 +40,7 @@ final class MpSolverBackend implements MipBackend {
         MpSolverStop stop = new MpSolverStop(solver);
         try {
             if (model.numVariables() == 0) {
-                return withoutVariables(model, observer, start, solverName(solver));
+                return EmptyModel.solve(model, observer, start, solverName(solver));
             }
             MPVariable[] vars = new MPVariable[model.numVariables()];
             for (MipModel.Var v : model.variables()) {
@@ -101,23 +99,6 @@ final class MpSolverBackend implements MipBackend {
             cancellation.remove(stop);
             stop.deleteSolver(); // never while a cancelling thread interrupts it
         }
-    }
-
-    /**
-     * A model with nothing to decide (a fabric without links whose switches each have one model): its rows are
-     * constants, met at 0 or not at all. Decided here because HiGHS through MPSolver (OR-Tools 9.15) answers a
-     * model without columns but with rows by a result status Java does not know (99), an exception.
-     */
-    private static Result withoutVariables(MipModel model, Observer observer, long start, String solver) {
-        for (MipModel.Row r : model.rows()) {
-            if (r.lo() > FEASIBILITY_TOLERANCE || r.hi() < -FEASIBILITY_TOLERANCE) {
-                return new Result(SolveStatus.INFEASIBLE, null, Double.NaN, Double.NaN, 0, seconds(start), solver);
-            }
-        }
-        double value = model.objectiveConstant();
-        double solveS = seconds(start);
-        observer.onSolution(solveS, value, value);
-        return new Result(SolveStatus.OPTIMAL, new double[0], value, value, solveS, solveS, solver);
     }
 
     /** Every solver parameter is set here. MPSolver takes no seed; its engines default to a fixed one. */

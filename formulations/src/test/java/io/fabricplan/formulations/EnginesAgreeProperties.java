@@ -35,7 +35,8 @@ import net.jqwik.api.statistics.Statistics;
  */
 class EnginesAgreeProperties {
     /** The engines cross-checked against each other: adding one here runs it in every property. */
-    static final List<SolverKind> ENGINES = List.of(SolverKind.CP_SAT, SolverKind.SCIP, SolverKind.HIGHS);
+    static final List<SolverKind> ENGINES = List.of(SolverKind.CP_SAT, SolverKind.SCIP, SolverKind.HIGHS,
+            SolverKind.CHOCO);
 
     private final OrToolsPlanner planner = new OrToolsPlanner();
 

@@ -64,7 +64,7 @@ class MipBackendContractTest {
      * does not know (99), an exception.
      */
     @ParameterizedTest
-    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void modelWithoutVariablesIsOptimalAtItsConstant(SolverKind kind) {
         MipModel m = new MipModel("empty");
         m.addRow("rackPower", Double.NEGATIVE_INFINITY, new MipModel.Expr(), 40000);
@@ -81,7 +81,7 @@ class MipBackendContractTest {
 
     /** A model without variables whose row 0 cannot meet is infeasible. */
     @ParameterizedTest
-    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void modelWithoutVariablesAndAnUnmetRowIsInfeasible(SolverKind kind) {
         MipModel m = new MipModel("empty-infeasible");
         m.addRow("demand", 1, new MipModel.Expr(), 1);
@@ -95,7 +95,7 @@ class MipBackendContractTest {
 
     /** A row without terms beside real decisions changes nothing. */
     @ParameterizedTest
-    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS"})
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void emptyRowBesideVariablesIsIgnored(SolverKind kind) {
         MipModel m = new MipModel("empty-row");
         MipModel.Var x = m.addInteger("x", 1, 4);
