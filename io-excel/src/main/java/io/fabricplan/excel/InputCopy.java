@@ -204,6 +204,9 @@ final class InputCopy {
      */
     static void copyByValue(StreamingRowSource source, Workbook workbook, Path input) throws InputWorkbookException {
         Problems problems = new Problems(input);
+        // the reading refuses at the cell what breaks its limits (rows, columns, text, numbers, shared strings)
+        // and skips it: those refusals are the copy's problems too
+        source.reportTo(problems::add);
         List<String> names = source.sheetNames().stream().filter(n -> !isResultSheet(n)).toList();
         checkSheetNames(names, problems);
         problems.throwIfAny(); // names first: a sheet that cannot be created cannot be copied

@@ -112,8 +112,10 @@ class PlanInputCopyTest {
 
         List<InputProblem> problems = refused(input, copy);
 
-        assertThat(describe(problems)).isEqualTo("Notes!A1048577: row 1,048,577 is beyond Excel's last row, "
-                + "1,048,576\n  Maybe delete what is below row 1,048,576 (Excel does not write it).");
+        // loaded whole, the copy names the cell; streamed, the reading (as validate reads) names the row
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).where()).isEqualTo(copy == Copy.WHOLE ? "Notes!A1048577" : "Notes!1048577");
+        assertThat(problems.get(0).message()).contains("row 1,048,577 is beyond", "1,048,576");
     }
 
     @ParameterizedTest
@@ -125,7 +127,7 @@ class PlanInputCopyTest {
         List<InputProblem> problems = refused(input, copy);
 
         assertThat(problems).extracting(InputProblem::where).containsExactly("Notes!XFE5");
-        assertThat(problems.get(0).message()).isEqualTo("column 16,385 is beyond Excel's last column, XFD (16,384)");
+        assertThat(problems.get(0).message()).contains("beyond", "XFD", "16,384");
     }
 
     @ParameterizedTest
@@ -137,8 +139,8 @@ class PlanInputCopyTest {
 
         List<InputProblem> problems = refused(input, copy);
 
-        assertThat(describe(problems)).isEqualTo("Notes!B2: text of 40,000 characters; an Excel cell holds at most "
-                + "32,767\n  Maybe shorten it, or put the text in a file the workbook names.");
+        assertThat(problems).extracting(InputProblem::where).containsExactly("Notes!B2");
+        assertThat(problems.get(0).message()).startsWith("text of ").contains("32,767");
     }
 
     @ParameterizedTest
@@ -161,7 +163,7 @@ class PlanInputCopyTest {
         List<InputProblem> problems = refused(notes, copy);
 
         assertThat(problems).extracting(InputProblem::where).containsExactly("Notes!D3");
-        assertThat(problems.get(0).message()).startsWith("text of 33,000 characters");
+        assertThat(problems.get(0).message()).startsWith("text of ").contains("32,767");
     }
 
     @ParameterizedTest
@@ -172,13 +174,9 @@ class PlanInputCopyTest {
 
         List<InputProblem> problems = refused(input, copy);
 
-        assertThat(describe(problems)).isEqualTo("""
-                Notes!A1: the number NaN is not one an Excel cell can hold
-                  Maybe type a number, or leave the cell blank.
-                Notes!B1: the number Infinity is not one an Excel cell can hold
-                  Maybe type a number, or leave the cell blank.
-                Notes!D1: formula of 10,001 characters; Excel allows at most 8,192
-                  Maybe replace the formula by its value.""");
+        assertThat(problems).extracting(InputProblem::where).containsExactly("Notes!A1", "Notes!B1", "Notes!D1");
+        assertThat(problems.get(0).message()).contains("NaN");
+        assertThat(problems.get(2).message()).contains("8,192");
     }
 
     @ParameterizedTest
@@ -188,9 +186,8 @@ class PlanInputCopyTest {
 
         List<InputProblem> problems = refused(input, copy);
 
-        // loaded whole, the cell is found; streamed, the reading of the sheet stops there
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0).where()).isEqualTo(copy == Copy.WHOLE ? "Notes!E4" : "Notes");
+        assertThat(problems.get(0).where()).isEqualTo("Notes!E4");
         assertThat(problems.get(0).describe()).contains("99999").hasSizeLessThan(400);
     }
 
@@ -223,8 +220,9 @@ class PlanInputCopyTest {
 
         List<InputProblem> problems = refused(input, copy);
 
-        assertThat(problems).extracting(InputProblem::where).containsExactly("Notes");
-        assertThat(problems.get(0).message()).contains("zip bomb");
+        // refused before anything is inflated, by the package check every read of the input makes
+        assertThat(problems).extracting(InputProblem::where).containsExactly("in.xlsx");
+        assertThat(problems.get(0).describe()).contains("sheetExtra.xml");
     }
 
     @ParameterizedTest
@@ -239,8 +237,20 @@ class PlanInputCopyTest {
         assertThat(problems.get(0).message()).startsWith("not a name Excel allows for a sheet");
     }
 
+    /** The styles are read (dates are told by their number formats): a DOCTYPE there is refused as validate does. */
+    @Test
+    void doctypeInTheStylesIsRefused() throws IOException {
+        Path input = HandMadeXlsx.withPartChanged(valid, dir.resolve("in.xlsx"), "xl/styles.xml",
+                xml -> xml.replaceFirst("\\?>", "?><!DOCTYPE x [<!ENTITY b \"b\">]>"));
+
+        List<InputProblem> problems = refused(input, Copy.WHOLE);
+
+        assertThat(problems).isNotEmpty();
+        assertThat(problems.get(0).message()).contains("DOCTYPE");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"xl/styles.xml", "docProps/app.xml", "docProps/core.xml"})
+    @ValueSource(strings = {"docProps/app.xml", "docProps/core.xml"})
     void unsafePartThePlannerNeverReadsMakesACopyByValueInsteadOfAFailure(String part) throws IOException {
         // A DOCTYPE in a part the reader never reads: loading or saving the workbook whole fails there.
         Path input = HandMadeXlsx.withPartChanged(valid, dir.resolve("in.xlsx"), part,
