@@ -317,6 +317,14 @@ final class SolveCommand implements Callable<Integer> {
                         b.feasible()));
             }
         }
+        Baseline r = result.repaired();
+        if (r != null && b != null && !b.feasible()) {
+            to.printf(Locale.ROOT, "  rule of thumb repaired to meet the racks (CPO, lower-power optics, switches "
+                    + "moved): objective %,.2f, capex %,.2f USD, power %,.1f W%s%n", r.evaluation().objectiveValue(),
+                    r.evaluation().capexUsd(), r.evaluation().powerW(), r.feasible() ? ""
+                            : ", still breaks " + String.format(Locale.ROOT, "%,d", r.violations().size())
+                            + " rule(s): " + r.violations().get(0));
+        }
         to.printf(Locale.ROOT, "  phases: read %.2fs, build %.2fs, solve %.2fs, check %.2fs, write %.2fs; "
                 + "peak RSS %.0f MB%n", readS, result.statistics().buildS(),
                 result.statistics().totalS() - result.statistics().buildS(), checkS, writeS, peakRssMb());
@@ -400,6 +408,7 @@ final class SolveCommand implements Callable<Integer> {
         PlanEvaluation e = result.evaluation();
         DwdmPlan dwdm = result.plan() == null ? null : result.plan().dwdm();
         Baseline b = result.baseline();
+        Baseline repaired = result.repaired();
         return new Json()
                 .put("status", result.status().name())
                 .put("objective", result.objective().name())
@@ -419,6 +428,11 @@ final class SolveCommand implements Callable<Integer> {
                 .put("greedy_capex_usd", b == null ? Double.NaN : b.evaluation().capexUsd())
                 .put("greedy_power_w", b == null ? Double.NaN : b.evaluation().powerW())
                 .put("greedy_tco_usd", b == null ? Double.NaN : b.evaluation().tcoUsd())
+                .put("repaired_objective_value", repaired == null ? Double.NaN : repaired.evaluation().objectiveValue())
+                .put("repaired_feasible", repaired != null && repaired.feasible())
+                .put("repaired_capex_usd", repaired == null ? Double.NaN : repaired.evaluation().capexUsd())
+                .put("repaired_power_w", repaired == null ? Double.NaN : repaired.evaluation().powerW())
+                .put("bound_from", result.statistics().boundSource())
                 .put("formulation", result.statistics().model())
                 .put("grey_routes", dwdm == null ? 0 : dwdm.greyRoutes().size())
                 .put("lightpaths", dwdm == null ? 0 : dwdm.lightpaths().size())

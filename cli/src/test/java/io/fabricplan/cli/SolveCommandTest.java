@@ -149,11 +149,12 @@ class SolveCommandTest {
     }
 
     /**
-     * superpod-4su with 13 kW network racks: the all-pluggable rule of thumb does not fit there, so no plan is at
-     * hand when a 10 ms limit stops CP-SAT in presolve.
+     * superpod-4su with 13 kW network racks: the all-pluggable rule of thumb does not fit there, but repaired (CPO
+     * switches) it does: a 1 ms limit stops the planner before the model is built, and that repaired plan is
+     * written, FEASIBLE, without a bound.
      */
     @Test
-    void noPlanWithinTheTimeLimitExitsWithFour() throws IOException {
+    void tooShortALimitWritesTheRepairedRuleOfThumb() throws IOException {
         Instance tight = Examples.superpod4su();
         tight = new Instance(tight.settings(), tight.racks().stream().map(r -> r.id().startsWith("N")
                 ? new Rack(r.id(), r.siteId(), r.xM(), r.yM(), 13, r.baseLoadKw(), r.freeU()) : r).toList(),
@@ -161,10 +162,62 @@ class SolveCommandTest {
         Path in = write("tight", tight);
         Path out = dir.resolve("plan.xlsx");
 
+        CliRun run = CliRun.of("solve", in.toString(), "-o", out.toString(), "--time-limit", "0.001", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("\"status\": \"FEASIBLE\"", "\"repaired_feasible\": true",
+                "\"greedy_feasible\": false", "\"best_bound\": null");
+        Instance instance = InstanceWorkbookReader.read(in).instance();
+        assertThat(new PlanChecker(instance).check(PlanWorkbookReader.read(out).plan()).violations()).isEmpty();
+    }
+
+    /**
+     * Three pluggable leaves the optimiser places, each with 4 x 800G to each of two servers in S; R1 has power
+     * for one leaf (1.5 kW of headroom) and room for two; R2 and R3 room for one each:
+     * <pre>
+     *   S (0,0): [s1, s2]   R1 (3,0): 4 U, 1.5 kW   R2 (6,0): 2 U   R3 (9,0): 2 U
+     *   leafA: R1 or R2     leafB: R2 or R3     leafC: R1 only
+     * </pre>
+     * The rule of thumb puts A and C in R1 (over budget) and B in R2; no single move helps (A cannot go to the
+     * full R2 and moving B does not lower any excess), so the repair fails, while the optimum places A in R2 and
+     * B in R3. With 1 ms there is no plan at hand: exit 4, and a longer limit finds the optimum.
+     */
+    @Test
+    void noPlanWithinTheTimeLimitExitsWithFour() throws IOException {
+        Instance catalog = Examples.tiny();
+        java.util.List<Rack> racks = java.util.List.of(new Rack("S", null, 0, 0, 50, 10, 0),
+                new Rack("R1", null, 3, 0, 1.5, 0, 4), new Rack("R2", null, 6, 0, 20, 0, 2),
+                new Rack("R3", null, 9, 0, 20, 0, 2));
+        java.util.List<io.fabricplan.model.Device> devices = new java.util.ArrayList<>(java.util.List.of(
+                io.fabricplan.model.Device.server("s1", "S", 16, 800, false),
+                io.fabricplan.model.Device.server("s2", "S", 16, 800, false)));
+        java.util.List<io.fabricplan.model.Link> links = new java.util.ArrayList<>();
+        String[][] candidates = {{"leafA", "R1", "R2"}, {"leafB", "R2", "R3"}, {"leafC", "R1"}};
+        for (String[] c : candidates) {
+            devices.add(io.fabricplan.model.Device.placedSwitch(c[0], io.fabricplan.model.Role.LEAF, "SW51T",
+                    io.fabricplan.model.PackagingChoice.PLUGGABLE,
+                    java.util.Arrays.asList(c).subList(1, c.length)));
+            links.add(new io.fabricplan.model.Link(c[0] + "-s1", c[0], "s1", 4, 800, null));
+            links.add(new io.fabricplan.model.Link(c[0] + "-s2", c[0], "s2", 4, 800, null));
+        }
+        Instance chain = new Instance(catalog.settings(), racks, catalog.switchModels(), devices, links,
+                catalog.optics());
+        Path in = write("chain", chain);
+        Path out = dir.resolve("plan.xlsx");
+
         CliRun run = CliRun.of("solve", in.toString(), "-o", out.toString(), "--time-limit", "0.001");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
         assertThat(run.out()).contains("NO_SOLUTION", "no plan found within", "Maybe raise --time-limit");
         assertThat(PlanWorkbookReader.read(out).plan().links()).as("Summary only").isEmpty();
+
+        CliRun longer = CliRun.of("solve", in.toString(), "-o", out.toString(), "--time-limit", "30");
+        assertThat(longer.exitCode()).as(longer.toString()).isZero();
+        assertThat(longer.out()).contains("OPTIMAL");
+        Instance instance = InstanceWorkbookReader.read(in).instance();
+        var plan = PlanWorkbookReader.read(out).plan();
+        assertThat(new PlanChecker(instance).check(plan).violations()).isEmpty();
+        assertThat(plan.devices()).extracting(d -> d.deviceId() + "@" + d.rackId())
+                .contains("leafA@R2", "leafB@R3", "leafC@R1");
     }
 }

@@ -143,18 +143,24 @@ final class AggregatedFabricFormulation implements Formulation {
      * @throws UnsupportedInstanceException when links cross spans and there is no layer
      */
     static AggregatedFabricFormulation build(Instance instance, InterSiteMedia interSiteMedia, InterSiteLayer layer) {
+        return build(instance, interSiteMedia, layer, Deadline.none());
+    }
+
+    /**
+     * Builds the model, looking at the deadline between its steps.
+     *
+     * @throws Deadline.Reached when the deadline comes before the model is complete
+     */
+    static AggregatedFabricFormulation build(Instance instance, InterSiteMedia interSiteMedia, InterSiteLayer layer,
+                                             Deadline deadline) {
         AggregatedFabricFormulation f = new AggregatedFabricFormulation(new InstanceIndex(instance), interSiteMedia);
-        f.twinClasses();
-        f.splitBilinearPairs();
-        f.linkGroups();
-        f.stateVariables();
-        f.classCount();
-        f.linkVariables();
-        f.linking();
-        f.rackPower();
-        f.rackSpace();
-        f.objective();
-        f.interSiteLayer(layer);
+        List<Runnable> steps = List.of(f::twinClasses, f::splitBilinearPairs, f::linkGroups, f::stateVariables,
+                f::classCount, f::linkVariables, f::linking, f::rackPower, f::rackSpace, f::objective,
+                () -> f.interSiteLayer(layer));
+        for (Runnable step : steps) {
+            deadline.check();
+            step.run();
+        }
         return f;
     }
 
@@ -792,6 +798,16 @@ final class AggregatedFabricFormulation implements Formulation {
      */
     @Override
     public Plan decode(double[] values) {
+        return decode(values, Double.POSITIVE_INFINITY);
+    }
+
+    @Override
+    public double decodeReserveSeconds() {
+        return interSite == null ? 0 : interSite.decodeReserveSeconds();
+    }
+
+    @Override
+    public Plan decode(double[] values, double secondsLeft) {
         int[] stateOf = new int[devices.size()];
         for (int c = 0; c < members.size(); c++) {
             if (z[c] == null) {
@@ -861,6 +877,6 @@ final class AggregatedFabricFormulation implements Formulation {
             }
         }
         Plan plan = new Plan(assignments, out);
-        return interSite == null ? plan : plan.withDwdm(interSite.decode(values, plan));
+        return interSite == null ? plan : plan.withDwdm(interSite.decode(values, plan, secondsLeft));
     }
 }

@@ -41,7 +41,7 @@ import org.chocosolver.util.criteria.Criterion;
  * {@code int}, rounded down, so the bound stays a proven bound and the optimum is exact to that power of ten.
  *
  * <p><b>Bound.</b> Constraint propagation alone bounds a sum of costs by the costs already fixed, too weakly to
- * prove anything on a fabric. So the LP relaxation is solved first ({@link LpRelaxation}, pure Java), and the
+ * prove anything on a fabric. So the LP relaxation is solved first ({@link OjAlgoRelaxation}, pure Java), and the
  * objective is posted a second time rewritten with its duals: {@code M obj = sum(y_r row_r) + sum(d_j x_j)}, the
  * integers {@code y_r} the scaled duals and {@code d_j} the reduced costs they leave, exact for any duals. Bounds
  * reasoning on that row gives the LP bound at the root and raises it by the reduced cost of each variable moved
@@ -100,6 +100,9 @@ final class ChocoBackend implements MipBackend {
     @Override
     public Result solve(MipModel model, Parameters parameters, Observer observer, Cancellation cancellation) {
         long start = System.nanoTime();
+        if (model.numVariables() == 0) {
+            return EmptyModel.solve(model, observer, start, name());
+        }
         long deadline = start + (long) (parameters.timeLimitSeconds() * 1e9);
         Tuning tuning = Tuning.parse(parameters.solverSpecific());
         Model choco = new Model(model.name(), Settings.prod());
@@ -112,7 +115,7 @@ final class ChocoBackend implements MipBackend {
         ScaledObjective scaled = IntegerScaling.scaleObjective(model, MAX_SCALED_OBJECTIVE);
         // the sums Choco sees leave the constant out
         ScaledObjective fine = new ScaledObjective(scaled.scale(), scaled.coefs(), 0, scaled.constant());
-        Optional<LpRelaxation.Solution> lp = tuning.lp() && hasObjective(fine) && !cancellation.isCancelled()
+        Optional<OjAlgoRelaxation.Solution> lp = tuning.lp() && hasObjective(fine) && !cancellation.isCancelled()
                 ? relaxation(model, rows, fine, (long) (parameters.timeLimitSeconds() * LP_SHARE * 1000))
                 : Optional.empty();
         IntVar[] activities = postRows(model, rows, vars, choco, lp);
@@ -216,7 +219,7 @@ final class ChocoBackend implements MipBackend {
     }
 
     /** The LP relaxation of the scaled rows, objective in model units, within its share of the time limit. */
-    private static Optional<LpRelaxation.Solution> relaxation(MipModel model, List<ScaledRow> rows,
+    private static Optional<OjAlgoRelaxation.Solution> relaxation(MipModel model, List<ScaledRow> rows,
                                                               ScaledObjective fine, long millis) {
         long[] lb = new long[model.numVariables()];
         long[] ub = new long[lb.length];
@@ -226,14 +229,14 @@ final class ChocoBackend implements MipBackend {
             ub[v.index()] = (long) v.ub();
             objective[v.index()] = fine.coefs()[v.index()] / fine.scale();
         }
-        List<LpRelaxation.Row> lpRows = new ArrayList<>();
+        List<OjAlgoRelaxation.Row> lpRows = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             ScaledRow s = rows.get(r);
-            lpRows.add(new LpRelaxation.Row(model.rows().get(r).vars(), s.coefs(),
+            lpRows.add(new OjAlgoRelaxation.Row(model.rows().get(r).vars(), s.coefs(),
                     s.upperOnly() ? Double.NEGATIVE_INFINITY : s.lo(),
                     s.lowerOnly() ? Double.POSITIVE_INFINITY : s.hi()));
         }
-        return LpRelaxation.solve(lb, ub, objective, lpRows, millis);
+        return OjAlgoRelaxation.solve(lb, ub, objective, lpRows, millis);
     }
 
     private static void completeSearch(Solver solver, Progress progress) {
@@ -274,7 +277,7 @@ final class ChocoBackend implements MipBackend {
 
     /** Every search setting is made here. */
     private static void search(Solver solver, IntVar[] vars, Objective objective, Tuning tuning,
-                               Optional<LpRelaxation.Solution> lp, long seed) {
+                               Optional<OjAlgoRelaxation.Solution> lp, long seed) {
         IntValueSelector values = lp.isPresent() && tuning.lpValues() ? new NearestTo(vars, lp.get().primal())
                 : v -> v.getLB();
         AbstractStrategy<IntVar> strategy = Search.lastConflict(switch (tuning.search()) {
@@ -319,7 +322,7 @@ final class ChocoBackend implements MipBackend {
      * reduced-cost row reads; the others are posted as they are. Returns the activity variables (null where none).
      */
     private static IntVar[] postRows(MipModel model, List<ScaledRow> rows, IntVar[] vars, Model choco,
-                                     Optional<LpRelaxation.Solution> lp) {
+                                     Optional<OjAlgoRelaxation.Solution> lp) {
         IntVar[] activities = new IntVar[rows.size()];
         for (int r = 0; r < rows.size(); r++) {
             MipModel.Row row = model.rows().get(r);
@@ -401,7 +404,7 @@ final class ChocoBackend implements MipBackend {
      * nothing is posted if none does.
      */
     private static void postReducedCosts(MipModel model, List<ScaledRow> rows, IntVar[] vars, IntVar[] activities,
-                                         Objective objective, ScaledObjective fine, LpRelaxation.Solution lp,
+                                         Objective objective, ScaledObjective fine, OjAlgoRelaxation.Solution lp,
                                          Model choco) {
         if (objective.var() == null) {
             return;

@@ -41,7 +41,8 @@ final class CpSatBackend implements MipBackend {
         }
 
         CpSolver solver = new CpSolver();
-        configure(solver.getParameters(), parameters);
+        // the time limit counts from this call: loading the model into CP-SAT is part of it
+        configure(solver.getParameters(), parameters, seconds(start));
         Callback callback = new Callback(objective, observer, cancellation, start);
         Runnable stop = solver::stopSearch;
         cancellation.onCancel(stop);
@@ -76,8 +77,8 @@ final class CpSatBackend implements MipBackend {
     }
 
     /** Every solver parameter is set here. */
-    private static void configure(SatParameters.Builder p, Parameters parameters) {
-        p.setMaxTimeInSeconds(parameters.timeLimitSeconds());
+    private static void configure(SatParameters.Builder p, Parameters parameters, double spentS) {
+        p.setMaxTimeInSeconds(Math.max(0.001, parameters.timeLimitSeconds() - spentS));
         p.setRelativeGapLimit(parameters.relativeGap());
         p.setNumWorkers(parameters.effectiveThreads());
         p.setRandomSeed((int) parameters.seed());

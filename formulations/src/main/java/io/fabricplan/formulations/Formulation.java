@@ -23,4 +23,17 @@ interface Formulation {
 
     /** The plan of a solution (values in model variable order). */
     Plan decode(double[] values);
+
+    /**
+     * The plan of a solution, the work after the solve (e.g. assigning channels) kept within {@code secondsLeft}
+     * where it can be.
+     */
+    default Plan decode(double[] values, double secondsLeft) {
+        return decode(values);
+    }
+
+    /** Seconds to keep back from the search for {@link #decode(double[], double)}; 0 when decoding is instant. */
+    default double decodeReserveSeconds() {
+        return 0;
+    }
 }

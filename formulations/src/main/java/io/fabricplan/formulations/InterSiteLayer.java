@@ -44,6 +44,16 @@ public interface InterSiteLayer {
          */
         DwdmPlan decode(double[] values, Plan fabricPlan);
 
+        /** {@link #decode(double[], Plan)} keeping any search it makes (channels) within {@code secondsLeft}. */
+        default DwdmPlan decode(double[] values, Plan fabricPlan, double secondsLeft) {
+            return decode(values, fabricPlan);
+        }
+
+        /** Seconds the layer's decoding needs kept back from the search; 0 when decoding is instant. */
+        default double decodeReserveSeconds() {
+            return 0;
+        }
+
         /**
          * Site pairs between which no option at all can carry a cable (no grey optic reaches any route, no
          * coherent optic meets its budget on any), each with why; empty when every pair has some way across.

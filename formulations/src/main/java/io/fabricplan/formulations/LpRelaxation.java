@@ -1,174 +1,171 @@
 package io.fabricplan.formulations;
 
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.ModelEntity;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import io.fabricplan.api.Cancellation;
 
 /**
- * The linear relaxation of an integer model, solved by ojAlgo's simplex (pure Java). {@link ChocoBackend} uses its
- * duals to rewrite the objective in reduced costs, which gives Choco's search the LP bound. Only the numbers are
- * taken from the LP: the rewriting is exact whatever the duals, so an inaccurate LP weakens the bound, never its
- * validity.
+ * The linear-programming relaxation of a {@link MipModel} (integrality dropped, everything else kept), solved by
+ * GLOP's simplex. Its optimum is a lower bound on the model's optimum that does not depend on any search, seed or
+ * luck; and where the optimal vertex it returns is integral (common for the fabric models: the linking rows between
+ * classes and cable groups are network-like), that vertex is an optimal solution of the model itself.
+ *
+ * <p>Problem: {@code min c'x + c0 s.t. lo <= Ax <= hi, lb <= x <= ub} over the reals. Complexity: the simplex is
+ * exponential in the worst case and fast in practice (the 131,072-GPU fabric, about 100,000 columns and 89,000
+ * rows, in 3-10 s on two cores); a time limit and a cancellation stop it.
+ *
+ * <p>Stateless; each call makes its own native solver.
  */
 final class LpRelaxation {
+    /** Integer variables within this of an integer count as integral. */
+    static final double INTEGRALITY = 1e-6;
+    /** Rows are rechecked with the rounded values, within this relative tolerance. */
+    static final double ROW_TOLERANCE = 1e-6;
+
+    /** What the relaxation found. */
+    enum Status {
+        /** The relaxation is solved: {@code bound} is valid. */
+        OPTIMAL,
+        /** The relaxation has no solution: neither has the model. */
+        INFEASIBLE,
+        /** Stopped (time limit, cancellation) or the engine gave up: nothing is known. */
+        UNKNOWN
+    }
+
+    /**
+     * The outcome of one relaxation.
+     *
+     * @param status   OPTIMAL, INFEASIBLE or UNKNOWN
+     * @param bound    a lower bound on the model's optimum (OPTIMAL only, else NaN), valid within the simplex's
+     *                 tolerances (1e-7 relative), as the bound of any LP-based MIP solver is
+     * @param values   the optimal vertex, integer variables rounded when {@code integral}, null unless OPTIMAL
+     * @param integral whether the vertex is integral and, rounded, meets every row: then it solves the model
+     * @param seconds  wall-clock seconds, loading included
+     */
+    record Outcome(Status status, double bound, double[] values, boolean integral, double seconds) {
+        static Outcome unknown(double seconds) {
+            return new Outcome(Status.UNKNOWN, Double.NaN, null, false, seconds);
+        }
+    }
 
     private LpRelaxation() {
     }
 
-    /** A row {@code lo <= sum(coefs[i] * x[vars[i]]) <= hi} with open sides as infinities. */
-    record Row(int[] vars, long[] coefs, double lo, double hi) {
-    }
-
     /**
-     * An optimal LP solution.
-     *
-     * @param value  the LP optimum (in the units of the objective given)
-     * @param primal the value of every variable
-     * @param duals  per row, the objective's change per unit of the row's activity (0 where the LP gave none)
+     * Solves the relaxation within {@code timeLimitSeconds}; raising {@code cancellation} interrupts it.
+     * Loads the OR-Tools natives if needed.
      */
-    record Solution(double value, double[] primal, double[] duals) {
-    }
-
-    /**
-     * Solves {@code min sum(objective[j] * x[j])} over the rows and bounds, giving up after {@code millis}.
-     *
-     * @return the optimum, empty when the LP is infeasible, unbounded, or not solved in time
-     */
-    static Optional<Solution> solve(long[] lb, long[] ub, double[] objective, List<Row> rows, long millis) {
-        Optimisation.Options options = new Optimisation.Options();
-        options.time_abort = Math.max(1, millis);
-        options.time_suffice = options.time_abort;
-        ExpressionsBasedModel lp = new ExpressionsBasedModel(options);
-        Variable[] x = new Variable[lb.length];
-        for (int j = 0; j < x.length; j++) {
-            x[j] = lp.addVariable("x" + j).lower(lb[j]).upper(ub[j]).weight(objective[j]);
+    static Outcome solve(MipModel model, double timeLimitSeconds, Cancellation cancellation) {
+        long start = System.nanoTime();
+        MipBackends.loadNatives();
+        MPSolver solver = MPSolver.createSolver("GLOP");
+        if (solver == null) {
+            return Outcome.unknown(seconds(start));
         }
-        Map<ModelEntity<?>, Integer> rowOf = new IdentityHashMap<>();
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = rows.get(r);
-            Expression e = lp.addExpression("r" + r);
-            if (row.lo() != Double.NEGATIVE_INFINITY) {
-                e.lower(row.lo());
-            }
-            if (row.hi() != Double.POSITIVE_INFINITY) {
-                e.upper(row.hi());
-            }
-            for (int i = 0; i < row.vars().length; i++) {
-                e.set(x[row.vars()[i]], row.coefs()[i]);
-            }
-            rowOf.put(e, r);
-        }
-        Optimisation.Result result;
+        MpSolverStop stop = new MpSolverStop(solver);
         try {
-            result = lp.minimise();
-        } catch (RuntimeException e) {
-            return Optional.empty(); // the LP is a help, not a requirement: search without it
-        }
-        if (result.getState() != Optimisation.State.OPTIMAL && result.getState() != Optimisation.State.DISTINCT) {
-            return Optional.empty();
-        }
-        double[] primal = new double[x.length];
-        for (int j = 0; j < x.length; j++) {
-            primal[j] = result.doubleValue(j);
-        }
-        double[] duals = new double[rows.size()];
-        for (var m : result.getMatchedMultipliers()) {
-            Integer r = rowOf.get(m.getKey().getKey());
-            if (r != null) {
-                duals[r] -= m.doubleValue(); // ojAlgo's multipliers carry the opposite sign
-
+            MPVariable[] vars = load(model, solver);
+            solver.suppressOutput();
+            solver.setTimeLimit(Math.max(1, Math.round(timeLimitSeconds * 1000)));
+            cancellation.onCancel(stop);
+            if (cancellation.isCancelled()) {
+                return Outcome.unknown(seconds(start));
             }
-        }
-        for (int r = 0; r < duals.length; r++) {
-            Row row = rows.get(r);
-            if (row.lo() == Double.NEGATIVE_INFINITY && duals[r] > 0 || row.hi() == Double.POSITIVE_INFINITY
-                    && duals[r] < 0) {
-                duals[r] = 0; // round-off of a slack row's zero dual, on the side that has no bound
+            MPSolver.ResultStatus status = solver.solve();
+            if (status == MPSolver.ResultStatus.INFEASIBLE) {
+                return new Outcome(Status.INFEASIBLE, Double.NaN, null, false, seconds(start));
             }
-        }
-        double value = result.getValue();
-        if (dualObjective(lb, ub, objective, rows, duals) < value - 1e-6 * Math.max(1, Math.abs(value))) {
-            // ojAlgo's presolve drops the multipliers of the rows it removes: solve the dual LP for them
-            Optional<double[]> exact = dual(lb, ub, objective, rows, options);
-            if (exact.isPresent() && dualObjective(lb, ub, objective, rows, exact.get())
-                    > dualObjective(lb, ub, objective, rows, duals)) {
-                duals = exact.get();
+            if (status != MPSolver.ResultStatus.OPTIMAL || cancellation.isCancelled()) {
+                return Outcome.unknown(seconds(start));
             }
+            double[] values = new double[vars.length];
+            for (int i = 0; i < vars.length; i++) {
+                values[i] = vars[i].solutionValue();
+            }
+            double value = solver.objective().value();
+            double[] rounded = rounded(model, values);
+            boolean integral = rounded != null && meetsEveryRow(model, rounded);
+            return new Outcome(Status.OPTIMAL, value, integral ? rounded : values, integral, seconds(start));
+        } finally {
+            cancellation.remove(stop);
+            stop.deleteSolver(); // never while a cancelling thread interrupts it
         }
-        return Optional.of(new Solution(value, primal, duals));
     }
 
-    /** The bound that duals prove: {@code sum(y_r side_r) + sum(min(d_j lb_j, d_j ub_j))}, d the reduced costs. */
-    static double dualObjective(long[] lb, long[] ub, double[] objective, List<Row> rows, double[] duals) {
-        double[] d = objective.clone();
-        double sum = 0;
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = rows.get(r);
-            for (int i = 0; i < row.vars().length; i++) {
-                d[row.vars()[i]] -= duals[r] * row.coefs()[i];
-            }
-            if (duals[r] != 0) {
-                sum += duals[r] * (duals[r] > 0 ? row.lo() : row.hi());
+    private static MPVariable[] load(MipModel model, MPSolver solver) {
+        MPVariable[] vars = new MPVariable[model.numVariables()];
+        for (MipModel.Var v : model.variables()) {
+            vars[v.index()] = solver.makeNumVar(v.lb(), v.ub(), v.name());
+        }
+        for (MipModel.Row r : model.rows()) {
+            MPConstraint c = solver.makeConstraint(infinite(r.lo()), infinite(r.hi()), r.name());
+            for (int i = 0; i < r.size(); i++) {
+                c.setCoefficient(vars[r.vars()[i]], r.coefs()[i]);
             }
         }
-        for (int j = 0; j < d.length; j++) {
-            sum += Math.min(d[j] * lb[j], d[j] * ub[j]);
+        MPObjective objective = solver.objective();
+        for (MipModel.Var v : model.variables()) {
+            objective.setCoefficient(vars[v.index()], model.objectiveCoefficient(v));
         }
-        return sum;
+        objective.setOffset(model.objectiveConstant());
+        objective.setMinimization();
+        return vars;
     }
 
-    /**
-     * The duals from the dual LP: maximise {@code sum(lo_r y+_r - hi_r y-_r) + sum(lb_j z+_j - ub_j z-_j)} subject
-     * to {@code sum_r a_rj (y+_r - y-_r) + z+_j - z-_j = c_j}, all variables non-negative.
-     */
-    private static Optional<double[]> dual(long[] lb, long[] ub, double[] objective, List<Row> rows,
-                                           Optimisation.Options options) {
-        ExpressionsBasedModel lp = new ExpressionsBasedModel(options);
-        Expression[] columns = new Expression[lb.length];
-        for (int j = 0; j < lb.length; j++) {
-            columns[j] = lp.addExpression("c" + j).level(objective[j]);
-            columns[j].set(lp.addVariable("zp" + j).lower(0).weight(lb[j]), 1);
-            columns[j].set(lp.addVariable("zm" + j).lower(0).weight(-ub[j]), -1);
+    /** The values with every integer variable rounded, or null when one is further than 1e-6 from an integer. */
+    static double[] rounded(MipModel model, double[] values) {
+        double[] out = values.clone();
+        for (MipModel.Var v : model.variables()) {
+            if (!v.integer()) {
+                continue;
+            }
+            double r = Math.rint(values[v.index()]);
+            if (Math.abs(values[v.index()] - r) > INTEGRALITY) {
+                return null;
+            }
+            out[v.index()] = Math.min(v.ub(), Math.max(v.lb(), r)) + 0.0;
         }
-        Variable[] plus = new Variable[rows.size()];
-        Variable[] minus = new Variable[rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = rows.get(r);
-            if (row.lo() != Double.NEGATIVE_INFINITY) {
-                plus[r] = lp.addVariable("yp" + r).lower(0).weight(row.lo());
-            }
-            if (row.hi() != Double.POSITIVE_INFINITY) {
-                minus[r] = lp.addVariable("ym" + r).lower(0).weight(-row.hi());
-            }
-            for (int i = 0; i < row.vars().length; i++) {
-                if (plus[r] != null) {
-                    columns[row.vars()[i]].set(plus[r], row.coefs()[i]);
-                }
-                if (minus[r] != null) {
-                    columns[row.vars()[i]].set(minus[r], -row.coefs()[i]);
-                }
+        return out;
+    }
+
+    /** Whether every row and bound holds for the values, within a relative tolerance of 1e-6. */
+    static boolean meetsEveryRow(MipModel model, double[] values) {
+        for (MipModel.Var v : model.variables()) {
+            double x = values[v.index()];
+            if (x < v.lb() - tolerance(v.lb()) || x > v.ub() + tolerance(v.ub())) {
+                return false;
             }
         }
-        Optimisation.Result result;
-        try {
-            result = lp.maximise();
-        } catch (RuntimeException e) {
-            return Optional.empty();
+        for (MipModel.Row r : model.rows()) {
+            double sum = 0;
+            double scale = 0;
+            for (int i = 0; i < r.size(); i++) {
+                double term = r.coefs()[i] * values[r.vars()[i]];
+                sum += term;
+                scale = Math.max(scale, Math.abs(term));
+            }
+            double slack = ROW_TOLERANCE * Math.max(1, scale);
+            if (sum < r.lo() - slack || sum > r.hi() + slack) {
+                return false;
+            }
         }
-        if (result.getState() != Optimisation.State.OPTIMAL && result.getState() != Optimisation.State.DISTINCT) {
-            return Optional.empty();
+        return true;
+    }
+
+    private static double tolerance(double bound) {
+        return Double.isInfinite(bound) ? 0 : ROW_TOLERANCE * Math.max(1, Math.abs(bound));
+    }
+
+    private static double infinite(double v) {
+        if (v == Double.POSITIVE_INFINITY) {
+            return MPSolver.infinity();
         }
-        double[] duals = new double[rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            duals[r] = (plus[r] == null ? 0 : result.doubleValue(lp.indexOf(plus[r])))
-                    - (minus[r] == null ? 0 : result.doubleValue(lp.indexOf(minus[r])));
-        }
-        return Optional.of(duals);
+        return v == Double.NEGATIVE_INFINITY ? -MPSolver.infinity() : v;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
     }
 }

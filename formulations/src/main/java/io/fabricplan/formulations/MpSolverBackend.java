@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class MpSolverBackend implements MipBackend {
     private static final String HIGHS = "HIGHS";
+    /** SCIP must not take Ctrl-C from the JVM (the CLI stops solves through their own interrupt). */
     static final String SCIP_NO_SIGINT = "misc/catchctrlc = FALSE";
     private final String solverId;
 
@@ -36,8 +37,11 @@ final class MpSolverBackend implements MipBackend {
         if (solver == null) {
             throw new IllegalStateException("OR-Tools has no " + solverId + " solver on this platform");
         }
-        Runnable stop = solver::interruptSolve;
+        MpSolverStop stop = new MpSolverStop(solver);
         try {
+            if (model.numVariables() == 0) {
+                return EmptyModel.solve(model, observer, start, solverName(solver));
+            }
             MPVariable[] vars = new MPVariable[model.numVariables()];
             for (MipModel.Var v : model.variables()) {
                 vars[v.index()] = solver.makeVar(v.lb(), v.ub(), v.integer(), v.name());
@@ -93,7 +97,7 @@ final class MpSolverBackend implements MipBackend {
             };
         } finally {
             cancellation.remove(stop);
-            solver.delete();
+            stop.deleteSolver(); // never while a cancelling thread interrupts it
         }
     }
 

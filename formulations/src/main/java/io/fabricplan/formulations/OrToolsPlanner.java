@@ -29,6 +29,8 @@ import java.util.List;
  * throws for bad input (status INVALID), never throws for "no plan" (INFEASIBLE, NO_SOLUTION).
  */
 public final class OrToolsPlanner implements Planner {
+    /** Seconds past the time limit the repair of the rule of thumb may take. */
+    static final double REPAIR_GRACE_SECONDS = 1.0;
     private final FormulationKind kind;
 
     /** The planner of the aggregated formulation. */
@@ -59,19 +61,27 @@ public final class OrToolsPlanner implements Planner {
         return options.formulation() == FormulationKind.AUTO ? kind : options.formulation();
     }
 
-    private static Formulation build(FormulationKind kind, Instance instance, SolveOptions options) {
+    private static Formulation build(FormulationKind kind, Instance instance, SolveOptions options,
+                                     Deadline deadline) {
         return switch (kind) {
             case AUTO, AGGREGATED -> AggregatedFabricFormulation.build(instance, options.interSite(),
-                    InterSiteLayer.find().orElse(null));
+                    InterSiteLayer.find().orElse(null), deadline);
             case REFERENCE -> FabricFormulation.build(instance);
             case NAIVE_CABLE -> NaiveCableFormulation.build(instance);
         };
     }
 
+    /**
+     * Solves within the time limit, counted from this call: validation, the rule of thumb and its repair, the
+     * bounds, the model's build (checked between its steps), loading it into the engine and the search all come
+     * out of it; when the time runs out before the search has a plan, the repaired rule of thumb is returned
+     * (FEASIBLE) where it is a valid plan.
+     */
     @Override
     public PlanResult solve(Instance instance, SolveOptions options, ProgressListener listener,
                             Cancellation cancellation) {
         long start = System.nanoTime();
+        Deadline deadline = Deadline.of(start, options.timeLimitSeconds(), cancellation);
         List<InputProblem> problems = new InstanceValidator().validate(instance);
         if (!problems.isEmpty()) {
             return noPlan(SolveStatus.INVALID, options, null, problems.stream().map(InputProblem::describe).toList(),
@@ -83,22 +93,33 @@ public final class OrToolsPlanner implements Planner {
         }
         Instance target = instance.withSettings(instance.settings().withObjective(options.objective()));
         Baseline baseline = new GreedyPlanner().plan(target);
+        // the repair may run a second past the limit (within the 2 s a solve may overrun), so that a very short
+        // limit can still end with a valid plan
+        Deadline repairDeadline = Deadline.of(start, options.timeLimitSeconds() + REPAIR_GRACE_SECONDS, cancellation);
+        if (repairDeadline.reached()) {
+            Baseline valid = baseline != null && baseline.feasible() ? baseline : null;
+            return fallback(target, options, baseline, null, valid, cancellation, start);
+        }
         InfeasibilityDiagnosis diagnosis = new InfeasibilityDiagnosis(target, options.interSite());
         List<String> proven = diagnosis.provenReasons();
         if (!proven.isEmpty()) {
             return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0);
         }
+        Baseline repaired = new RuleOfThumbRepair().repair(target, baseline, repairDeadline);
+        Baseline warmStart = repaired != null && repaired.feasible() ? repaired : null;
 
         Formulation formulation;
         try {
-            formulation = build(kindFor(options), target, options);
+            formulation = build(kindFor(options), target, options, deadline);
         } catch (UnsupportedInstanceException e) {
             return noPlan(SolveStatus.NO_SOLUTION, options, baseline, List.of(e.getMessage()), "-", start,
-                    seconds(start), 0, 0);
+                    seconds(start), 0, 0).withRepaired(repaired);
+        } catch (Deadline.Reached e) {
+            return fallback(target, options, baseline, repaired, warmStart, cancellation, start);
         }
         MipModel model = formulation.model();
-        if (baseline != null && baseline.feasible()) {
-            formulation.hint(baseline.plan());
+        if (warmStart != null) {
+            formulation.hint(warmStart.plan());
         }
         double buildS = seconds(start);
         if (options.exportModel() != null) {
@@ -108,40 +129,45 @@ public final class OrToolsPlanner implements Planner {
                 + " (" + model.numVariables() + " variables, " + model.numRows() + " rows)"));
 
         MipBackend backend = MipBackends.create(options.solver());
-        double remaining = Math.max(0.01, options.timeLimitSeconds() - seconds(start));
+        double remaining = Math.max(0.01, deadline.remainingSeconds() - formulation.decodeReserveSeconds());
         List<String> backendNotes = new java.util.ArrayList<>(backend.notes());
-        MipBackend.Result r;
+        // the LP relaxation beside the search needs GLOP (native); Choco, chosen to run without natives, has its own
+        boolean lpBeside = options.lpBound() && !(backend instanceof ChocoBackend)
+                && MipBackends.nativesProblem().isEmpty();
+        LpBoundedSearch.Outcome searched;
         try {
-            r = backend.solve(model,
+            searched = LpBoundedSearch.solve(model, backend,
                     new MipBackend.Parameters(remaining, options.relativeGap(), options.threads(), options.seed()),
                     (elapsed, objective, bound) -> listener.onProgress(new Progress(seconds(start), objective, bound,
                             "solution found")),
-                    cancellation);
+                    cancellation, lpBeside);
         } catch (UnsupportedInstanceException e) {
             // the engine cannot represent this model (Choco's int range): no search, but the baseline may stand
             backendNotes.add(e.getMessage());
-            r = new MipBackend.Result(SolveStatus.NO_SOLUTION, null, Double.NaN, Double.NaN, 0, 0, backend.name());
+            searched = new LpBoundedSearch.Outcome(new MipBackend.Result(SolveStatus.NO_SOLUTION, null, Double.NaN,
+                    Double.NaN, 0, 0, backend.name()), LpBoundedSearch.SOURCE_SEARCH,
+                    LpRelaxation.Outcome.unknown(0));
         }
+        MipBackend.Result r = searched.result();
 
-        if (r.status() == SolveStatus.NO_SOLUTION && baseline != null && baseline.feasible()) {
-            // the search ran out of time (or was cancelled) before reaching even its hint: the feasible baseline
-            // is the best plan known, so return it rather than nothing
+        if (r.status() == SolveStatus.NO_SOLUTION && warmStart != null) {
+            // the search ran out of time (or was cancelled) before reaching even its hint: the repaired rule of
+            // thumb is the best plan known, so return it rather than nothing
             r = new MipBackend.Result(SolveStatus.FEASIBLE, null, Double.NaN, r.bound(), 0, r.solveS(),
-                    r.solver() + " (greedy baseline)");
+                    r.solver() + " (" + baselineName(warmStart, baseline) + ")");
         }
         if (!r.status().hasPlan()) {
             List<String> diagnostics = new java.util.ArrayList<>(r.status() == SolveStatus.INFEASIBLE
-                    ? explain(formulation, diagnosis)
-                    : List.of(cancellation.isCancelled() ? "cancelled before a plan was found"
-                    : "no plan found within " + options.timeLimitSeconds() + " s"));
+                    ? explain(formulation, diagnosis) : List.of(noPlanReason(options, cancellation)));
             diagnostics.addAll(backendNotes);
             SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), r.status(), Double.NaN,
                     Double.NaN, Double.NaN, 0, buildS, seconds(start), model.numVariables(), model.numRows(),
                     formulation.groupCount());
             return new PlanResult(r.status(), options.objective(), null, null, Double.NaN, Double.NaN, Double.NaN,
-                    baseline, stats, diagnostics);
+                    baseline, stats, diagnostics, repaired);
         }
-        Plan plan = r.values() == null ? baseline.plan() : formulation.decode(r.values());
+        Plan plan = r.values() == null ? warmStart.plan()
+                : formulation.decode(r.values(), Math.max(0, deadline.remainingSeconds()));
         PlanEvaluation evaluation = new PlanEvaluator(target).evaluate(plan);
         double objective = evaluation.objectiveValue();
         // a bound above a feasible plan's value is solver round-off, not information
@@ -156,13 +182,44 @@ public final class OrToolsPlanner implements Planner {
         listener.onProgress(new Progress(seconds(start), objective, bound, status.name().toLowerCase()));
         SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), status, objective, bound, gap,
                 r.timeToBestS() + buildS, buildS, seconds(start), model.numVariables(), model.numRows(),
-                formulation.groupCount());
+                formulation.groupCount(), Double.isNaN(bound) ? "-" : searched.boundSource());
         List<String> notes = new java.util.ArrayList<>(backendNotes);
         if (formulation instanceof AggregatedFabricFormulation f) {
             notes.addAll(f.interSiteNotes());
         }
         return new PlanResult(status, options.objective(), plan, evaluation, objective, bound, gap, baseline, stats,
-                notes);
+                notes, repaired);
+    }
+
+    private static String noPlanReason(SolveOptions options, Cancellation cancellation) {
+        return cancellation.isCancelled() ? "cancelled before a plan was found"
+                : "no plan found within " + options.timeLimitSeconds() + " s";
+    }
+
+    private static String baselineName(Baseline warmStart, Baseline baseline) {
+        return warmStart == baseline ? "greedy baseline" : "rule of thumb, repaired";
+    }
+
+    /**
+     * The time ran out (or the solve was cancelled) before the model was built: the repaired rule of thumb when it
+     * is a valid plan (FEASIBLE, no bound), else no plan.
+     */
+    private PlanResult fallback(Instance target, SolveOptions options, Baseline baseline, Baseline repaired,
+                                Baseline warmStart, Cancellation cancellation, long start) {
+        String model = name(kindFor(options));
+        if (warmStart == null) {
+            String why = cancellation.isCancelled() ? noPlanReason(options, cancellation)
+                    : noPlanReason(options, cancellation) + " (the time ran out before the model was complete)";
+            return noPlan(SolveStatus.NO_SOLUTION, options, baseline, List.of(why), "-", start, seconds(start), 0, 0)
+                    .withRepaired(repaired);
+        }
+        PlanEvaluation evaluation = warmStart.evaluation();
+        double objective = evaluation.objectiveValue();
+        SolveStatistics stats = new SolveStatistics(model, baselineName(warmStart, baseline), SolveStatus.FEASIBLE,
+                objective, Double.NaN, Double.NaN, seconds(start), seconds(start), seconds(start), 0, 0, 0, "-");
+        return new PlanResult(SolveStatus.FEASIBLE, options.objective(), warmStart.plan(), evaluation, objective,
+                Double.NaN, Double.NaN, baseline, stats, List.of("the time ran out before the model was complete: the "
+                + baselineName(warmStart, baseline) + " is returned, without a bound"), repaired);
     }
 
     /**

@@ -13,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** CP-SAT, SCIP, HiGHS and Choco solve the same {@link MipModel}: their proven optima agree to 1e-6 relative. */
+/**
+ * CP-SAT, SCIP, HiGHS and Choco solve the same {@link MipModel}, each alone (no LP relaxation beside it): their
+ * proven optima agree to 1e-6 relative, and with the default LP bound beside CP-SAT.
+ */
 class CrossBackendTest {
 
     static Stream<Arguments> instances() {
@@ -40,15 +43,17 @@ class CrossBackendTest {
     void allBackendsReachTheSameOptimum(String name, Instance instance, Objective objective) {
         OrToolsPlanner planner = new OrToolsPlanner();
         PlanResult cpSat = assertCheckedPlan(instance, planner.solve(instance,
-                Fabrics.options(objective, SolverKind.CP_SAT)));
+                Fabrics.options(objective, SolverKind.CP_SAT).withLpBound(false)));
         PlanResult scip = assertCheckedPlan(instance, planner.solve(instance,
-                Fabrics.options(objective, SolverKind.SCIP)));
+                Fabrics.options(objective, SolverKind.SCIP).withLpBound(false)));
         PlanResult highs = assertCheckedPlan(instance, planner.solve(instance,
-                Fabrics.options(objective, SolverKind.HIGHS)));
+                Fabrics.options(objective, SolverKind.HIGHS).withLpBound(false)));
         PlanResult choco = assertCheckedPlan(instance, planner.solve(instance,
-                Fabrics.options(objective, SolverKind.CHOCO)));
+                Fabrics.options(objective, SolverKind.CHOCO).withLpBound(false)));
+        PlanResult withLp = assertCheckedPlan(instance, planner.solve(instance,
+                Fabrics.options(objective, SolverKind.CP_SAT)));
 
-        for (PlanResult r : new PlanResult[] {cpSat, scip, highs, choco}) {
+        for (PlanResult r : new PlanResult[] {cpSat, scip, highs, choco, withLp}) {
             assertThat(r.status()).as(r.statistics().line()).isEqualTo(SolveStatus.OPTIMAL);
             assertThat(r.relativeGap()).as(r.statistics().line()).isLessThanOrEqualTo(1e-6);
         }
@@ -57,6 +62,9 @@ class CrossBackendTest {
         assertThat(highs.objectiveValue()).as("HiGHS vs CP-SAT").isCloseTo(optimum, Fabrics.within(optimum));
         assertThat(choco.objectiveValue()).as("Choco vs CP-SAT").isCloseTo(optimum, Fabrics.within(optimum));
         assertThat(choco.statistics().solver()).isEqualTo("Choco 5.0.0");
+        assertThat(withLp.objectiveValue()).as("CP-SAT with the LP bound").isCloseTo(optimum,
+                Fabrics.within(optimum));
         assertThat(cpSat.bestBound()).isCloseTo(optimum, Fabrics.within(optimum));
+        assertThat(cpSat.statistics().boundSource()).isEqualTo("search");
     }
 }

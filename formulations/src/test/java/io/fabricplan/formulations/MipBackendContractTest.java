@@ -58,6 +58,58 @@ class MipBackendContractTest {
         assertThat(r.values()).isNull();
     }
 
+    /**
+     * A model with nothing to decide (a fabric without links, whose rack rows hold no terms): its optimum is its
+     * objective constant, found without search. HiGHS through MPSolver answered such a model with a status Java
+     * does not know (99), an exception.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
+    void modelWithoutVariablesIsOptimalAtItsConstant(SolverKind kind) {
+        MipModel m = new MipModel("empty");
+        m.addRow("rackPower", Double.NEGATIVE_INFINITY, new MipModel.Expr(), 40000);
+        m.addObjectiveConstant(61300.5);
+
+        MipBackend.Result r = MipBackends.create(kind).solve(m, PARAMETERS, MipBackend.Observer.NONE,
+                new Cancellation());
+
+        assertThat(r.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(r.values()).isEmpty();
+        assertThat(r.objective()).isCloseTo(61300.5, Fabrics.within(61300.5));
+        assertThat(r.bound()).isCloseTo(61300.5, Fabrics.within(61300.5));
+    }
+
+    /** A model without variables whose row 0 cannot meet is infeasible. */
+    @ParameterizedTest
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
+    void modelWithoutVariablesAndAnUnmetRowIsInfeasible(SolverKind kind) {
+        MipModel m = new MipModel("empty-infeasible");
+        m.addRow("demand", 1, new MipModel.Expr(), 1);
+
+        MipBackend.Result r = MipBackends.create(kind).solve(m, PARAMETERS, MipBackend.Observer.NONE,
+                new Cancellation());
+
+        assertThat(r.status()).isEqualTo(SolveStatus.INFEASIBLE);
+        assertThat(r.values()).isNull();
+    }
+
+    /** A row without terms beside real decisions changes nothing. */
+    @ParameterizedTest
+    @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
+    void emptyRowBesideVariablesIsIgnored(SolverKind kind) {
+        MipModel m = new MipModel("empty-row");
+        MipModel.Var x = m.addInteger("x", 1, 4);
+        m.addRow("rackPower", Double.NEGATIVE_INFINITY, new MipModel.Expr(), 40000);
+        m.addObjective(x, 2.5);
+
+        MipBackend.Result r = MipBackends.create(kind).solve(m, PARAMETERS, MipBackend.Observer.NONE,
+                new Cancellation());
+
+        assertThat(r.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(r.values()).containsExactly(1.0);
+        assertThat(r.objective()).isCloseTo(2.5, Fabrics.within(2.5));
+    }
+
     @Test
     void autoIsCpSat() {
         assertThat(MipBackends.create(SolverKind.AUTO)).isInstanceOf(CpSatBackend.class);

@@ -156,7 +156,8 @@ class OrToolsPlannerTest {
 
         assertThat(r.status()).isEqualTo(SolveStatus.FEASIBLE);
         assertThat(r.plan()).isEqualTo(r.baseline().plan());
-        assertThat(r.statistics().solver()).startsWith("SCIP").endsWith("(greedy baseline)");
+        assertThat(r.statistics().solver()).isEqualTo("greedy baseline");
+        assertThat(r.diagnostics()).singleElement().asString().contains("greedy baseline is returned");
     }
 
     /** Cancelled before the search, with a baseline that breaks a rack budget: no plan. */

@@ -18,12 +18,30 @@ import java.util.List;
  * @param baseline       the greedy rule-of-thumb plan, null when it could not be built
  * @param statistics     measures of the solve
  * @param diagnostics    for INFEASIBLE and INVALID: what cannot be met, and by how much
+ * @param repaired       the rule of thumb repaired to meet rack budgets, ports and rack space (CPO or lower-power
+ *                       optics in racks over budget, placed switches moved to racks with headroom): the warm start
+ *                       and the fallback; the baseline itself when that was already valid; null when there is no
+ *                       baseline
  */
 public record PlanResult(SolveStatus status, Objective objective, Plan plan, PlanEvaluation evaluation,
                          double objectiveValue, double bestBound, double relativeGap, Baseline baseline,
-                         SolveStatistics statistics, List<String> diagnostics) {
+                         SolveStatistics statistics, List<String> diagnostics, Baseline repaired) {
     public PlanResult {
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** A result without a repaired rule of thumb. */
+    public PlanResult(SolveStatus status, Objective objective, Plan plan, PlanEvaluation evaluation,
+                      double objectiveValue, double bestBound, double relativeGap, Baseline baseline,
+                      SolveStatistics statistics, List<String> diagnostics) {
+        this(status, objective, plan, evaluation, objectiveValue, bestBound, relativeGap, baseline, statistics,
+                diagnostics, null);
+    }
+
+    /** The same result with the repaired rule of thumb beside it. */
+    public PlanResult withRepaired(Baseline value) {
+        return new PlanResult(status, objective, plan, evaluation, objectiveValue, bestBound, relativeGap, baseline,
+                statistics, diagnostics, value);
     }
 
     /**

@@ -18,9 +18,13 @@ import java.util.Objects;
  * @param exportModel      where to write the model in LP format before solving, or null
  * @param formulation      which model to solve (AUTO unless benchmarking or cross-checking)
  * @param interSite        media allowed for cables between sites over the spans (ANY unless comparing designs)
+ * @param lpBound          whether the model's LP relaxation is solved beside the search, for a bound that does not
+ *                         depend on the search's luck (and, when its optimum is integral, the plan itself); true
+ *                         unless an engine is to be measured or cross-checked alone
  */
 public record SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
-                           SolverKind solver, Path exportModel, FormulationKind formulation, InterSiteMedia interSite) {
+                           SolverKind solver, Path exportModel, FormulationKind formulation, InterSiteMedia interSite,
+                           boolean lpBound) {
     public SolveOptions {
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(solver, "solver");
@@ -40,13 +44,13 @@ public record SolveOptions(Objective objective, double timeLimitSeconds, double 
     public SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
                         SolverKind solver, Path exportModel) {
         this(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, FormulationKind.AUTO,
-                InterSiteMedia.ANY);
+                InterSiteMedia.ANY, true);
     }
 
     public SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
                         SolverKind solver, Path exportModel, FormulationKind formulation) {
         this(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, formulation,
-                InterSiteMedia.ANY);
+                InterSiteMedia.ANY, true);
     }
 
     /** The options an instance's Settings sheet asks for. */
@@ -57,46 +61,51 @@ public record SolveOptions(Objective objective, double timeLimitSeconds, double 
 
     public SolveOptions withObjective(Objective value) {
         return new SolveOptions(value, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, formulation,
-                interSite);
+                interSite, lpBound);
     }
 
     public SolveOptions withTimeLimitSeconds(double value) {
         return new SolveOptions(objective, value, relativeGap, threads, seed, solver, exportModel, formulation,
-                interSite);
+                interSite, lpBound);
     }
 
     public SolveOptions withRelativeGap(double value) {
         return new SolveOptions(objective, timeLimitSeconds, value, threads, seed, solver, exportModel, formulation,
-                interSite);
+                interSite, lpBound);
     }
 
     public SolveOptions withThreads(int value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, value, seed, solver, exportModel,
-                formulation, interSite);
+                formulation, interSite, lpBound);
     }
 
     public SolveOptions withSeed(long value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, value, solver, exportModel,
-                formulation, interSite);
+                formulation, interSite, lpBound);
     }
 
     public SolveOptions withSolver(SolverKind value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, value, exportModel,
-                formulation, interSite);
+                formulation, interSite, lpBound);
     }
 
     public SolveOptions withExportModel(Path value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, value, formulation,
-                interSite);
+                interSite, lpBound);
     }
 
     public SolveOptions withFormulation(FormulationKind value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, value,
-                interSite);
+                interSite, lpBound);
     }
 
     public SolveOptions withInterSite(InterSiteMedia value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel,
-                formulation, value);
+                formulation, value, lpBound);
+    }
+
+    public SolveOptions withLpBound(boolean value) {
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel,
+                formulation, interSite, value);
     }
 }

@@ -18,10 +18,23 @@ import java.util.Locale;
  * @param constraints    model constraints
  * @param groups         link groups the model decides on (aggregated: groups of interchangeable links;
  *                       per link: Links rows; per cable: cables), 0 when no model was built
+ * @param boundSource    where the bound came from: {@code search} (the engine's own), {@code LP} (the model's LP
+ *                       relaxation, solved beside the search) or {@code -} when there is none
  */
 public record SolveStatistics(String model, String solver, SolveStatus status, double objective, double bound,
                               double gap, double timeToBestS, double buildS, double totalS, int variables,
-                              int constraints, int groups) {
+                              int constraints, int groups, String boundSource) {
+
+    public SolveStatistics {
+        boundSource = boundSource == null || boundSource.isBlank() ? "-" : boundSource;
+    }
+
+    public SolveStatistics(String model, String solver, SolveStatus status, double objective, double bound,
+                           double gap, double timeToBestS, double buildS, double totalS, int variables,
+                           int constraints, int groups) {
+        this(model, solver, status, objective, bound, gap, timeToBestS, buildS, totalS, variables, constraints, groups,
+                Double.isNaN(bound) ? "-" : "search");
+    }
 
     public SolveStatistics(String model, String solver, SolveStatus status, double objective, double bound,
                            double gap, double timeToBestS, double buildS, double totalS, int variables,
@@ -29,13 +42,13 @@ public record SolveStatistics(String model, String solver, SolveStatus status, d
         this(model, solver, status, objective, bound, gap, timeToBestS, buildS, totalS, variables, constraints, 0);
     }
 
-    /** One line: model, status, objective, bound, gap, time to best, total time, size. */
+    /** One line: model, status, objective, bound and its source, gap, time to best, total time, size. */
     public String line() {
         return String.format(Locale.ROOT,
-                "Model[%s] Solver[%s] Status[%s] Objective[%s] Bound[%s] Gap[%s] TimeToBest[%.3fs] Build[%.3fs] "
-                        + "Total[%.3fs] Variables[%d] Constraints[%d] Groups[%d]",
-                model, solver, status, num(objective), num(bound), gap(gap), timeToBestS, buildS, totalS, variables,
-                constraints, groups);
+                "Model[%s] Solver[%s] Status[%s] Objective[%s] Bound[%s] BoundFrom[%s] Gap[%s] TimeToBest[%.3fs] "
+                        + "Build[%.3fs] Total[%.3fs] Variables[%d] Constraints[%d] Groups[%d]",
+                model, solver, status, num(objective), num(bound), boundSource, gap(gap), timeToBestS, buildS, totalS,
+                variables, constraints, groups);
     }
 
     private static String num(double v) {

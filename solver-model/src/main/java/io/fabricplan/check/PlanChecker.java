@@ -142,10 +142,14 @@ public final class PlanChecker {
                 continue;
             }
             checkRack(d, a, places.device(i, "rack_id"), out);
+            String at = places.device(i, "model_id");
             if (!d.isSwitch()) {
+                if (a.modelId() != null) {
+                    out.add(new Violation(Kind.WRONG_FAMILY, d.id(), d.role().name().toLowerCase(Locale.ROOT) + " "
+                            + d.id() + " takes no switch model, the plan gives it " + a.modelId() + at));
+                }
                 continue;
             }
-            String at = places.device(i, "model_id");
             SwitchModel m = a.modelId() == null ? null : index.model(a.modelId());
             if (m == null) {
                 out.add(new Violation(Kind.MISSING_MODEL, d.id(), (a.modelId() == null ? "switch has no model"

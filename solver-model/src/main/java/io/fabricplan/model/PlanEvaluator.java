@@ -24,11 +24,15 @@ public final class PlanEvaluator {
         this(new InstanceIndex(instance));
     }
 
-    /** The model a switch takes in the plan, or null for servers and unassigned or unknown ones. */
+    /**
+     * The model a switch takes in the plan, or null for unassigned or unknown ones. Servers take none: a model
+     * stated for one counts nowhere (the checker reports it).
+     */
     public static Map<String, SwitchModel> chosenModels(InstanceIndex index, Plan plan) {
         Map<String, SwitchModel> chosen = new HashMap<>();
         for (DeviceAssignment a : plan.devices()) {
-            if (a.modelId() != null && index.model(a.modelId()) != null) {
+            Device device = index.device(a.deviceId());
+            if (device != null && device.isSwitch() && a.modelId() != null && index.model(a.modelId()) != null) {
                 chosen.putIfAbsent(a.deviceId(), index.model(a.modelId()));
             }
         }

@@ -137,6 +137,30 @@ class PlanCheckerTest {
                 Kind.PACKAGING_NOT_ALLOWED, Kind.UNKNOWN_DEVICE, Kind.DUPLICATE_DEVICE_ASSIGNMENT);
     }
 
+    /**
+     * A server takes no switch model: one stated for it (a hand-edited DevicePlan row, or the corruption the
+     * property {@code CorruptedPlanProperties} drew) is a violation, and the figures ignore it, as the totals
+     * always did (the device row showed the model's power and price, which no total counted).
+     */
+    @Test
+    void switchModelStatedForAServerIsCaughtAndCountsNowhere() {
+        List<DeviceAssignment> devices = new ArrayList<>(CheckerFixture.devices());
+        devices.set(2, new DeviceAssignment("srv1", "sw51-p", "B"));
+        Plan plan = new Plan(devices, CheckerFixture.links());
+
+        assertSingle(CheckerFixture.instance(), plan, Kind.WRONG_FAMILY,
+                "server srv1 takes no switch model, the plan gives it sw51-p");
+        PlanEvaluation e = new PlanChecker(CheckerFixture.instance()).check(plan).evaluation();
+        assertThat(e.capexUsd()).isCloseTo(CheckerFixture.CAPEX_USD, within(1e-6));
+        assertThat(e.powerW()).isCloseTo(CheckerFixture.POWER_W, within(1e-9));
+        assertThat(e.devices()).filteredOn(d -> d.deviceId().equals("srv1")).singleElement().satisfies(d -> {
+            assertThat(d.modelId()).isNull();
+            assertThat(d.powerW()).isZero();
+            assertThat(d.costUsd()).isZero();
+            assertThat(d.portsUsed()).isEqualTo(2.0);
+        });
+    }
+
     @Test
     void switchWithoutModelAndMovedDeviceAreCaught() {
         List<DeviceAssignment> devices = new ArrayList<>(CheckerFixture.devices());

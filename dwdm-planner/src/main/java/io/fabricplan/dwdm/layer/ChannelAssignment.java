@@ -59,11 +59,17 @@ final class ChannelAssignment {
      */
     static Result assign(List<Route> routes, Map<Span, Integer> pairs, Map<Span, Integer> channelsPerPair,
                          Map<Span, Integer> freePairs) {
+        return assign(routes, pairs, channelsPerPair, freePairs, DwdmLayerModel.ASSIGNMENT_SECONDS);
+    }
+
+    /** As above, the exact step within {@code exactSeconds} (skipped below a twentieth of a second). */
+    static Result assign(List<Route> routes, Map<Span, Integer> pairs, Map<Span, Integer> channelsPerPair,
+                         Map<Span, Integer> freePairs, double exactSeconds) {
         int[] firstFit = firstFit(routes, pairs, channelsPerPair);
         if (firstFit != null) {
             return new Result(firstFit, pairs, "first fit");
         }
-        int[] exact = exact(routes, pairs, channelsPerPair);
+        int[] exact = exactSeconds < 0.05 ? null : exact(routes, pairs, channelsPerPair, exactSeconds);
         if (exact != null) {
             return new Result(exact, pairs, "exact (CP-SAT)");
         }
@@ -117,7 +123,8 @@ final class ChannelAssignment {
     }
 
     /** The exact model by CP-SAT; null when infeasible or not solved in time. */
-    private static int[] exact(List<Route> routes, Map<Span, Integer> pairs, Map<Span, Integer> channelsPerPair) {
+    private static int[] exact(List<Route> routes, Map<Span, Integer> pairs, Map<Span, Integer> channelsPerPair,
+                               double seconds) {
         Map<Route, List<Integer>> byRoute = new LinkedHashMap<>();
         for (int i = 0; i < routes.size(); i++) {
             byRoute.computeIfAbsent(routes.get(i), k -> new ArrayList<>()).add(i);
@@ -146,7 +153,7 @@ final class ChannelAssignment {
             m.addLessOrEqual("pairs[" + key + "]", row, pairs.getOrDefault(s, 0));
         });
         MipBackend.Result res = MipBackends.create(SolverKind.AUTO).solve(m,
-                new MipBackend.Parameters(DwdmLayerModel.ASSIGNMENT_SECONDS, 0, 0, 0), MipBackend.Observer.NONE,
+                new MipBackend.Parameters(seconds, 0, 0, 0), MipBackend.Observer.NONE,
                 new Cancellation());
         if (res.status() != SolveStatus.OPTIMAL && res.status() != SolveStatus.FEASIBLE) {
             return null;

@@ -76,6 +76,8 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
     static final long PER_CHANNEL_LIMIT = 1_000;
     /** Seconds the exact channel assignment may take when first-fit does not place every lightpath. */
     static final double ASSIGNMENT_SECONDS = 10;
+    /** Kept back from the search when channels are assigned after it (first fit, and a little exact search). */
+    static final double DECODE_RESERVE_SECONDS = 1;
 
     private record GreyVar(InterSiteLayer.Demand demand, Route route, MipModel.Var var) {
     }
@@ -472,6 +474,17 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
 
     @Override
     public DwdmPlan decode(double[] values, Plan fabricPlan) {
+        return decode(values, fabricPlan, ASSIGNMENT_SECONDS);
+    }
+
+    /** The load model assigns channels after the solve: first fit is instant, the exact model gets what is left. */
+    @Override
+    public double decodeReserveSeconds() {
+        return perChannel ? 0 : DECODE_RESERVE_SECONDS;
+    }
+
+    @Override
+    public DwdmPlan decode(double[] values, Plan fabricPlan, double secondsLeft) {
         Map<Span, LineSystem> fitted = new HashMap<>();
         Map<Span, Integer> dwdmPairs = new HashMap<>();
         for (Span s : instance.spans()) {
@@ -501,7 +514,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
                 }
             }
         } else {
-            assignChannels(values, dwdmPairs, fitted, greyPairs, pools);
+            assignChannels(values, dwdmPairs, fitted, greyPairs, pools, secondsLeft);
         }
         List<MuxPlacement> muxes = new ArrayList<>();
         List<AmplifierPlacement> amplifiers = new ArrayList<>();
@@ -569,7 +582,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
      * objective, and the planner reports FEASIBLE with the model's bound).
      */
     private void assignChannels(double[] values, Map<Span, Integer> dwdmPairs, Map<Span, LineSystem> fitted,
-                                Map<Span, Integer> greyPairs, Map<String, Deque<Slot>> pools) {
+                                Map<Span, Integer> greyPairs, Map<String, Deque<Slot>> pools, double exactSeconds) {
         List<Route> routesOfLightpaths = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (ChannelVar v : routeLightpaths) {
@@ -585,7 +598,8 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
             free.put(s, fitted.containsKey(s) ? s.fiberPairs() - dwdmPairs.getOrDefault(s, 0)
                     - greyPairs.getOrDefault(s, 0) : 0);
         }
-        ChannelAssignment.Result a = ChannelAssignment.assign(routesOfLightpaths, dwdmPairs, channelsPerPair, free);
+        ChannelAssignment.Result a = ChannelAssignment.assign(routesOfLightpaths, dwdmPairs, channelsPerPair, free,
+                Math.min(ASSIGNMENT_SECONDS, exactSeconds));
         channelAssignment = a.method() + (a.complete() ? "" : ", incomplete");
         dwdmPairs.putAll(a.pairs());
         for (int i = 0; i < routesOfLightpaths.size(); i++) {
