@@ -329,19 +329,30 @@ final class InputCopy {
     }
 
     private static void checkSheetNames(List<String> names, Problems problems) {
+        sheetNameProblems(names).forEach(problems::add);
+    }
+
+    /**
+     * Sheet names a plan workbook cannot carry: names Excel refuses (over 31 characters, {@code []:*?/\\}, ...)
+     * and a second sheet of a name (Excel ignores case). The reader reports them too, so that validate refuses
+     * what solve could not write.
+     */
+    static List<InputProblem> sheetNameProblems(List<String> names) {
+        List<InputProblem> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String name : names) {
             try {
                 WorkbookUtil.validateSheetName(name);
                 if (!seen.add(name.toLowerCase(Locale.ROOT))) {
-                    problems.add(new InputProblem(name, "a second sheet of this name (Excel ignores case)",
+                    out.add(new InputProblem(name, "a second sheet of this name (Excel ignores case)",
                             "rename one of them."));
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new InputProblem(name, "not a name Excel allows for a sheet: " + e.getMessage(),
+                out.add(new InputProblem(name, "not a name Excel allows for a sheet: " + e.getMessage(),
                         "rename the sheet in Excel."));
             }
         }
+        return out;
     }
 
     /** Whether the row (0-based) is within Excel's rows; adds the problem when not. */

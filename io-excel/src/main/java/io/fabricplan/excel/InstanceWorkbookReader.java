@@ -181,6 +181,7 @@ public final class InstanceWorkbookReader {
             // The sheets the planner does not read, and every other part, are copied into a plan workbook:
             // what solve would trip over there is found here.
             source.scanOtherParts();
+            InputCopy.sheetNameProblems(source.sheetNames()).forEach(problems::add);
             if (formulaLikeIds > 0) {
                 warnings.add(formulaLikeId + (formulaLikeIds == 1 ? "" : " (and " + ReadLimits.grouped(
                         formulaLikeIds - 1) + " more such cells)"));

@@ -56,6 +56,19 @@ class InstanceWorkbookReaderTest {
         assertThat(result.instance().links().get(0)).isEqualTo(new Link("l1", "leaf1", "s1", 1, 800, null));
     }
 
+    /** A plan workbook could not carry such a sheet (solve copies every sheet): validate refuses it at its name. */
+    @Test
+    void sheetNameExcelRefusesIsAProblem() throws IOException {
+        Path valid = TestWorkbook.valid().write(dir.resolve("valid.xlsx"));
+        Path odd = HandMadeXlsx.withSheet(valid, dir.resolve("odd.xlsx"), "A sheet name of thirty-two chars",
+                HandMadeXlsx.rows("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"));
+
+        ReadResult result = readFile(odd);
+
+        assertThat(described(result)).singleElement().asString()
+                .startsWith("A sheet name of thirty-two chars: not a name Excel allows for a sheet");
+    }
+
     @Test
     void unknownColumnWarnedOnceAndKept() throws IOException {
         TestWorkbook wb = TestWorkbook.valid();
