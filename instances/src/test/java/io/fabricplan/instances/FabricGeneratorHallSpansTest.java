@@ -90,6 +90,16 @@ class FabricGeneratorHallSpansTest {
         assertThat(new InstanceValidator().validate(instance)).isEmpty();
     }
 
+    /** The largest fabric the benchmarks plan over spans is a valid instance (its spans have 24,576 pairs). */
+    @Test
+    void hundredThirtyOneThousandGpusInFourHallsAreValid() {
+        Instance instance = FabricGenerator.generate(GeneratorOptions.of(131_072).withSwitchFamily("SW102T")
+                .withNicGbps(800).withHalls(4).withHallSpans(GeneratorOptions.HallSpans.defaults())).instance();
+
+        assertThat(instance.spans()).allSatisfy(s -> assertThat(s.fiberPairs()).isEqualTo(24_576));
+        assertThat(new InstanceValidator().validate(instance)).isEmpty();
+    }
+
     @Test
     void sameSeedGivesTheSameInstance() {
         GeneratorOptions options = GeneratorOptions.of(4096).withHalls(3).withSeed(5)
