@@ -1,7 +1,5 @@
 package io.fabricplan.formulations;
 
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import io.fabricplan.api.Cancellation;
@@ -68,7 +66,7 @@ final class LpRelaxation {
         }
         MpSolverStop stop = new MpSolverStop(solver);
         try {
-            MPVariable[] vars = load(model, solver);
+            MPVariable[] vars = MpSolverBackend.load(model, solver, true);
             solver.suppressOutput();
             // the dual simplex: 3x faster than GLOP's default primal on fabrics with placement (16k GPUs: 7 s
             // against 24 s), as fast elsewhere, and its vertices as integral on fabrics with fixed racks
@@ -97,26 +95,6 @@ final class LpRelaxation {
             cancellation.remove(stop);
             stop.deleteSolver(); // never while a cancelling thread interrupts it
         }
-    }
-
-    private static MPVariable[] load(MipModel model, MPSolver solver) {
-        MPVariable[] vars = new MPVariable[model.numVariables()];
-        for (MipModel.Var v : model.variables()) {
-            vars[v.index()] = solver.makeNumVar(v.lb(), v.ub(), v.name());
-        }
-        for (MipModel.Row r : model.rows()) {
-            MPConstraint c = solver.makeConstraint(infinite(r.lo()), infinite(r.hi()), r.name());
-            for (int i = 0; i < r.size(); i++) {
-                c.setCoefficient(vars[r.vars()[i]], r.coefs()[i]);
-            }
-        }
-        MPObjective objective = solver.objective();
-        for (MipModel.Var v : model.variables()) {
-            objective.setCoefficient(vars[v.index()], model.objectiveCoefficient(v));
-        }
-        objective.setOffset(model.objectiveConstant());
-        objective.setMinimization();
-        return vars;
     }
 
     /** The values with every integer variable rounded, or null when one is further than 1e-6 from an integer. */
@@ -161,13 +139,6 @@ final class LpRelaxation {
 
     private static double tolerance(double bound) {
         return Double.isInfinite(bound) ? 0 : ROW_TOLERANCE * Math.max(1, Math.abs(bound));
-    }
-
-    private static double infinite(double v) {
-        if (v == Double.POSITIVE_INFINITY) {
-            return MPSolver.infinity();
-        }
-        return v == Double.NEGATIVE_INFINITY ? -MPSolver.infinity() : v;
     }
 
     private static double seconds(long start) {

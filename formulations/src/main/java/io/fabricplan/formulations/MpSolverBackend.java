@@ -42,22 +42,8 @@ final class MpSolverBackend implements MipBackend {
             if (model.numVariables() == 0) {
                 return EmptyModel.solve(model, observer, start, solverName(solver));
             }
-            MPVariable[] vars = new MPVariable[model.numVariables()];
-            for (MipModel.Var v : model.variables()) {
-                vars[v.index()] = solver.makeVar(v.lb(), v.ub(), v.integer(), v.name());
-            }
-            for (MipModel.Row r : model.rows()) {
-                MPConstraint c = solver.makeConstraint(bound(r.lo()), bound(r.hi()), r.name());
-                for (int i = 0; i < r.size(); i++) {
-                    c.setCoefficient(vars[r.vars()[i]], r.coefs()[i]);
-                }
-            }
+            MPVariable[] vars = load(model, solver, false);
             MPObjective objective = solver.objective();
-            for (MipModel.Var v : model.variables()) {
-                objective.setCoefficient(vars[v.index()], model.objectiveCoefficient(v));
-            }
-            objective.setOffset(model.objectiveConstant());
-            objective.setMinimization();
             if (!HIGHS.equals(solverId)) {
                 // OR-Tools 9.15 HighsSolveProto writes hints past an empty vector and crashes the JVM:
                 // HiGHS runs cold
@@ -132,6 +118,30 @@ final class MpSolverBackend implements MipBackend {
             values[i++] = h.getValue();
         }
         solver.setHint(hinted, values);
+    }
+
+    /**
+     * Loads the model into an MPSolver: its variables (continuous when {@code relaxed}), rows and objective to
+     * minimise. Shared by the MIP backends and the LP relaxation, so that both solve the same model.
+     */
+    static MPVariable[] load(MipModel model, MPSolver solver, boolean relaxed) {
+        MPVariable[] vars = new MPVariable[model.numVariables()];
+        for (MipModel.Var v : model.variables()) {
+            vars[v.index()] = solver.makeVar(v.lb(), v.ub(), v.integer() && !relaxed, v.name());
+        }
+        for (MipModel.Row r : model.rows()) {
+            MPConstraint c = solver.makeConstraint(bound(r.lo()), bound(r.hi()), r.name());
+            for (int i = 0; i < r.size(); i++) {
+                c.setCoefficient(vars[r.vars()[i]], r.coefs()[i]);
+            }
+        }
+        MPObjective objective = solver.objective();
+        for (MipModel.Var v : model.variables()) {
+            objective.setCoefficient(vars[v.index()], model.objectiveCoefficient(v));
+        }
+        objective.setOffset(model.objectiveConstant());
+        objective.setMinimization();
+        return vars;
     }
 
     private static double bound(double v) {
