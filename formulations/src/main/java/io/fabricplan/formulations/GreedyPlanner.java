@@ -41,6 +41,18 @@ public final class GreedyPlanner {
      */
     public Baseline plan(Instance instance) {
         InstanceIndex index = new InstanceIndex(instance);
+        Plan plan = unchecked(instance, index);
+        return plan == null ? null : checked(index, plan);
+    }
+
+    /** The plan and its check's verdict and figures. */
+    static Baseline checked(InstanceIndex index, Plan plan) {
+        CheckReport report = new PlanChecker(index).check(plan);
+        return new Baseline(plan, report.evaluation(), report.violations());
+    }
+
+    /** The rule of thumb's plan, not yet checked; null when some link has no usable option. */
+    static Plan unchecked(Instance instance, InstanceIndex index) {
         Map<String, SwitchModel> chosen = new HashMap<>();
         Map<String, String> racks = new HashMap<>();
         Map<String, Integer> usedU = new HashMap<>();
@@ -83,8 +95,7 @@ public final class GreedyPlanner {
             links.addAll(between.links());
             plan = new Plan(devices, links).withDwdm(between.dwdm());
         }
-        CheckReport report = new PlanChecker(index).check(plan);
-        return new Baseline(plan, report.evaluation(), report.violations());
+        return plan;
     }
 
     /**
@@ -143,3 +154,4 @@ public final class GreedyPlanner {
         return best;
     }
 }
+

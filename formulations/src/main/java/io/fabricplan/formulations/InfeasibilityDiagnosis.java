@@ -101,6 +101,15 @@ public final class InfeasibilityDiagnosis {
     }
 
     private double shortestLengthM(Link l) {
+        Double known = shortestLength.get(l.id());
+        if (known == null) {
+            known = computeShortestLengthM(l);
+            shortestLength.put(l.id(), known);
+        }
+        return known;
+    }
+
+    private double computeShortestLengthM(Link l) {
         Device a = index.device(l.aDevice());
         Device b = index.device(l.bDevice());
         double shortest = Double.NaN;
@@ -354,6 +363,39 @@ public final class InfeasibilityDiagnosis {
      * usable option is left. CPO port power is not included (it is the switch's).
      */
     private double leastEndPowerW(Link l, Device device, Packaging p, SwitchModel m) {
+        Device da = index.device(l.aDevice());
+        Device other = da.id().equals(device.id()) ? index.device(l.bDevice()) : da;
+        // fabrics repeat a few link shapes over hundreds of thousands of links: the answer depends on the shape only
+        EndShape shape = new EndShape(l.gbps(), shortestLengthM(l), overSpans(l), deviceShape(device),
+                deviceShape(other), p, m == null ? null : m.id());
+        Double known = leastEndPower.get(shape);
+        if (known == null) {
+            known = computeLeastEndPowerW(l, device, p, m);
+            leastEndPower.put(shape, known);
+        }
+        return known;
+    }
+
+    /** What {@link #leastEndPowerW} depends on: the link's rate and shortest length, the two ends' shapes. */
+    private record EndShape(double gbps, double lengthM, boolean overSpans, int here, int other, Packaging p,
+                            String modelId) {
+    }
+
+    private final Map<EndShape, Double> leastEndPower = new HashMap<>();
+    private final Map<String, Double> shortestLength = new HashMap<>();
+    private final Map<String, Integer> deviceShapes = new HashMap<>();
+    private final Map<Object, Integer> shapeIds = new HashMap<>();
+
+    /**
+     * A number per kind of end: servers by whether they take linear optics, switches by their usable models (their
+     * packagings follow from them): ends of one number accept the same options at the same power.
+     */
+    private int deviceShape(Device d) {
+        return deviceShapes.computeIfAbsent(d.id(), id -> shapeIds.computeIfAbsent(
+                d.isSwitch() ? usableModels(d) : Boolean.valueOf(d.lpoCapable()), k -> shapeIds.size()));
+    }
+
+    private double computeLeastEndPowerW(Link l, Device device, Packaging p, SwitchModel m) {
         Device da = index.device(l.aDevice());
         Device db = index.device(l.bDevice());
         boolean atA = da.id().equals(device.id());

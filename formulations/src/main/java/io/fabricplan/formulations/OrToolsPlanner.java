@@ -31,6 +31,8 @@ import java.util.List;
 public final class OrToolsPlanner implements Planner {
     /** Seconds past the time limit the repair of the rule of thumb may take. */
     static final double REPAIR_GRACE_SECONDS = 1.0;
+    /** The repair stops this many checks' time before its deadline, to check its plan (with room for noise). */
+    private static final double CHECK_MARGIN = 1.25;
     private final FormulationKind kind;
 
     /** The planner of the aggregated formulation. */
@@ -82,6 +84,7 @@ public final class OrToolsPlanner implements Planner {
                             Cancellation cancellation) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.of(start, options.timeLimitSeconds(), cancellation);
+        phase(listener, start, "validating");
         List<InputProblem> problems = new InstanceValidator().validate(instance);
         if (!problems.isEmpty()) {
             return noPlan(SolveStatus.INVALID, options, null, problems.stream().map(InputProblem::describe).toList(),
@@ -92,22 +95,36 @@ public final class OrToolsPlanner implements Planner {
             return noPlan(SolveStatus.INVALID, options, null, unsupported, "-", start, 0, 0, 0);
         }
         Instance target = instance.withSettings(instance.settings().withObjective(options.objective()));
-        Baseline baseline = new GreedyPlanner().plan(target);
+        phase(listener, start, "rule of thumb");
+        io.fabricplan.model.InstanceIndex index = new io.fabricplan.model.InstanceIndex(target);
+        Plan ruleOfThumb = GreedyPlanner.unchecked(target, index);
+        long checkStart = System.nanoTime();
+        Baseline baseline = ruleOfThumb == null ? null : GreedyPlanner.checked(index, ruleOfThumb);
+        // what a check of a whole plan costs here (a second at 131,072 GPUs): the repair ends with one
+        double checkS = seconds(checkStart);
         // the repair may run a second past the limit (within the 2 s a solve may overrun), so that a very short
-        // limit can still end with a valid plan
-        Deadline repairDeadline = Deadline.of(start, options.timeLimitSeconds() + REPAIR_GRACE_SECONDS, cancellation);
+        // limit can still end with a valid plan; it stops early enough to check what it made
+        Deadline repairDeadline = Deadline.of(start, options.timeLimitSeconds() + REPAIR_GRACE_SECONDS
+                - CHECK_MARGIN * checkS, cancellation);
         if (repairDeadline.reached()) {
             Baseline valid = baseline != null && baseline.feasible() ? baseline : null;
             return fallback(target, options, baseline, null, valid, cancellation, start);
         }
         InfeasibilityDiagnosis diagnosis = new InfeasibilityDiagnosis(target, options.interSite());
-        List<String> proven = diagnosis.provenReasons();
-        if (!proven.isEmpty()) {
-            return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0);
+        // the bounds take about as long as a check; with less time left they are skipped (a search that cannot
+        // start could not use them), and an infeasible instance ends without a plan instead of with its proof
+        if (deadline.remainingSeconds() > checkS) {
+            phase(listener, start, "bounds");
+            List<String> proven = diagnosis.provenReasons();
+            if (!proven.isEmpty()) {
+                return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0);
+            }
         }
+        phase(listener, start, "repairing the rule of thumb");
         Baseline repaired = new RuleOfThumbRepair().repair(target, baseline, repairDeadline);
         Baseline warmStart = repaired != null && repaired.feasible() ? repaired : null;
 
+        phase(listener, start, "building the model");
         Formulation formulation;
         try {
             formulation = build(kindFor(options), target, options, deadline);
@@ -189,6 +206,11 @@ public final class OrToolsPlanner implements Planner {
         }
         return new PlanResult(status, options.objective(), plan, evaluation, objective, bound, gap, baseline, stats,
                 notes, repaired);
+    }
+
+    /** Says which phase the solve is in, for the progress line (no objective yet). */
+    private static void phase(ProgressListener listener, long start, String what) {
+        listener.onProgress(new Progress(seconds(start), Double.NaN, Double.NaN, what));
     }
 
     private static String noPlanReason(SolveOptions options, Cancellation cancellation) {
@@ -286,3 +308,4 @@ public final class OrToolsPlanner implements Planner {
         return (System.nanoTime() - start) / 1e9;
     }
 }
+

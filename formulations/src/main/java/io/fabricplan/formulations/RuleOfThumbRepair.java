@@ -20,6 +20,7 @@ import io.fabricplan.model.SwitchModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,12 +58,14 @@ public final class RuleOfThumbRepair {
 
     /** The repair, stopping with the plan so far (checked) when the deadline comes. */
     Baseline repair(Instance instance, Baseline ruleOfThumb, Deadline deadline) {
-        if (ruleOfThumb == null || ruleOfThumb.feasible()) {
+        if (ruleOfThumb == null || ruleOfThumb.feasible() || deadline.reached()) {
             return ruleOfThumb;
         }
         InstanceIndex index = new InstanceIndex(instance);
         State state = new State(index, ruleOfThumb.plan());
-        state.descend(deadline);
+        if (state.descend(deadline) == 0) {
+            return ruleOfThumb; // nothing changed: its check stands (at 131,072 GPUs a check takes a second)
+        }
         Plan plan = state.plan(ruleOfThumb.plan());
         CheckReport report = new PlanChecker(index).check(plan);
         return new Baseline(plan, report.evaluation(), report.violations());
@@ -80,6 +83,8 @@ public final class RuleOfThumbRepair {
         private final int[] rackOf;
         private final boolean[] frozen;
         private final boolean[] dirty;
+        private final boolean[] optionsDirty;
+        private final List<OptionChange>[] cachedOptionChanges;
         private final List<Move>[] cachedMoves;
         private final double[] capacityW;
         private final double[] loadW;
@@ -110,6 +115,11 @@ public final class RuleOfThumbRepair {
             frozen = new boolean[devices.size()];
             dirty = new boolean[devices.size()];
             java.util.Arrays.fill(dirty, true);
+            optionsDirty = new boolean[devices.size()];
+            java.util.Arrays.fill(optionsDirty, true);
+            @SuppressWarnings("unchecked")
+            List<OptionChange>[] changes = new List[devices.size()];
+            cachedOptionChanges = changes;
             @SuppressWarnings("unchecked")
             List<Move>[] cache = new List[devices.size()];
             cachedMoves = cache;
@@ -210,7 +220,8 @@ public final class RuleOfThumbRepair {
             return (rack.powerBudgetKw() * PlanChecker.TOLERANCE + PlanChecker.TOLERANCE) * 1000.0 * 0.5;
         }
 
-        void descend(Deadline deadline) {
+        /** Moves until no rack is over budget, no move helps or the deadline comes; returns the moves made. */
+        int descend(Deadline deadline) {
             int moves = 0;
             boolean changed = true;
             while (changed && moves < MAX_MOVES) {
@@ -235,13 +246,13 @@ public final class RuleOfThumbRepair {
                     }
                 }
             }
+            return moves;
         }
 
         /** The admissible move touching rack r with the least objective increase per watt of r's excess removed. */
         private Move bestMove(int r) {
             double need = excess(r, loadW[r]);
             List<Move> candidates = new ArrayList<>();
-            Map<LinkShape, List<Integer>> shapes = new HashMap<>();
             for (int d : devicesInRack.get(r)) {
                 Device device = devices.get(d);
                 if (device.isSwitch() && !frozen[d]) {
@@ -251,17 +262,10 @@ public final class RuleOfThumbRepair {
                         }
                     }
                 }
-                for (int l : linksOf.get(d)) {
-                    shapes.computeIfAbsent(shape(l, d), k -> new ArrayList<>()).add(l);
-                }
             }
-            // links of one shape are interchangeable: evaluate one, move as many as the rack needs
-            for (Map.Entry<LinkShape, List<Integer>> e : shapes.entrySet()) {
-                List<Integer> same = e.getValue();
-                for (Optic o : index.instance().optics()) {
-                    if (o != option.get(same.get(0))) {
-                        candidates.add(optionChange(same, o, e.getKey().device(), r, need));
-                    }
+            for (int d : devicesInRack.get(r)) {
+                for (OptionChange change : optionChanges(d)) {
+                    candidates.add(change.move(need));
                 }
             }
             Move best = null;
@@ -317,24 +321,59 @@ public final class RuleOfThumbRepair {
             return moves;
         }
 
+        /**
+         * Device d's option changes: its free links grouped by shape (links of one shape are interchangeable: one is
+         * evaluated, as many move as the rack needs), each group with every other option that draws less at d.
+         * Computed again only when d, a neighbour or one of its links has changed since.
+         */
+        private List<OptionChange> optionChanges(int d) {
+            if (!optionsDirty[d] && cachedOptionChanges[d] != null) {
+                return cachedOptionChanges[d];
+            }
+            Map<LinkShape, List<Integer>> shapes = new LinkedHashMap<>();
+            for (int l : linksOf.get(d)) {
+                shapes.computeIfAbsent(shape(l, d), k -> new ArrayList<>()).add(l);
+            }
+            List<OptionChange> changes = new ArrayList<>();
+            for (List<Integer> same : shapes.values()) {
+                for (Optic o : index.instance().optics()) {
+                    if (o != option.get(same.get(0))) {
+                        OptionChange change = optionChange(same, o, d);
+                        if (change != null) {
+                            changes.add(change);
+                        }
+                    }
+                }
+            }
+            cachedOptionChanges[d] = changes;
+            optionsDirty[d] = false;
+            return changes;
+        }
+
         /** Marks what a move changes: its device, and both ends of every link whose option or end changed. */
         void touched(Move move) {
             if (move.device >= 0) {
-                dirty[move.device] = true;
+                markDirty(move.device);
                 for (int l : linksOf.get(move.device)) {
-                    dirty[ends.get(l)[0]] = true;
-                    dirty[ends.get(l)[1]] = true;
+                    markEndsDirty(l);
                 }
             }
             for (int l : move.relinked) {
-                dirty[ends.get(l)[0]] = true;
-                dirty[ends.get(l)[1]] = true;
+                markEndsDirty(l);
             }
             for (int i = 0; i < move.groupTaken; i++) {
-                int l = move.group.get(i);
-                dirty[ends.get(l)[0]] = true;
-                dirty[ends.get(l)[1]] = true;
+                markEndsDirty(move.group.get(i));
             }
+        }
+
+        private void markEndsDirty(int l) {
+            markDirty(ends.get(l)[0]);
+            markDirty(ends.get(l)[1]);
+        }
+
+        private void markDirty(int d) {
+            dirty[d] = true;
+            optionsDirty[d] = true;
         }
 
         /** What makes two free links at device d interchangeable for a move: ends, racks, rate, length, option. */
@@ -427,10 +466,10 @@ public final class RuleOfThumbRepair {
         }
 
         /**
-         * Links of one shape take option o, when usable and drawing less at device d's end (in rack r): as many as
-         * it takes to remove the rack's excess {@code need}, at most all of them.
+         * Links of one shape take option o, when usable and drawing less at device d's end: the change per link;
+         * {@link OptionChange#move} takes as many as the rack needs.
          */
-        private Move optionChange(List<Integer> same, Optic o, int d, int r, double need) {
+        private OptionChange optionChange(List<Integer> same, Optic o, int d) {
             int l = same.get(0);
             Link link = links.get(l);
             if (!FabricRules.rateMatches(o, link)) {
@@ -450,19 +489,14 @@ public final class RuleOfThumbRepair {
             if (!FabricRules.usable(o, link, length, ea, eb)) {
                 return null;
             }
-            int k = (int) Math.min(same.size(), Math.ceil(need / saved - 1e-9));
-            double count = (double) link.count() * k;
+            double count = link.count();
             double newPower = FabricRules.endPowerW(o, link, ea) + FabricRules.endPowerW(o, link, eb);
             double oldPower = FabricRules.endPowerW(old, link, ea) + FabricRules.endPowerW(old, link, eb);
-            Move move = new Move();
-            move.objectiveDelta = count * (settings.objectiveValue(FabricRules.linkCostUsd(o, length, ea, eb), newPower)
-                    - settings.objectiveValue(FabricRules.linkCostUsd(old, length, ea, eb), oldPower));
-            move.addLoad(rackOf[a], count * (FabricRules.endPowerW(o, link, ea) - FabricRules.endPowerW(old, link, ea)));
-            move.addLoad(rackOf[b], count * (FabricRules.endPowerW(o, link, eb) - FabricRules.endPowerW(old, link, eb)));
-            move.group = same;
-            move.groupTaken = k;
-            move.groupOption = o;
-            return move;
+            return new OptionChange(same, o, saved, count * (settings.objectiveValue(
+                    FabricRules.linkCostUsd(o, length, ea, eb), newPower)
+                    - settings.objectiveValue(FabricRules.linkCostUsd(old, length, ea, eb), oldPower)),
+                    rackOf[a], count * (FabricRules.endPowerW(o, link, ea) - FabricRules.endPowerW(old, link, ea)),
+                    rackOf[b], count * (FabricRules.endPowerW(o, link, eb) - FabricRules.endPowerW(old, link, eb)));
         }
 
         /** The repaired plan: the input's device order, free links on their options, fixed links as they were. */
@@ -489,6 +523,26 @@ public final class RuleOfThumbRepair {
                         end(e[1]).packaging(), a.count()));
             }
             return new Plan(out, linkOut, null, input.dwdm());
+        }
+    }
+
+    /**
+     * Links of one shape taking another option, per link (all its cables): the power saved at the device's end,
+     * the objective's change and the load change in the racks of ends a and b.
+     */
+    private record OptionChange(List<Integer> group, Optic option, double savedW, double objectiveDelta, int rackA,
+                                double loadAW, int rackB, double loadBW) {
+        /** As many links as it takes to remove the rack's excess {@code need}, at most all of them. */
+        Move move(double need) {
+            int k = (int) Math.min(group.size(), Math.ceil(need / savedW - 1e-9));
+            Move move = new Move();
+            move.objectiveDelta = k * objectiveDelta;
+            move.addLoad(rackA, k * loadAW);
+            move.addLoad(rackB, k * loadBW);
+            move.group = group;
+            move.groupTaken = k;
+            move.groupOption = option;
+            return move;
         }
     }
 

@@ -175,7 +175,7 @@ class OrToolsPlannerTest {
     }
 
     @Test
-    void progressListenerHearsOfSolutionsAndTheEnd() {
+    void progressListenerHearsOfPhasesSolutionsAndTheEnd() {
         Instance instance = Fabrics.leafSpine(4, 10, 1.5, 11);
         List<Progress> events = Collections.synchronizedList(new ArrayList<>());
 
@@ -183,7 +183,11 @@ class OrToolsPlannerTest {
                 Fabrics.options(Objective.TCO, SolverKind.CP_SAT), events::add, new Cancellation()));
 
         assertThat(events).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(events.get(0).message()).startsWith("solving AggregatedFabricFormulation");
+        assertThat(events.subList(0, 6)).extracting(Progress::message).containsExactly("validating",
+                "rule of thumb", "bounds", "repairing the rule of thumb", "building the model",
+                events.get(5).message());
+        assertThat(events.get(5).message()).startsWith("solving AggregatedFabricFormulation");
+        assertThat(events.subList(0, 5)).allMatch(p -> Double.isNaN(p.bestObjective()));
         assertThat(events).filteredOn(p -> p.message().equals("solution found")).isNotEmpty()
                 .allMatch(p -> Double.isFinite(p.bestObjective()) && p.bound() <= p.bestObjective() + 1e-6);
         Progress last = events.get(events.size() - 1);

@@ -56,6 +56,22 @@ class RuleOfThumbRepairTest {
         assertThat(repaired.evaluation().objectiveValue()).isCloseTo(90960, Fabrics.within(90960));
     }
 
+    /** No time left: the rule of thumb comes back as it is, its check not repeated (a second at 131,072 GPUs). */
+    @Test
+    void noTimeLeftReturnsTheRuleOfThumbItself() {
+        Instance instance = ConstraintFamilyContractTest.leafAndServer(1.45);
+        Baseline ruleOfThumb = ruleOfThumb(instance);
+        Cancellation cancelled = new Cancellation();
+        cancelled.cancel();
+
+        assertThat(new RuleOfThumbRepair().repair(instance, ruleOfThumb, Deadline.of(System.nanoTime(), 0,
+                new Cancellation()))).isSameAs(ruleOfThumb);
+        assertThat(new RuleOfThumbRepair().repair(instance, ruleOfThumb, Deadline.of(System.nanoTime(), 60,
+                cancelled))).isSameAs(ruleOfThumb);
+        assertThat(new RuleOfThumbRepair().repair(instance, ruleOfThumb, Deadline.of(System.nanoTime(), 60,
+                new Cancellation())).violations()).isEmpty();
+    }
+
     @Test
     void validRuleOfThumbIsLeftAsItIs() {
         Instance instance = ConstraintFamilyContractTest.leafAndServer(2.0);

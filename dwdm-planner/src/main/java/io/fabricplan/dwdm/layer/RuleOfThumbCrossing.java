@@ -42,6 +42,8 @@ final class RuleOfThumbCrossing {
     /** Per span: next free fiber pair index, and its DWDM pairs (index and channels in use). */
     private final Map<Span, Integer> nextPair = new HashMap<>();
     private final Map<Span, List<DwdmPair>> dwdmPairs = new LinkedHashMap<>();
+    /** Per span and channel: how many of its DWDM pairs carry a lightpath on the channel. */
+    private final Map<Span, int[]> channelUse = new HashMap<>();
     private final Map<String, Integer> assigned = new LinkedHashMap<>();
     /** Fiber pairs per span grey cables leave for DWDM. */
     private final Map<Span, Integer> reserved = new HashMap<>();
@@ -50,6 +52,13 @@ final class RuleOfThumbCrossing {
 
     private record DwdmPair(int index, boolean[] used) {
     }
+
+    /** What the optics a cable may take depend on: its rate, its two ends, grey or coherent. */
+    private record OpticsKey(double gbps, LinkEnd aEnd, LinkEnd bEnd, boolean coherent) {
+    }
+
+    /** The sorted candidates per {@link OpticsKey}: fabrics repeat a few kinds over tens of thousands of cables. */
+    private final Map<OpticsKey, List<Optic>> cheapestFirst = new HashMap<>();
 
     RuleOfThumbCrossing(Instance instance) {
         this.instance = instance;
@@ -143,6 +152,11 @@ final class RuleOfThumbCrossing {
     }
 
     private List<Optic> cheapestFirst(InterSiteLayer.Crossing c, boolean coherent) {
+        return cheapestFirst.computeIfAbsent(new OpticsKey(c.link().gbps(), c.aEnd(), c.bEnd(), coherent),
+                k -> sortedOptics(c, coherent));
+    }
+
+    private List<Optic> sortedOptics(InterSiteLayer.Crossing c, boolean coherent) {
         return instance.optics().stream()
                 .filter(o -> FabricRules.rateMatches(o, c.link()) && FabricRules.endAccepts(o, c.aEnd())
                         && FabricRules.endAccepts(o, c.bEnd()))
@@ -249,7 +263,6 @@ final class RuleOfThumbCrossing {
                 Span s = r.spans().get(k);
                 fitted.putIfAbsent(s, line[k]);
                 DwdmPair pair = pairWith(s, channel);
-                pair.used()[channel] = true;
                 hops.add(new SpanHop(s.id(), pair.index()));
             }
             lightpaths.add(new Lightpath(c.link().id(), cable, o.id(), hops, channel));
@@ -338,18 +351,29 @@ final class RuleOfThumbCrossing {
         return best;
     }
 
+    /** Whether some DWDM pair of the span has the channel free: fewer of its pairs use it than it has. */
     private boolean hasFree(Span s, int channel) {
-        return dwdmPairs.getOrDefault(s, List.of()).stream().anyMatch(p -> !p.used()[channel]);
+        int[] used = channelUse.get(s);
+        return used != null && channel < used.length && used[channel] < dwdmPairs.get(s).size();
     }
 
+    /** The span's first DWDM pair with the channel free (opening one where none has it), the channel taken. */
     private DwdmPair pairWith(Span s, int channel) {
-        for (DwdmPair p : dwdmPairs.getOrDefault(s, List.of())) {
-            if (!p.used()[channel]) {
-                return p;
+        DwdmPair found = null;
+        if (hasFree(s, channel)) {
+            for (DwdmPair p : dwdmPairs.get(s)) {
+                if (!p.used()[channel]) {
+                    found = p;
+                    break;
+                }
             }
         }
-        DwdmPair p = new DwdmPair(nextPair.merge(s, 1, Integer::sum) - 1, new boolean[fitted.get(s).channels()]);
-        dwdmPairs.computeIfAbsent(s, k -> new ArrayList<>()).add(p);
-        return p;
+        if (found == null) {
+            found = new DwdmPair(nextPair.merge(s, 1, Integer::sum) - 1, new boolean[fitted.get(s).channels()]);
+            dwdmPairs.computeIfAbsent(s, k -> new ArrayList<>()).add(found);
+        }
+        found.used()[channel] = true;
+        channelUse.computeIfAbsent(s, k -> new int[fitted.get(s).channels()])[channel]++;
+        return found;
     }
 }
