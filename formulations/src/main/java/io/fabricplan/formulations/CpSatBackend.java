@@ -88,6 +88,14 @@ final class CpSatBackend implements MipBackend {
         // (std::bad_function_call, abort, exit 134), and the handler's destructor leaves SIGINT at SIG_DFL.
         // Ctrl-C is the JVM's to handle; it stops the search through the Cancellation (stopSearch).
         p.setCatchSigintSignal(false);
+        if (parameters.solverSpecific() != null && !parameters.solverSpecific().isBlank()) {
+            try {
+                com.google.protobuf.TextFormat.merge(parameters.solverSpecific(), p);
+            } catch (com.google.protobuf.TextFormat.ParseException e) {
+                throw new IllegalArgumentException("not CP-SAT parameters: " + parameters.solverSpecific()
+                        + " (" + e.getMessage() + ")", e);
+            }
+        }
     }
 
     private static IntVar[] variables(MipModel model, CpModel cp) {
@@ -165,3 +173,4 @@ final class CpSatBackend implements MipBackend {
         }
     }
 }
+

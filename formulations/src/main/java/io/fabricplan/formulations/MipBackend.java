@@ -29,8 +29,9 @@ public interface MipBackend {
     /**
      * The limits of one solve, set in one place by each backend.
      *
-     * @param solverSpecific engine parameters in the engine's own text format (SCIP: {@code name = value} lines),
-     *                       passed through by the MPSolver backends when not empty, ignored by CP-SAT
+     * @param solverSpecific engine parameters in the engine's own text format (SCIP: {@code name = value} lines;
+     *                       CP-SAT: {@code SatParameters} in protobuf text format), applied after the backend's
+     *                       own; Choco: see {@code ChocoBackend}
      */
     record Parameters(double timeLimitSeconds, double relativeGap, int threads, long seed, String solverSpecific) {
         public Parameters(double timeLimitSeconds, double relativeGap, int threads, long seed) {
