@@ -146,7 +146,9 @@ public final class OrToolsPlanner implements Planner {
                 + " (" + model.numVariables() + " variables, " + model.numRows() + " rows)"));
 
         MipBackend backend = MipBackends.create(options.solver());
-        double remaining = Math.max(0.01, deadline.remainingSeconds() - formulation.decodeReserveSeconds());
+        // kept back for what follows the search: decoding the plan and evaluating it (about one check's time: a
+        // second at 131,072 GPUs) and the layer's channel assignment
+        double remaining = Math.max(0.01, deadline.remainingSeconds() - formulation.decodeReserveSeconds() - checkS);
         List<String> backendNotes = new java.util.ArrayList<>(backend.notes());
         // the LP relaxation beside the search needs GLOP (native); Choco, chosen to run without natives, has its own
         boolean lpBeside = options.lpBound() && !(backend instanceof ChocoBackend)

@@ -22,24 +22,25 @@ class LpRelaxationTest {
      * 8.9636; the integer optimum is x = 1, y = 3 (3.8 >= 3.4) for 10.4 (y = 4: 11.6; x = 3, y = 2: 10.9).
      */
     static MipModel fractionalCover() {
-        MipModel m = new MipModel("fractional");
-        MipModel.Var x = m.addInteger("x", 0, 10);
-        MipModel.Var y = m.addInteger("y", 0, 10);
-        m.addRow("cover", 3.4, new MipModel.Expr().add(x, 0.5).add(y, 1.1), Double.POSITIVE_INFINITY);
-        m.addObjective(x, 1.7);
-        m.addObjective(y, 2.9);
-        return m;
+        return cover("fractional", 3.4, 0);
     }
 
     /** The same cover at 3.3: y = 3 meets it exactly, so the LP optimum is integral: 8.7 + 100.25. */
     static MipModel integralCover() {
-        MipModel m = new MipModel("integral");
+        return cover("integral", 3.3, 100.25);
+    }
+
+    /** {@code min 1.7 x + 2.9 y + constant  s.t.  0.5 x + 1.1 y >= need,  x, y in 0..10 integer}. */
+    static MipModel cover(String name, double need, double constant) {
+        MipModel m = new MipModel(name);
         MipModel.Var x = m.addInteger("x", 0, 10);
         MipModel.Var y = m.addInteger("y", 0, 10);
-        m.addRow("cover", 3.3, new MipModel.Expr().add(x, 0.5).add(y, 1.1), Double.POSITIVE_INFINITY);
+        m.addRow("cover", need, new MipModel.Expr().add(x, 0.5).add(y, 1.1), Double.POSITIVE_INFINITY);
         m.addObjective(x, 1.7);
         m.addObjective(y, 2.9);
-        m.addObjectiveConstant(100.25);
+        if (constant != 0) {
+            m.addObjectiveConstant(constant);
+        }
         return m;
     }
 

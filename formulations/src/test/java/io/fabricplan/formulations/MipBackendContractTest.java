@@ -25,13 +25,7 @@ class MipBackendContractTest {
     @ParameterizedTest
     @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void fractionalRowIsMetExactlyAtItsBoundary(SolverKind kind) {
-        MipModel m = new MipModel("boundary");
-        MipModel.Var x = m.addInteger("x", 0, 10);
-        MipModel.Var y = m.addInteger("y", 0, 10);
-        m.addRow("cover", 3.3, new MipModel.Expr().add(x, 0.5).add(y, 1.1), Double.POSITIVE_INFINITY);
-        m.addObjective(x, 1.7);
-        m.addObjective(y, 2.9);
-        m.addObjectiveConstant(100.25);
+        MipModel m = LpRelaxationTest.cover("boundary", 3.3, 100.25);
 
         MipBackend.Result r = MipBackends.create(kind).solve(m, PARAMETERS, MipBackend.Observer.NONE,
                 new Cancellation());
