@@ -1,11 +1,15 @@
 package io.fabricplan.cli;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /** A flat JSON object written by hand: strings, numbers (NaN as null) and booleans. */
 final class Json {
+    private static final MathContext SIGNIFICANT = new MathContext(10, RoundingMode.HALF_EVEN);
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
     Json put(String key, Object value) {
@@ -33,8 +37,12 @@ final class Json {
             if (d.isNaN() || d.isInfinite()) {
                 return "null";
             }
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue())
-                    : String.format(Locale.ROOT, "%.10g", d).replaceAll("\\.?0+$", "");
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return String.valueOf(d.longValue());
+            }
+            // ten significant digits, trailing zeros of the fraction dropped (never those of the integer part:
+            // 1,064,218,359.8 is 1064218360, not 106421836)
+            return new BigDecimal(d).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
         }
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();

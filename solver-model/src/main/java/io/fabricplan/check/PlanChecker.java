@@ -319,6 +319,11 @@ public final class PlanChecker {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        // six significant digits without trailing zeros of the fraction (a %g pattern stripped of zeros would
+        // also drop those of a rounded integer part: 123,450.4 as 12345)
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

@@ -245,4 +245,14 @@ class PlanCheckerTest {
         });
     }
 
+
+    /** Figures in violations keep six significant digits and the zeros of their integer part. */
+    @Test
+    void figuresInMessagesKeepTheZerosOfTheirIntegerPart() {
+        assertThat(PlanChecker.fmt(123_450.4)).isEqualTo("123450");
+        assertThat(PlanChecker.fmt(29.408)).isEqualTo("29.408");
+        assertThat(PlanChecker.fmt(0.5)).isEqualTo("0.5");
+        assertThat(PlanChecker.fmt(1_200)).isEqualTo("1200");
+        assertThat(PlanChecker.fmt(Double.NaN)).isEqualTo("NaN");
+    }
 }
