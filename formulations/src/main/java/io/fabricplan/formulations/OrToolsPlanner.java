@@ -111,17 +111,34 @@ public final class OrToolsPlanner implements Planner {
             return fallback(target, options, baseline, null, valid, cancellation, start);
         }
         InfeasibilityDiagnosis diagnosis = new InfeasibilityDiagnosis(target, options.interSite());
-        // the bounds take about as long as a check; with less time left they are skipped (a search that cannot
-        // start could not use them), and an infeasible instance ends without a plan instead of with its proof
-        if (deadline.remainingSeconds() > checkS) {
+        // the bounds take about as long as a check (a second at 131,072 GPUs). With a second thread they run beside
+        // the repair; alone, they are skipped when less time is left than a check (a search that cannot start
+        // could not use them). Either way an infeasible instance out of time ends without a plan, not its proof.
+        boolean beside = options.threads() != 1 && Runtime.getRuntime().availableProcessors() > 1;
+        java.util.concurrent.CompletableFuture<List<String>> bounds = null;
+        if (beside || deadline.remainingSeconds() > checkS) {
             phase(listener, start, "bounds");
-            List<String> proven = diagnosis.provenReasons();
-            if (!proven.isEmpty()) {
-                return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0);
+            bounds = beside ? java.util.concurrent.CompletableFuture.supplyAsync(diagnosis::provenReasons,
+                    runnable -> {
+                        Thread t = new Thread(runnable, "fabricplan-bounds");
+                        t.setDaemon(true);
+                        t.start();
+                    }) : java.util.concurrent.CompletableFuture.completedFuture(diagnosis.provenReasons());
+            if (!beside && !bounds.join().isEmpty()) {
+                return noPlan(SolveStatus.INFEASIBLE, options, baseline, bounds.join(), "bounds", start, 0, 0, 0);
             }
         }
         phase(listener, start, "repairing the rule of thumb");
         Baseline repaired = new RuleOfThumbRepair().repair(target, baseline, repairDeadline);
+        if (beside) {
+            List<String> proven = await(bounds, deadline);
+            if (proven == null) {
+                // still running at the deadline: its result no longer matters, and explanations need their own
+                diagnosis = new InfeasibilityDiagnosis(target, options.interSite());
+            } else if (!proven.isEmpty()) {
+                return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0);
+            }
+        }
         Baseline warmStart = repaired != null && repaired.feasible() ? repaired : null;
 
         phase(listener, start, "building the model");
@@ -208,6 +225,21 @@ public final class OrToolsPlanner implements Planner {
         }
         return new PlanResult(status, options.objective(), plan, evaluation, objective, bound, gap, baseline, stats,
                 notes, repaired);
+    }
+
+    /** The bounds' reasons, waiting for them until the deadline at most; null when they are not done by then. */
+    private static List<String> await(java.util.concurrent.CompletableFuture<List<String>> bounds, Deadline deadline) {
+        try {
+            return bounds.get(Math.max(1, Math.round(deadline.remainingSeconds() * 1000)),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the bounds failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** Says which phase the solve is in, for the progress line (no objective yet). */
