@@ -37,7 +37,8 @@ import java.util.Map;
  * the rack fits or no move lowers {@code E}; passes repeat while any move was made. {@code E} falls with every move,
  * so it ends. Each move re-picks the options of the links it touches by objective (capex and power as the
  * objective weighs them), so a switch turned CPO takes DR modules at the far ends, fiber only towards other CPO
- * ports. Per move O(links of the rack's devices x options); at 131,072 GPUs about a second.
+ * ports. Per move O(links of the rack's devices x options), option changes and switch moves cached per device until
+ * it or a neighbour changes; at 131,072 GPUs 3-5 s on 2 cores, half of it the final check of the repaired plan.
  *
  * <p>This is a heuristic: it may leave a plan over budget where a repair exists (then the planner has no feasible
  * warm start, as before), and it never claims optimality. Stateless and thread-safe.
