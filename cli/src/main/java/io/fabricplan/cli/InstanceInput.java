@@ -26,22 +26,28 @@ final class InstanceInput {
         InstanceWorkbookReader.ReadResult read = InstanceWorkbookReader.read(workbook, limits);
         read.warnings().forEach(w -> err.println("warning: " + w));
         if (!read.ok()) {
-            printProblems(read.problemCount(), workbook, read.problems(), err);
+            printProblems(read.problemCount(), workbook, read.problems(), limits.problems(), err);
             return null;
         }
         return read.instance();
     }
 
-    /**
-     * Prints the count and at most {@link #MAX_PRINTED} of the problems (and at most as many as {@code problems}
-     * holds: readers keep the first ones), then how many more there are.
-     */
+    /** As below, at most {@link #MAX_PRINTED} of them (lists that no {@code --limit problems} governs). */
     static void printProblems(long count, Path workbook, Iterable<InputProblem> problems, PrintWriter err) {
+        printProblems(count, workbook, problems, MAX_PRINTED, err);
+    }
+
+    /**
+     * Prints the count and at most {@code maxPrinted} of the problems (and at most as many as {@code problems}
+     * holds: readers keep the first ones, {@code --limit problems=N} of them), then how many more there are.
+     */
+    static void printProblems(long count, Path workbook, Iterable<InputProblem> problems, long maxPrinted,
+                              PrintWriter err) {
         err.println("fabricplan: " + workbook + " has " + String.format(Locale.ROOT, "%,d", count)
                 + (count == 1 ? " problem:" : " problems:"));
         long printed = 0;
         for (InputProblem p : problems) {
-            if (printed == MAX_PRINTED) {
+            if (printed == maxPrinted) {
                 break;
             }
             err.println("  " + p.describe().replace(System.lineSeparator(), System.lineSeparator() + "  "));

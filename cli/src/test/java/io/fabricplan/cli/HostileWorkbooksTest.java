@@ -282,6 +282,26 @@ class HostileWorkbooksTest {
         assertThat(validate.err().lines().count()).isLessThan(500);
     }
 
+    /** {@code --limit problems=N} prints N of them, not the default 200. */
+    @Test
+    void limitOfProblemsIsWhatIsPrinted() throws IOException {
+        Path file = write("five-hundred.xlsx", RawXlsx.instance().sheet("Links", out -> {
+            RawXlsx.start(out);
+            out.write(RawXlsx.rowXml(1, "link_id", "a_device", "b_device", "count", "gbps"));
+            for (int r = 2; r <= 501; r++) {
+                out.write(RawXlsx.rowXml(r, "l" + r, "leaf1", "ghost" + r, 1, 800));
+            }
+            RawXlsx.end(out);
+        }));
+
+        CliRun validate = run("validate", file.toString(), "--limit", "problems=300");
+
+        assertThat(validate.exitCode()).isEqualTo(2);
+        assertThat(validate.err()).contains("has 500 problems:", "Links!C301: unknown device \"ghost301\"",
+                "... and 200 more; fix these first")
+                .doesNotContain("Links!C302:");
+    }
+
     // ------------------------------------------------------------------ item 7: shared string out of range
 
     @Test
@@ -487,6 +507,10 @@ class HostileWorkbooksTest {
         assertThat(small.err()).contains("big.xlsx: inflates to more than 1 MiB (limit workbook-bytes)",
                 "Maybe if the workbook is trusted and must be read, raise the limit with --limit workbook-bytes=VALUE");
         assertThat(run("validate", big.toString(), "--limit", "workbook-bytes=64m").exitCode()).isZero();
+        // a value that would wrap round to 1 GiB in a long is refused, naming it, before anything is read
+        CliRun wraps = run("validate", big.toString(), "--limit", "workbook-bytes=17179869185g");
+        assertThat(wraps.exitCode()).isEqualTo(2);
+        assertThat(wraps.err()).contains("workbook-bytes is too large").doesNotContain("Exception");
 
         // a trusted file beyond a default limit: read, solved and copied into the plan under the raised limit
         Path padded = write("trusted.xlsx", RawXlsx.instance().level(Deflater.BEST_COMPRESSION)

@@ -57,8 +57,6 @@ import org.chocosolver.util.criteria.Criterion;
 final class ChocoBackend implements MipBackend {
     /** Largest absolute value of a variable or of an {@code int} sum: half of int's range, room for Choco's sums. */
     static final long MAX_MAGNITUDE = Integer.MAX_VALUE / 2;
-    /** Largest scaled objective value kept exact in {@code long}, as for CP-SAT. */
-    private static final double MAX_SCALED_OBJECTIVE = 1e16;
     /** Largest absolute sum a {@code long} row may reach: far inside long's 9.2e18. */
     private static final double MAX_LONG_SUM = 1e18;
     /**
@@ -109,10 +107,9 @@ final class ChocoBackend implements MipBackend {
         IntVar[] vars = variables(model, choco);
         List<ScaledRow> rows = new ArrayList<>();
         for (MipModel.Row row : model.rows()) {
-            rows.add(IntegerScaling.scaleRow(row, model,
-                    IntegerScaling.exactDigits(row.coefs(), IntegerScaling.MAX_ROW_DIGITS)));
+            rows.add(IntegerScaling.scaleRow(row, model));
         }
-        ScaledObjective scaled = IntegerScaling.scaleObjective(model, MAX_SCALED_OBJECTIVE);
+        ScaledObjective scaled = IntegerScaling.scaleObjective(model);
         // the sums Choco sees leave the constant out
         ScaledObjective fine = new ScaledObjective(scaled.scale(), scaled.coefs(), 0, scaled.constant());
         Optional<OjAlgoRelaxation.Solution> lp = tuning.lp() && hasObjective(fine) && !cancellation.isCancelled()

@@ -19,8 +19,6 @@ import java.util.Map;
  * re-evaluate plans in doubles. All variables must be integer with finite bounds.
  */
 final class CpSatBackend implements MipBackend {
-    /** Largest scaled objective value allowed: far inside int64 (9.2e18), room for CP-SAT's own sums. */
-    private static final double MAX_SCALED_OBJECTIVE = 1e16;
 
     @Override
     public String name() {
@@ -112,8 +110,7 @@ final class CpSatBackend implements MipBackend {
 
     /** Adds one row scaled to integers (see {@link IntegerScaling}). */
     private static void addRow(MipModel.Row row, MipModel model, IntVar[] vars, CpModel cp) {
-        ScaledRow scaled = IntegerScaling.scaleRow(row, model,
-                IntegerScaling.exactDigits(row.coefs(), IntegerScaling.MAX_ROW_DIGITS));
+        ScaledRow scaled = IntegerScaling.scaleRow(row, model);
         IntVar[] terms = new IntVar[row.size()];
         for (int i = 0; i < row.size(); i++) {
             terms[i] = vars[row.vars()[i]];
@@ -130,7 +127,7 @@ final class CpSatBackend implements MipBackend {
 
     /** Minimises the objective scaled to integers, its largest value far inside CP-SAT's int64 range. */
     private static ScaledObjective objective(MipModel model, IntVar[] vars, CpModel cp) {
-        ScaledObjective objective = IntegerScaling.scaleObjective(model, MAX_SCALED_OBJECTIVE);
+        ScaledObjective objective = IntegerScaling.scaleObjective(model);
         cp.minimize(LinearExpr.newBuilder().addWeightedSum(vars, objective.coefs())
                 .add(objective.scaledConstant()).build());
         return objective;
@@ -173,4 +170,3 @@ final class CpSatBackend implements MipBackend {
         }
     }
 }
-

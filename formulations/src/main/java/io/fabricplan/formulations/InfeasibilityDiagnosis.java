@@ -58,6 +58,11 @@ public final class InfeasibilityDiagnosis {
     private static final int MAX_SITES_FOR_ALL_CUTS = 12;
     private final Map<String, List<SwitchModel>> usable = new HashMap<>();
     private final Map<String, Set<Packaging>> packagings = new HashMap<>();
+    /** Memos of what fabrics repeat over hundreds of thousands of links (see {@link #leastEndPowerW}). */
+    private final Map<EndShape, Double> leastEndPower = new HashMap<>();
+    private final Map<String, Double> shortestLength = new HashMap<>();
+    private final Map<String, Integer> deviceShapes = new HashMap<>();
+    private final Map<Object, Integer> shapeIds = new HashMap<>();
 
     public InfeasibilityDiagnosis(Instance instance) {
         this(instance, InterSiteMedia.ANY);
@@ -101,12 +106,7 @@ public final class InfeasibilityDiagnosis {
     }
 
     private double shortestLengthM(Link l) {
-        Double known = shortestLength.get(l.id());
-        if (known == null) {
-            known = computeShortestLengthM(l);
-            shortestLength.put(l.id(), known);
-        }
-        return known;
+        return shortestLength.computeIfAbsent(l.id(), id -> computeShortestLengthM(l));
     }
 
     private double computeShortestLengthM(Link l) {
@@ -368,23 +368,13 @@ public final class InfeasibilityDiagnosis {
         // fabrics repeat a few link shapes over hundreds of thousands of links: the answer depends on the shape only
         EndShape shape = new EndShape(l.gbps(), shortestLengthM(l), overSpans(l), deviceShape(device),
                 deviceShape(other), p, m == null ? null : m.id());
-        Double known = leastEndPower.get(shape);
-        if (known == null) {
-            known = computeLeastEndPowerW(l, device, p, m);
-            leastEndPower.put(shape, known);
-        }
-        return known;
+        return leastEndPower.computeIfAbsent(shape, k -> computeLeastEndPowerW(l, device, p, m));
     }
 
     /** What {@link #leastEndPowerW} depends on: the link's rate and shortest length, the two ends' shapes. */
     private record EndShape(double gbps, double lengthM, boolean overSpans, int here, int other, Packaging p,
                             String modelId) {
     }
-
-    private final Map<EndShape, Double> leastEndPower = new HashMap<>();
-    private final Map<String, Double> shortestLength = new HashMap<>();
-    private final Map<String, Integer> deviceShapes = new HashMap<>();
-    private final Map<Object, Integer> shapeIds = new HashMap<>();
 
     /**
      * A number per kind of end: servers by whether they take linear optics, switches by their usable models (their

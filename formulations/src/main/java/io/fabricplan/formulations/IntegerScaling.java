@@ -9,6 +9,8 @@ package io.fabricplan.formulations;
  */
 final class IntegerScaling {
     static final int MAX_ROW_DIGITS = 6;
+    /** Largest scaled objective value allowed: far inside int64 (9.2e18), room for the engines' own sums. */
+    static final double MAX_SCALED_OBJECTIVE = 1e16;
     static final int MAX_OBJECTIVE_DIGITS = 9;
     private static final double INTEGRAL = 1e-9;
     private static final double OBJECTIVE_ROUNDING = 1e-7;
@@ -28,6 +30,11 @@ final class IntegerScaling {
         double unscale(double scaledValue) {
             return (scaledValue - scaledConstant) / scale + constant;
         }
+    }
+
+    /** Scales one row by the fewest powers of ten (at most {@value #MAX_ROW_DIGITS}) that make it exact. */
+    static ScaledRow scaleRow(MipModel.Row row, MipModel model) {
+        return scaleRow(row, model, exactDigits(row.coefs(), MAX_ROW_DIGITS));
     }
 
     /** Scales one row by {@code 10^digits}; where that is inexact it rounds towards the stricter row. */
@@ -82,6 +89,10 @@ final class IntegerScaling {
      * Scales the objective so that {@code reach x 10^k} (reach: the largest absolute objective value over the
      * variables' bounds) stays at most {@code maxScaledReach}.
      */
+    static ScaledObjective scaleObjective(MipModel model) {
+        return scaleObjective(model, MAX_SCALED_OBJECTIVE);
+    }
+
     static ScaledObjective scaleObjective(MipModel model, double maxScaledReach) {
         double[] coefs = new double[model.numVariables()];
         double reach = Math.abs(model.objectiveConstant());

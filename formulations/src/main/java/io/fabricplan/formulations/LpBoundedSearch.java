@@ -116,11 +116,7 @@ final class LpBoundedSearch {
                     }
                 }
                 return o;
-            }, runnable -> {
-                Thread t = new Thread(runnable, "fabricplan-lp-bound");
-                t.setDaemon(true);
-                t.start();
-            });
+            }, DaemonThread.named("fabricplan-lp-bound"));
             MipBackend.Result r = backend.solve(model, parameters, (elapsed, objective, bound) -> {
                 incumbent.set(objective);
                 progress.found(objective);
@@ -147,8 +143,8 @@ final class LpBoundedSearch {
      * the two searches (the first one's when the second finds none better), with the times counted from the start.
      */
     static MipBackend.Result restarted(MipModel model, MipBackend backend, MipBackend.Parameters parameters,
-                                               MipBackend.Observer observer, Cancellation cancellation,
-                                               MipBackend.Result first, LpRelaxation.Outcome lp, long start) {
+                                       MipBackend.Observer observer, Cancellation cancellation,
+                                       MipBackend.Result first, LpRelaxation.Outcome lp, long start) {
         double offsetS = seconds(start);
         double left = parameters.timeLimitSeconds() - offsetS;
         if (left < RESTART_MIN_SECONDS / 2) {
@@ -298,5 +294,3 @@ final class LpBoundedSearch {
         return (System.nanoTime() - start) / 1e9;
     }
 }
-
-

@@ -93,11 +93,11 @@ final class OjAlgoRelaxation {
             }
         }
         double value = result.getValue();
-        if (dualObjective(lb, ub, objective, rows, duals) < value - 1e-6 * Math.max(1, Math.abs(value))) {
+        double dualValue = dualObjective(lb, ub, objective, rows, duals);
+        if (dualValue < value - 1e-6 * Math.max(1, Math.abs(value))) {
             // ojAlgo's presolve drops the multipliers of the rows it removes: solve the dual LP for them
             Optional<double[]> exact = dual(lb, ub, objective, rows, options);
-            if (exact.isPresent() && dualObjective(lb, ub, objective, rows, exact.get())
-                    > dualObjective(lb, ub, objective, rows, duals)) {
+            if (exact.isPresent() && dualObjective(lb, ub, objective, rows, exact.get()) > dualValue) {
                 duals = exact.get();
             }
         }

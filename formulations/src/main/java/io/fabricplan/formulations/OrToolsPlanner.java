@@ -115,29 +115,31 @@ public final class OrToolsPlanner implements Planner {
         // the repair; alone, they are skipped when less time is left than a check (a search that cannot start
         // could not use them). Either way an infeasible instance out of time ends without a plan, not its proof.
         boolean beside = options.threads() != 1 && Runtime.getRuntime().availableProcessors() > 1;
-        java.util.concurrent.CompletableFuture<List<String>> bounds = null;
-        if (beside || deadline.remainingSeconds() > checkS) {
-            phase(listener, start, "bounds");
-            bounds = beside ? java.util.concurrent.CompletableFuture.supplyAsync(diagnosis::provenReasons,
-                    runnable -> {
-                        Thread t = new Thread(runnable, "fabricplan-bounds");
-                        t.setDaemon(true);
-                        t.start();
-                    }) : java.util.concurrent.CompletableFuture.completedFuture(diagnosis.provenReasons());
-            if (!beside && !bounds.join().isEmpty()) {
-                return noPlan(SolveStatus.INFEASIBLE, options, baseline, bounds.join(), "bounds", start, 0, 0, 0);
-            }
-        }
-        phase(listener, start, "repairing the rule of thumb");
-        Baseline repaired = new RuleOfThumbRepair().repair(target, baseline, repairDeadline);
+        java.util.concurrent.CompletableFuture<List<String>> boundsBeside = null;
+        List<String> proven = List.of();
         if (beside) {
-            List<String> proven = await(bounds, deadline);
+            phase(listener, start, "bounds");
+            boundsBeside = java.util.concurrent.CompletableFuture.supplyAsync(diagnosis::provenReasons,
+                    DaemonThread.named("fabricplan-bounds"));
+        } else if (deadline.remainingSeconds() > checkS) {
+            phase(listener, start, "bounds");
+            proven = diagnosis.provenReasons();
+        }
+        Baseline repaired = null;
+        if (proven.isEmpty()) {
+            phase(listener, start, "repairing the rule of thumb");
+            repaired = new RuleOfThumbRepair().repair(target, baseline, repairDeadline);
+        }
+        if (boundsBeside != null) {
+            proven = await(boundsBeside, deadline);
             if (proven == null) {
                 // still running at the deadline: its result no longer matters, and explanations need their own
                 diagnosis = new InfeasibilityDiagnosis(target, options.interSite());
-            } else if (!proven.isEmpty()) {
-                return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0);
+                proven = List.of();
             }
+        }
+        if (!proven.isEmpty()) {
+            return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0);
         }
         Baseline warmStart = repaired != null && repaired.feasible() ? repaired : null;
 
@@ -342,4 +344,3 @@ public final class OrToolsPlanner implements Planner {
         return (System.nanoTime() - start) / 1e9;
     }
 }
-

@@ -41,7 +41,7 @@ class ChocoBackendTest {
         assertThat(r.values()).containsExactly(1001.0, 0.0);
         assertThat(r.objective()).isEqualTo(1001.0);
         assertThat(r.bound()).isEqualTo(1001.0);
-        assertThat(r.solver()).isEqualTo("Choco 5.0.0");
+        assertThat(r.solver()).startsWith("Choco ");
     }
 
     /**

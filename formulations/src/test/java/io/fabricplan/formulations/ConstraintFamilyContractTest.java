@@ -42,6 +42,17 @@ class ConstraintFamilyContractTest {
                 .map(DeviceAssignment::modelId).orElseThrow();
     }
 
+    /** Two servers in a 10.1 kW rack joined by 8 cables: 4 cheap (20 W) + 4 frugal (4 W) fit, 1200 USD. */
+    static Instance splitCables() {
+        return Fabrics.builder()
+                .optic(Fabrics.assembly("cheap", 800, 5, 20, 100))
+                .optic(Fabrics.assembly("frugal", 800, 5, 4, 200))
+                .rack("R1", 0, 0, 10.1, 10)
+                .server("s1", "R1", 8, 800, false).server("s2", "R1", 8, 800, false)
+                .link("l1", "s1", "s2", 8, 800, null)
+                .build(Objective.COST);
+    }
+
     /**
      * demand: 8 parallel cables must all be served, and the rack budget forces a split over two options.
      * <pre>
@@ -55,13 +66,7 @@ class ConstraintFamilyContractTest {
     @ParameterizedTest
     @EnumSource(value = SolverKind.class, names = {"CP_SAT", "SCIP", "HIGHS", "CHOCO"})
     void demandSplitsParallelCablesWhenRackBudgetBinds(SolverKind solver) {
-        Instance instance = Fabrics.builder()
-                .optic(Fabrics.assembly("cheap", 800, 5, 20, 100))
-                .optic(Fabrics.assembly("frugal", 800, 5, 4, 200))
-                .rack("R1", 0, 0, 10.1, 10)
-                .server("s1", "R1", 8, 800, false).server("s2", "R1", 8, 800, false)
-                .link("l1", "s1", "s2", 8, 800, null)
-                .build(Objective.COST);
+        Instance instance = splitCables();
 
         PlanResult r = solve(instance, Objective.COST, solver);
 

@@ -61,7 +61,7 @@ class CrossBackendTest {
         assertThat(scip.objectiveValue()).as("SCIP vs CP-SAT").isCloseTo(optimum, Fabrics.within(optimum));
         assertThat(highs.objectiveValue()).as("HiGHS vs CP-SAT").isCloseTo(optimum, Fabrics.within(optimum));
         assertThat(choco.objectiveValue()).as("Choco vs CP-SAT").isCloseTo(optimum, Fabrics.within(optimum));
-        assertThat(choco.statistics().solver()).isEqualTo("Choco 5.0.0");
+        assertThat(choco.statistics().solver()).startsWith("Choco ");
         assertThat(withLp.objectiveValue()).as("CP-SAT with the LP bound").isCloseTo(optimum,
                 Fabrics.within(optimum));
         assertThat(cpSat.bestBound()).isCloseTo(optimum, Fabrics.within(optimum));

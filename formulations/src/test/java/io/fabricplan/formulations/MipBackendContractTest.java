@@ -119,16 +119,16 @@ class MipBackendContractTest {
 
     @Test
     void objectiveScaleKeepsRoundingBelowOneTenMillionth() {
-        assertThat(IntegerScaling.objectiveDigits(new double[] {60000, 1100}, 1e7, 1e16)).isZero();
+        assertThat(IntegerScaling.objectiveDigits(new double[] {60000, 1100}, 1e7, IntegerScaling.MAX_SCALED_OBJECTIVE)).isZero();
         // TCO coefficients: 60000 + 5.694 x 1300 = 67402.2
-        assertThat(IntegerScaling.objectiveDigits(new double[] {67402.2, 1253}, 1e7, 1e16)).isEqualTo(1);
+        assertThat(IntegerScaling.objectiveDigits(new double[] {67402.2, 1253}, 1e7, IntegerScaling.MAX_SCALED_OBJECTIVE)).isEqualTo(1);
         // 1/3 needs 7 digits to be within 1e-7 relative
-        assertThat(IntegerScaling.objectiveDigits(new double[] {1.0 / 3}, 10, 1e16)).isEqualTo(7);
+        assertThat(IntegerScaling.objectiveDigits(new double[] {1.0 / 3}, 10, IntegerScaling.MAX_SCALED_OBJECTIVE)).isEqualTo(7);
     }
 
     /** An objective too wide for more digits stops scaling before CP-SAT's int64 range is at risk. */
     @Test
     void objectiveScaleStaysInsideInt64() {
-        assertThat(IntegerScaling.objectiveDigits(new double[] {1.0 / 3}, 1e14, 1e16)).isEqualTo(2);
+        assertThat(IntegerScaling.objectiveDigits(new double[] {1.0 / 3}, 1e14, IntegerScaling.MAX_SCALED_OBJECTIVE)).isEqualTo(2);
     }
 }

@@ -28,13 +28,7 @@ class NativesDisabledTest {
 
     /** The demand instance of {@link ConstraintFamilyContractTest}: 4 cheap + 4 frugal cables, 1200 USD. */
     private static Instance splitCables() {
-        return Fabrics.builder()
-                .optic(Fabrics.assembly("cheap", 800, 5, 20, 100))
-                .optic(Fabrics.assembly("frugal", 800, 5, 4, 200))
-                .rack("R1", 0, 0, 10.1, 10)
-                .server("s1", "R1", 8, 800, false).server("s2", "R1", 8, 800, false)
-                .link("l1", "s1", "s2", 8, 800, null)
-                .build(Objective.COST);
+        return ConstraintFamilyContractTest.splitCables();
     }
 
     @Test
@@ -61,7 +55,7 @@ class NativesDisabledTest {
 
         assertThat(r.status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(r.objectiveValue()).isCloseTo(1200, within(1200));
-        assertThat(r.statistics().solver()).isEqualTo("Choco 5.0.0");
+        assertThat(r.statistics().solver()).startsWith("Choco ");
         assertThat(r.diagnostics()).singleElement().asString()
                 .contains("OR-Tools native libraries could not be loaded")
                 .contains("disabled by -Dfabricplan.ortools.disable=true")

@@ -68,8 +68,10 @@ class RuleOfThumbRepairTest {
                 new Cancellation()))).isSameAs(ruleOfThumb);
         assertThat(new RuleOfThumbRepair().repair(instance, ruleOfThumb, Deadline.of(System.nanoTime(), 60,
                 cancelled))).isSameAs(ruleOfThumb);
-        assertThat(new RuleOfThumbRepair().repair(instance, ruleOfThumb, Deadline.of(System.nanoTime(), 60,
-                new Cancellation())).violations()).isEmpty();
+        Baseline repaired = new RuleOfThumbRepair().repair(instance, ruleOfThumb, Deadline.of(System.nanoTime(), 60,
+                new Cancellation()));
+        assertThat(repaired.violations()).isEmpty();
+        assertThat(new PlanChecker(instance).check(repaired.plan()).passed()).isTrue();
     }
 
     @Test

@@ -63,7 +63,7 @@ class ExamplesTest {
 
         assertThat(choco.status().hasPlan()).as(example.name()).isTrue();
         assertThat(new PlanChecker(instance).check(choco.plan()).violations()).as(example.name()).isEmpty();
-        assertThat(choco.statistics().solver()).isEqualTo("Choco 5.0.0");
+        assertThat(choco.statistics().solver()).startsWith("Choco ");
         assertThat(choco.bestBound()).isLessThanOrEqualTo(cpSat.objectiveValue() * (1 + 1e-9));
         if (!instance.hasSpans()) {
             assertThat(choco.status()).as(example.name()).isEqualTo(SolveStatus.OPTIMAL);

@@ -559,7 +559,20 @@ final class FormulaValues {
                     }
                 }
             };
-            Thread thread = new Thread(null, work, "fabricplan-formulas", STACK_BYTES);
+            Runnable guarded = () -> {
+                try {
+                    work.run();
+                } catch (Throwable t) { // never a stack trace from this thread: the cells not done say why
+                    for (Uncached u : cells) {
+                        Map<Long, CellValue> done = values.get(u.sheet());
+                        if (!failed.containsKey(u)
+                                && (done == null || !done.containsKey(StreamingRowSource.key(u.row(), u.column())))) {
+                            failed.put(u, "could not be evaluated: " + t);
+                        }
+                    }
+                }
+            };
+            Thread thread = new Thread(null, guarded, "fabricplan-formulas", STACK_BYTES);
             thread.setDaemon(true);
             thread.start();
             try {

@@ -123,6 +123,8 @@ public final class PlanWorkbookWriter {
         StreamingRowSource source;
         try {
             source = StreamingRowSource.open(input);
+        } catch (WorkbookRefused e) {
+            throw new InputWorkbookException(List.of(e.problem()));
         } catch (IOException | RuntimeException e) {
             throw new InputWorkbookException(List.of(WorkbookFiles.corrupt(input, e)));
         }

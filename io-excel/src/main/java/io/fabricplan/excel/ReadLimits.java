@@ -275,6 +275,10 @@ public record ReadLimits(int rows, int columns, int cellChars, int rowChars, int
             throw new IllegalArgumentException(name + " takes a whole number (k, m or g for 1024, 1024^2, "
                     + "1024^3), got \"" + text + "\"");
         }
-        return Long.parseLong(t) * unit;
+        try {
+            return Math.multiplyExact(Long.parseLong(t), unit);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(name + " is too large: \"" + text + "\"");
+        }
     }
 }

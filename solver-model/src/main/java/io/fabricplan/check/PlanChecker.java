@@ -316,14 +316,21 @@ public final class PlanChecker {
     }
 
     static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.valueOf((long) v);
-        }
+        return significant(v, 6);
+    }
+
+    /**
+     * A figure in a message: whole numbers as digits, others to {@code digits} significant digits without trailing
+     * zeros of the fraction (never those of the integer part: 123,450.4 to six digits is 123450, not 12345).
+     */
+    static String significant(double v, int digits) {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);
         }
-        // six significant digits without trailing zeros of the fraction (a %g pattern stripped of zeros would
-        // also drop those of a rounded integer part: 123,450.4 as 12345)
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros()
+                .toPlainString();
     }
 }

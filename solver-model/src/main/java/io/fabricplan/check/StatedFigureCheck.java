@@ -13,8 +13,6 @@ import io.fabricplan.model.Objective;
 import io.fabricplan.model.Plan;
 import io.fabricplan.model.PlanEvaluation;
 import io.fabricplan.model.Span;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -538,12 +536,6 @@ final class StatedFigureCheck {
 
     /** A figure in a message: whole numbers as digits, others to 10 significant digits (no float noise). */
     static String fmt(double v) {
-        if (!Double.isFinite(v)) {
-            return String.valueOf(v);
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.valueOf((long) v);
-        }
-        return new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros().toPlainString();
+        return PlanChecker.significant(v, 10);
     }
 }
