@@ -21,11 +21,13 @@ import java.util.Objects;
  * @param lpBound          whether the model's LP relaxation is solved beside the search, for a bound that does not
  *                         depend on the search's luck (and, when its optimum is integral, the plan itself); true
  *                         unless an engine is to be measured or cross-checked alone
+ * @param budgets          upper limits on the plan's capex, power and TCO ({@link Budgets#NONE}: none)
  */
 public record SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
                            SolverKind solver, Path exportModel, FormulationKind formulation, InterSiteMedia interSite,
-                           boolean lpBound) {
+                           boolean lpBound, Budgets budgets) {
     public SolveOptions {
+        budgets = budgets == null ? Budgets.NONE : budgets;
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(solver, "solver");
         formulation = formulation == null ? FormulationKind.AUTO : formulation;
@@ -39,6 +41,14 @@ public record SolveOptions(Objective objective, double timeLimitSeconds, double 
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be >= 0, got " + threads);
         }
+    }
+
+    /** Options without budgets. */
+    public SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
+                        SolverKind solver, Path exportModel, FormulationKind formulation, InterSiteMedia interSite,
+                        boolean lpBound) {
+        this(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, formulation, interSite,
+                lpBound, Budgets.NONE);
     }
 
     public SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
@@ -61,51 +71,51 @@ public record SolveOptions(Objective objective, double timeLimitSeconds, double 
 
     public SolveOptions withObjective(Objective value) {
         return new SolveOptions(value, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, formulation,
-                interSite, lpBound);
+                interSite, lpBound, budgets);
     }
 
     public SolveOptions withTimeLimitSeconds(double value) {
         return new SolveOptions(objective, value, relativeGap, threads, seed, solver, exportModel, formulation,
-                interSite, lpBound);
+                interSite, lpBound, budgets);
     }
 
     public SolveOptions withRelativeGap(double value) {
         return new SolveOptions(objective, timeLimitSeconds, value, threads, seed, solver, exportModel, formulation,
-                interSite, lpBound);
+                interSite, lpBound, budgets);
     }
 
     public SolveOptions withThreads(int value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, value, seed, solver, exportModel,
-                formulation, interSite, lpBound);
+                formulation, interSite, lpBound, budgets);
     }
 
     public SolveOptions withSeed(long value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, value, solver, exportModel,
-                formulation, interSite, lpBound);
+                formulation, interSite, lpBound, budgets);
     }
 
     public SolveOptions withSolver(SolverKind value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, value, exportModel,
-                formulation, interSite, lpBound);
+                formulation, interSite, lpBound, budgets);
     }
 
     public SolveOptions withExportModel(Path value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, value, formulation,
-                interSite, lpBound);
+                interSite, lpBound, budgets);
     }
 
     public SolveOptions withFormulation(FormulationKind value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, value,
-                interSite, lpBound);
+                interSite, lpBound, budgets);
     }
 
     public SolveOptions withInterSite(InterSiteMedia value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel,
-                formulation, value, lpBound);
+                formulation, value, lpBound, budgets);
     }
 
     public SolveOptions withLpBound(boolean value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel,
-                formulation, interSite, value);
+                formulation, interSite, value, budgets);
     }
 }
