@@ -46,7 +46,8 @@ import java.util.Map;
  *   rackSpace[r]      sum over placed classes z * height_u <= free_u
  * </pre>
  * Options dominated at a state pair in (objective coefficient, power at A's rack, power at B's rack) are left
- * out: any plan can swap them for their dominator without raising the objective or any rack's power. Port
+ * out: any plan can swap them for their dominator without raising the objective or any rack's power (under
+ * budgets, capex is compared too, so that the swap cannot break a capex budget). Port
  * capacity is a filter on the models, since every link is served (constant load). Size:
  * O(classes x states + groups x state pairs x options); building is O(links log links) for the twin hashing
  * plus that.
@@ -90,6 +91,8 @@ final class AggregatedFabricFormulation implements Formulation {
 
     private final InstanceIndex index;
     private final Settings settings;
+    /** Whether budgets limit capex, power or TCO: dominance then compares capex too. */
+    private boolean budgeted;
     private final double capexWeight;
     private final double powerWeight;
     private final MipModel model = new MipModel(NAME);
@@ -153,7 +156,20 @@ final class AggregatedFabricFormulation implements Formulation {
      */
     static AggregatedFabricFormulation build(Instance instance, InterSiteMedia interSiteMedia, InterSiteLayer layer,
                                              Deadline deadline) {
+        return build(instance, interSiteMedia, layer, deadline, false);
+    }
+
+    /**
+     * Builds the model; {@code budgeted} keeps every option that is cheaper in capex than the ones that dominate
+     * it in the objective, for budgets on capex, power or TCO: an option is then left out only when another is no
+     * worse in capex, in the objective and in power at either end.
+     *
+     * @throws Deadline.Reached when the deadline comes before the model is complete
+     */
+    static AggregatedFabricFormulation build(Instance instance, InterSiteMedia interSiteMedia, InterSiteLayer layer,
+                                             Deadline deadline, boolean budgeted) {
         AggregatedFabricFormulation f = new AggregatedFabricFormulation(new InstanceIndex(instance), interSiteMedia);
+        f.budgeted = budgeted;
         List<Runnable> steps = List.of(f::twinClasses, f::splitBilinearPairs, f::linkGroups, f::stateVariables,
                 f::classCount, f::linkVariables, f::linking, f::rackPower, f::rackSpace, f::objective,
                 () -> f.interSiteLayer(layer));
@@ -476,7 +492,8 @@ final class AggregatedFabricFormulation implements Formulation {
                         Opt dominator = null;
                         for (int i = 0; i < kept.size(); i++) {
                             double[] k = kept.get(i);
-                            if (k[1] <= cand[1] && k[2] <= cand[2] && k[3] <= cand[3]) {
+                            if (k[1] <= cand[1] && k[2] <= cand[2] && k[3] <= cand[3]
+                                    && (!budgeted || k[4] <= cand[4])) {
                                 dominator = keptOpts.get(i);
                                 break;
                             }
@@ -695,8 +712,11 @@ final class AggregatedFabricFormulation implements Formulation {
                 double coef = capexWeight * st[e].costUsd() + powerWeight * st[e].powerW();
                 if (z[c] == null) {
                     model.addObjectiveConstant(members.get(c).length * coef);
+                    model.addTotalsConstant(members.get(c).length * st[e].costUsd(),
+                            members.get(c).length * st[e].powerW());
                 } else {
                     model.addObjective(z[c][e], coef);
+                    model.addTotals(z[c][e], st[e].costUsd(), st[e].powerW());
                 }
             }
         }
@@ -705,6 +725,7 @@ final class AggregatedFabricFormulation implements Formulation {
                 for (Opt o : opts) {
                     model.addObjective(o.var(),
                             capexWeight * o.unitCostUsd() + powerWeight * (o.powerAW() + o.powerBW()));
+                    model.addTotals(o.var(), o.unitCostUsd(), o.powerAW() + o.powerBW());
                 }
             }
         }

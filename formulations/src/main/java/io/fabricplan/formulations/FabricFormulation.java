@@ -321,12 +321,14 @@ final class FabricFormulation implements Formulation {
             SwitchModel f = fixed.get(d.id());
             if (f != null) {
                 model.addObjectiveConstant(capexWeight * f.costUsd() + powerWeight * switchPowerW(index, d, f));
+                model.addTotalsConstant(f.costUsd(), switchPowerW(index, d, f));
             }
             Map<String, MipModel.Var> vars = y.get(d.id());
             if (vars != null) {
                 for (SwitchModel m : index.candidateModels(d)) {
                     model.addObjective(vars.get(m.id()),
                             capexWeight * m.costUsd() + powerWeight * switchPowerW(index, d, m));
+                    model.addTotals(vars.get(m.id()), m.costUsd(), switchPowerW(index, d, m));
                 }
             }
         }
@@ -334,6 +336,7 @@ final class FabricFormulation implements Formulation {
             for (LinkOption opt : options) {
                 model.addObjective(opt.var(),
                         capexWeight * opt.unitCostUsd() + powerWeight * (opt.powerAW() + opt.powerBW()));
+                model.addTotals(opt.var(), opt.unitCostUsd(), opt.powerAW() + opt.powerBW());
             }
         }
     }

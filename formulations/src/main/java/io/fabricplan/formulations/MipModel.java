@@ -68,6 +68,11 @@ public final class MipModel {
     private final Map<String, Row> rowsByName = new HashMap<>();
     private double[] objective = new double[16];
     private double objectiveConstant;
+    /** What a unit of each variable adds to the plan's capex and power, for budget rows (see {@link #addTotals}). */
+    private double[] capexUsd = new double[16];
+    private double[] powerW = new double[16];
+    private double capexConstantUsd;
+    private double powerConstantW;
     private final Map<Integer, Double> hint = new LinkedHashMap<>();
 
     public MipModel(String name) {
@@ -90,6 +95,8 @@ public final class MipModel {
         variablesByName.put(varName, v);
         if (objective.length < variables.size()) {
             objective = Arrays.copyOf(objective, objective.length * 2);
+            capexUsd = Arrays.copyOf(capexUsd, objective.length);
+            powerW = Arrays.copyOf(powerW, objective.length);
         }
         return v;
     }
@@ -135,6 +142,65 @@ public final class MipModel {
 
     public void addObjectiveConstant(double value) {
         objectiveConstant += value;
+    }
+
+    /**
+     * Records what one unit of the variable adds to the plan's capex and network power, whatever the objective
+     * weighs: the totals that {@link #addBudgetRows} limits. Formulations record every term they put in the
+     * objective, so that the totals equal what the plan evaluator computes.
+     */
+    public void addTotals(Var var, double capex, double power) {
+        capexUsd[var.index()] += capex;
+        powerW[var.index()] += power;
+    }
+
+    /** Capex and power that every plan has (fixed switches, classes of one state). */
+    public void addTotalsConstant(double capex, double power) {
+        capexConstantUsd += capex;
+        powerConstantW += power;
+    }
+
+    /**
+     * Adds the rows {@code budget[capex_usd]}, {@code budget[power_w]} and {@code budget[tco_usd]} for the budgets
+     * that are finite; TCO is capex plus {@code energyUsdPerWatt} per watt.
+     */
+    public void addBudgetRows(io.fabricplan.api.Budgets budgets, double energyUsdPerWatt) {
+        if (budgets.capexUsd() < Double.POSITIVE_INFINITY) {
+            addLessOrEqual("budget[capex_usd]", totals(1, 0), budgets.capexUsd() - capexConstantUsd);
+        }
+        if (budgets.powerW() < Double.POSITIVE_INFINITY) {
+            addLessOrEqual("budget[power_w]", totals(0, 1), budgets.powerW() - powerConstantW);
+        }
+        if (budgets.tcoUsd() < Double.POSITIVE_INFINITY) {
+            addLessOrEqual("budget[tco_usd]", totals(1, energyUsdPerWatt),
+                    budgets.tcoUsd() - capexConstantUsd - energyUsdPerWatt * powerConstantW);
+        }
+    }
+
+    private Expr totals(double capexFactor, double powerFactor) {
+        Expr expr = new Expr();
+        for (Var v : variables) {
+            expr.add(v, capexFactor * capexUsd[v.index()] + powerFactor * powerW[v.index()]);
+        }
+        return expr;
+    }
+
+    /** The capex of an assignment of every variable, by the recorded totals. */
+    public double capexValue(double[] values) {
+        double sum = capexConstantUsd;
+        for (int i = 0; i < variables.size(); i++) {
+            sum += capexUsd[i] * values[i];
+        }
+        return sum;
+    }
+
+    /** The network power of an assignment of every variable, by the recorded totals. */
+    public double powerValue(double[] values) {
+        double sum = powerConstantW;
+        for (int i = 0; i < variables.size(); i++) {
+            sum += powerW[i] * values[i];
+        }
+        return sum;
     }
 
     /** Suggests a value for a variable (a warm start); backends may ignore it. */

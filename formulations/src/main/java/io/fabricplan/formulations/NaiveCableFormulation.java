@@ -315,10 +315,13 @@ final class NaiveCableFormulation implements Formulation {
             for (Choice c : choices) {
                 model.addObjective(c.var(), capexWeight * c.model().costUsd()
                         + powerWeight * FabricFormulation.switchPowerW(index, d, c.model()));
+                model.addTotals(c.var(), c.model().costUsd(), FabricFormulation.switchPowerW(index, d, c.model()));
             }
         });
-        x.values().forEach(cables -> cables.forEach(options -> options.forEach(opt -> model.addObjective(opt.var(),
-                capexWeight * opt.unitCostUsd() + powerWeight * (opt.powerAW() + opt.powerBW())))));
+        x.values().forEach(cables -> cables.forEach(options -> options.forEach(opt -> {
+            model.addObjective(opt.var(), capexWeight * opt.unitCostUsd() + powerWeight * (opt.powerAW() + opt.powerBW()));
+            model.addTotals(opt.var(), opt.unitCostUsd(), opt.powerAW() + opt.powerBW());
+        })));
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class OrToolsPlanner implements Planner {
                                      Deadline deadline) {
         return switch (kind) {
             case AUTO, AGGREGATED -> AggregatedFabricFormulation.build(instance, options.interSite(),
-                    InterSiteLayer.find().orElse(null), deadline);
+                    InterSiteLayer.find().orElse(null), deadline, options.budgets().any());
             case REFERENCE -> FabricFormulation.build(instance);
             case NAIVE_CABLE -> NaiveCableFormulation.build(instance);
         };
@@ -107,7 +107,8 @@ public final class OrToolsPlanner implements Planner {
         Deadline repairDeadline = Deadline.of(start, options.timeLimitSeconds() + REPAIR_GRACE_SECONDS
                 - CHECK_MARGIN * checkS, cancellation);
         if (repairDeadline.reached()) {
-            Baseline valid = baseline != null && baseline.feasible() ? baseline : null;
+            Baseline valid = baseline != null && baseline.feasible() && withinBudgets(baseline, options) ? baseline
+                    : null;
             return fallback(target, options, baseline, null, valid, cancellation, start);
         }
         InfeasibilityDiagnosis diagnosis = new InfeasibilityDiagnosis(target, options.interSite());
@@ -141,7 +142,8 @@ public final class OrToolsPlanner implements Planner {
         if (!proven.isEmpty()) {
             return noPlan(SolveStatus.INFEASIBLE, options, baseline, proven, "bounds", start, 0, 0, 0);
         }
-        Baseline warmStart = repaired != null && repaired.feasible() ? repaired : null;
+        Baseline warmStart = repaired != null && repaired.feasible() && withinBudgets(repaired, options) ? repaired
+                : null;
 
         phase(listener, start, "building the model");
         Formulation formulation;
@@ -154,6 +156,7 @@ public final class OrToolsPlanner implements Planner {
             return fallback(target, options, baseline, repaired, warmStart, cancellation, start);
         }
         MipModel model = formulation.model();
+        model.addBudgetRows(options.budgets(), target.settings().energyUsdPerWatt());
         if (warmStart != null) {
             formulation.hint(warmStart.plan());
         }
@@ -195,7 +198,11 @@ public final class OrToolsPlanner implements Planner {
                     r.solver() + " (" + baselineName(warmStart, baseline) + ")");
         }
         if (!r.status().hasPlan()) {
-            List<String> diagnostics = new java.util.ArrayList<>(r.status() == SolveStatus.INFEASIBLE
+            List<String> diagnostics = new java.util.ArrayList<>();
+            if (r.status() == SolveStatus.INFEASIBLE && options.budgets().any()) {
+                diagnostics.add("no plan keeps within the budgets (" + options.budgets().describe() + ")");
+            }
+            diagnostics.addAll(r.status() == SolveStatus.INFEASIBLE
                     ? explain(formulation, diagnosis) : List.of(noPlanReason(options, cancellation)));
             diagnostics.addAll(backendNotes);
             SolveStatistics stats = new SolveStatistics(formulation.name(), r.solver(), r.status(), Double.NaN,
@@ -227,6 +234,12 @@ public final class OrToolsPlanner implements Planner {
         }
         return new PlanResult(status, options.objective(), plan, evaluation, objective, bound, gap, baseline, stats,
                 notes, repaired);
+    }
+
+    /** Whether a valid plan's totals keep within the options' budgets. */
+    private static boolean withinBudgets(Baseline plan, SolveOptions options) {
+        PlanEvaluation e = plan.evaluation();
+        return options.budgets().admits(e.capexUsd(), e.powerW(), e.tcoUsd());
     }
 
     /** The bounds' reasons, waiting for them until the deadline at most; null when they are not done by then. */

@@ -118,4 +118,10 @@ public record SolveOptions(Objective objective, double timeLimitSeconds, double 
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel,
                 formulation, interSite, value, budgets);
     }
+
+    /** The same options with budgets on the plan's capex, power or TCO (constraints of the solve). */
+    public SolveOptions withBudgets(Budgets value) {
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel,
+                formulation, interSite, lpBound, value);
+    }
 }

@@ -431,6 +431,7 @@ final class DwdmLayerModel implements InterSiteLayer.Built {
         pairVars.forEach((s, byY) -> byY.forEach((y, v) -> {
             LineSystem system = systems.get(s).get(y);
             model.addObjective(v, capexWeight * system.costUsd() + powerWeight * system.powerW());
+            model.addTotals(v, system.costUsd(), system.powerW());
         }));
     }
 
