@@ -1,6 +1,7 @@
 package io.fabricplan.cli;
 
 import io.fabricplan.excel.InstanceWorkbookReader;
+import io.fabricplan.studies.CpoStages;
 import io.fabricplan.excel.InstanceWorkbookWriter;
 import io.fabricplan.excel.PlanWorkbookReader;
 import io.fabricplan.model.Plan;
@@ -193,11 +194,12 @@ final class BenchCommand implements Callable<Integer> {
             }
             // Budgets lifted so that every stage has a plan; its headroom is then measured against the real ones.
             Path variant = workDir.resolve(stages.label + "-stage" + stage + ".xlsx");
-            Instance staged = stage(fabric, stage);
-            InstanceWorkbookWriter.write(stage == 2 ? staged : liftBudgets(staged), variant);
+            Instance staged = CpoStages.stage(fabric, stage);
+            InstanceWorkbookWriter.write(stage == 2 ? staged : CpoStages.lifted(staged, 1_000), variant);
             Path plan = workDir.resolve(stages.label + "-stage" + stage + "-plan.xlsx");
             Run run = solve(variant, plan.getFileName().toString(), limit, stages.targetGap, "AUTO");
-            stageRuns.add(new Stage(names[stage - 1], run, run.hasPlan() ? headroom(staged, plan) : null));
+            stageRuns.add(new Stage(names[stage - 1], run,
+                    run.hasPlan() ? CpoStages.headroom(staged, PlanWorkbookReader.read(plan).plan()) : null));
         }
         if (stop.stopRequested()) {
             return interrupted(rows, stages, stageRuns, out, err);
@@ -213,28 +215,6 @@ final class BenchCommand implements Callable<Integer> {
         out.println(section(rows, stages, stageRuns));
         err.println("bench: stopped by Ctrl-C; the tables above are incomplete and " + output + " is unchanged.");
         return GracefulStop.ABORTED;
-    }
-
-    /**
-     * The fabric at a CPO adoption stage: 1 every switch pluggable; 2 every switch AUTO (the optimiser chooses);
-     * 3 spines and cores CPO, leaves pluggable.
-     */
-    static Instance stage(Instance fabric, int stage) {
-        List<Device> devices = fabric.devices().stream().map(d -> {
-            if (!d.isSwitch()) {
-                return d;
-            }
-            PackagingChoice choice = switch (stage) {
-                case 1 -> PackagingChoice.PLUGGABLE;
-                case 2 -> PackagingChoice.AUTO;
-                default -> d.role() == Role.SPINE || d.role() == Role.CORE ? PackagingChoice.CPO
-                        : PackagingChoice.PLUGGABLE;
-            };
-            return new Device(d.id(), d.role(), d.family(), choice, d.rackId(), d.ports(), d.portGbps(),
-                    d.lpoCapable(), d.candidateRacks());
-        }).toList();
-        return new Instance(fabric.settings(), fabric.racks(), fabric.switchModels(), devices, fabric.links(),
-                fabric.optics());
     }
 
     private Path generate(Size size, String flags, String extra) throws IOException {
@@ -338,27 +318,9 @@ final class BenchCommand implements Callable<Integer> {
     private record Row(Size size, double limit, Run optimum, String check, Run naive) {
     }
 
-    private record Stage(String name, Run run, Headroom headroom) {
+    private record Stage(String name, Run run, CpoStages.Headroom headroom) {
     }
 
-    /** Rack power against the real budgets: the least headroom and the racks over budget. */
-    private record Headroom(double leastKw, long racksOver, double worstOverKw) {
-    }
-
-    private static Instance liftBudgets(Instance instance) {
-        List<Rack> racks = instance.racks().stream().map(r -> new Rack(r.id(), r.siteId(), r.xM(), r.yM(),
-                r.powerBudgetKw() + 1_000, r.baseLoadKw(), r.freeU())).toList();
-        return new Instance(instance.settings(), racks, instance.switchModels(), instance.devices(),
-                instance.links(), instance.optics());
-    }
-
-    private static Headroom headroom(Instance real, Path planWorkbook) {
-        Plan plan = PlanWorkbookReader.read(planWorkbook).plan();
-        List<PlanEvaluation.RackRow> racks = new PlanEvaluator(real).evaluate(plan).racks();
-        double least = racks.stream().mapToDouble(r -> r.powerBudgetKw() - r.totalKw()).min().orElse(Double.NaN);
-        long over = racks.stream().filter(r -> r.totalKw() > r.powerBudgetKw() + 1e-9).count();
-        return new Headroom(least, over, Math.max(0, -least));
-    }
 
     private String section(List<Row> rows, Size stagesSize, List<Stage> stages) {
         StringBuilder sb = new StringBuilder();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 + "of an AI fabric, minimising cost, power or TCO.",
         subcommands = {SolveCommand.class, ValidateCommand.class, CheckCommand.class, TemplateCommand.class,
                 ExamplesCommand.class, GenerateCommand.class, BenchCommand.class, RwaCommand.class,
-                SndlibCommand.class,
+                SndlibCommand.class, StudyCommand.class, ParetoCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0    plan found (also when Ctrl-C stopped the search), valid, check passed",

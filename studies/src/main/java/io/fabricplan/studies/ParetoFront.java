@@ -11,7 +11,6 @@ import io.fabricplan.check.CheckReport;
 import io.fabricplan.check.PlanChecker;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.Objective;
-import io.fabricplan.model.Plan;
 import io.fabricplan.model.PlanEvaluation;
 import io.fabricplan.model.SolverKind;
 import io.fabricplan.study.FrontPoint;
@@ -126,15 +125,20 @@ public final class ParetoFront {
     /** Hears of each point as it is found (its plan checked), e.g. to write its plan or show progress. */
     @FunctionalInterface
     public interface PointListener {
-        PointListener NONE = (point, plan, solves) -> { };
+        PointListener NONE = (point, result, solves) -> { };
 
-        void onPoint(FrontPoint point, Plan plan, int solves);
+        /**
+         * @param point  the point, its plan checked
+         * @param result the solve that gave its plan (objective: the total that solve minimised)
+         * @param solves solves made so far
+         */
+        void onPoint(FrontPoint point, PlanResult result, int solves);
     }
 
-    /** The front and the plans of its points (same order). */
-    public record Result(FrontReport report, List<Plan> plans, List<String> diagnostics) {
+    /** The front, the solves that gave its points' plans (same order), and why there is none when it is empty. */
+    public record Result(FrontReport report, List<PlanResult> results, List<String> diagnostics) {
         public Result {
-            plans = List.copyOf(plans);
+            results = List.copyOf(results);
             diagnostics = List.copyOf(diagnostics);
         }
     }
@@ -174,7 +178,7 @@ public final class ParetoFront {
             Total x = options.x();
             Total y = options.y();
             Lex least = lexicographic(x, y, Budgets.NONE);
-            if (least.plan == null) {
+            if (least.result == null) {
                 boolean infeasible = least.status == SolveStatus.INFEASIBLE || least.status == SolveStatus.INVALID;
                 diagnostics.addAll(least.diagnostics);
                 return result(infeasible, Double.NaN, Double.NaN, Double.NaN);
@@ -182,10 +186,10 @@ public final class ParetoFront {
             certified.add(new double[] {Double.POSITIVE_INFINITY, least.primaryBound});
             add(least);
             Lex other = lexicographic(y, x, Budgets.NONE);
-            double yLow = other.plan != null ? other.y : Double.isNaN(other.primaryBound) ? least.y
+            double yLow = other.result != null ? other.y : Double.isNaN(other.primaryBound) ? least.y
                     : other.primaryBound;
-            boolean otherProven = other.plan != null && other.proven;
-            if (other.plan != null) {
+            boolean otherProven = other.result != null && other.proven;
+            if (other.result != null) {
                 add(other);
             }
             boolean closed = false;
@@ -201,7 +205,7 @@ public final class ParetoFront {
                 if (!Double.isNaN(step.primaryBound)) {
                     certified.add(new double[] {eps, step.primaryBound});
                 }
-                if (step.plan == null) {
+                if (step.result == null) {
                     break;
                 }
                 add(step);
@@ -240,7 +244,7 @@ public final class ParetoFront {
             } else {
                 proven &= second != null && second.status() == SolveStatus.OPTIMAL;
             }
-            return new Lex(chosen.plan(), chosen.evaluation(), first.status(), proven, bound,
+            return new Lex(chosen, chosen.evaluation(), first.status(), proven, bound,
                     options.x().of(chosen.evaluation()), options.y().of(chosen.evaluation()), List.of());
         }
 
@@ -265,14 +269,14 @@ public final class ParetoFront {
                     return; // the same point again (the two extremes coincide)
                 }
             }
-            CheckReport report = new PlanChecker(instance).check(lex.plan);
+            CheckReport report = new PlanChecker(instance).check(lex.result.plan());
             if (!report.passed()) {
                 throw new IllegalStateException("the plan of front point (" + lex.x + ", " + lex.y
                         + ") fails the checker: " + report.violations());
             }
-            Found f = new Found(lex.x, lex.y, lex.plan, lex.evaluation, lex.proven);
+            Found f = new Found(lex.x, lex.y, lex.result, lex.evaluation, lex.proven);
             found.add(f);
-            listener.onPoint(point(f, false), lex.plan, solves);
+            listener.onPoint(point(f, false), lex.result, solves);
         }
 
         private FrontPoint point(Found f, boolean knee) {
@@ -284,17 +288,17 @@ public final class ParetoFront {
             List<Found> front = nondominated();
             int knee = knee(front);
             List<FrontPoint> points = new ArrayList<>();
-            List<Plan> plans = new ArrayList<>();
+            List<PlanResult> results = new ArrayList<>();
             for (int i = 0; i < front.size(); i++) {
                 points.add(point(front.get(i), i == knee));
-                plans.add(front.get(i).plan);
+                results.add(front.get(i).result);
             }
             List<FrontReport.OpenRegion> open = exact ? List.of() : openRegions(front, yLow);
             double gap = exact ? 0 : hypervolumeGap(front, open, yLow);
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result(new FrontReport(options.x().name().toLowerCase(Locale.ROOT),
                     options.y().name().toLowerCase(Locale.ROOT), points, open, exact, gap, solves, seconds),
-                    plans, diagnostics);
+                    results, diagnostics);
         }
 
         /** The points no other point dominates, by increasing x. */
@@ -397,14 +401,14 @@ public final class ParetoFront {
         }
     }
 
-    private record Found(double x, double y, Plan plan, PlanEvaluation evaluation, boolean proven) {
+    private record Found(double x, double y, PlanResult result, PlanEvaluation evaluation, boolean proven) {
     }
 
     /**
      * A lexicographic solve: its plan (null when none), the bound of its primary total (in that total's unit), the
      * point on the front's axes.
      */
-    private record Lex(Plan plan, PlanEvaluation evaluation, SolveStatus status, boolean proven,
+    private record Lex(PlanResult result, PlanEvaluation evaluation, SolveStatus status, boolean proven,
                        double primaryBound, double x, double y, List<String> diagnostics) {
         static Lex none(SolveStatus status, double bound, List<String> diagnostics) {
             return new Lex(null, null, status, false, bound, Double.NaN, Double.NaN, diagnostics);

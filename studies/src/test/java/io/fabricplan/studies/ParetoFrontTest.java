@@ -50,7 +50,7 @@ class ParetoFrontTest {
             assertThat(p.x()).as("capex of point %d", i).isCloseTo(expected.get(i)[0], within(expected.get(i)[0]));
             assertThat(p.y()).as("power of point %d", i).isCloseTo(expected.get(i)[1], within(expected.get(i)[1]));
             assertThat(p.status()).isEqualTo("OPTIMAL");
-            assertThat(new PlanChecker(TINY).check(result.plans().get(i)).passed()).isTrue();
+            assertThat(new PlanChecker(TINY).check(result.results().get(i).plan()).passed()).isTrue();
         }
         assertThat(front.solves()).isEqualTo(2 * (expected.size() + 1));
         assertThat(front.points().stream().filter(FrontPoint::knee).count()).isEqualTo(expected.size() >= 3 ? 1 : 0);
@@ -65,7 +65,7 @@ class ParetoFrontTest {
         // stop as soon as the third point is known: two extremes and one step
         Cancellation cancel = new Cancellation();
         ParetoFront.Result partial = new ParetoFront(Planner.create()).solve(TINY,
-                ParetoFront.Options.capexPower(120), (point, plan, solves) -> {
+                ParetoFront.Options.capexPower(120), (point, result, solves) -> {
                     if (solves >= 6) {
                         cancel.cancel();
                     }
