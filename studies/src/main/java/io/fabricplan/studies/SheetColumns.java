@@ -267,23 +267,21 @@ final class SheetColumns {
                     o.powerW(), o.costUsd(), o.fiberUsdPerM(), v, o.source(), o.coherent())),
             optionalText("source", Optic::source, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(),
                     o.pmd(), o.media(), o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), v, o.coherent())),
-            // The DWDM columns: an optic without them reads them as blank (NaN); setting one gives it DWDM data
-            // with the others as the reader leaves blank cells.
-            number("baud_gbd", o -> coherent(o).baudGbd(), (o, v) -> o.withCoherent(new CoherentSpec(v,
-                    coherent(o).spacingGhz(), coherent(o).requiredOsnrDb(), coherent(o).txPowerDbm(),
-                    coherent(o).maxUnamplifiedLossDb()))),
-            number("spacing_ghz", o -> coherent(o).spacingGhz(), (o, v) -> o.withCoherent(new CoherentSpec(
-                    coherent(o).baudGbd(), v, coherent(o).requiredOsnrDb(), coherent(o).txPowerDbm(),
-                    coherent(o).maxUnamplifiedLossDb()))),
-            number("required_osnr_db", o -> coherent(o).requiredOsnrDb(), (o, v) -> o.withCoherent(new CoherentSpec(
-                    coherent(o).baudGbd(), coherent(o).spacingGhz(), v, coherent(o).txPowerDbm(),
-                    coherent(o).maxUnamplifiedLossDb()))),
-            number("tx_power_dbm", o -> coherent(o).txPowerDbm(), (o, v) -> o.withCoherent(new CoherentSpec(
-                    coherent(o).baudGbd(), coherent(o).spacingGhz(), coherent(o).requiredOsnrDb(), v,
-                    coherent(o).maxUnamplifiedLossDb()))),
-            number("max_unamplified_loss_db", o -> coherent(o).maxUnamplifiedLossDb(), (o, v) -> o.withCoherent(
-                    new CoherentSpec(coherent(o).baudGbd(), coherent(o).spacingGhz(), coherent(o).requiredOsnrDb(),
-                            coherent(o).txPowerDbm(), v)))));
+            // The DWDM columns: blank (NaN) on an optic without DWDM data, as the workbook shows it; setting one
+            // gives it DWDM data with the others as the reader reads blank cells.
+            number("baud_gbd", o -> dwdm(o).baudGbd(), (o, v) -> o.withCoherent(new CoherentSpec(v,
+                    dwdm(o).spacingGhz(), dwdm(o).requiredOsnrDb(), launch(o), budget(o)))),
+            number("spacing_ghz", o -> dwdm(o).spacingGhz(), (o, v) -> o.withCoherent(new CoherentSpec(
+                    dwdm(o).baudGbd(), v, dwdm(o).requiredOsnrDb(), launch(o), budget(o)))),
+            number("required_osnr_db", o -> dwdm(o).requiredOsnrDb(), (o, v) -> o.withCoherent(new CoherentSpec(
+                    dwdm(o).baudGbd(), dwdm(o).spacingGhz(), v, launch(o), budget(o)))),
+            number("tx_power_dbm", o -> dwdm(o).txPowerDbm(), (o, v) -> o.withCoherent(o.coherent() == null
+                    ? new CoherentSpec(Double.NaN, Double.NaN, Double.NaN, v)
+                    : new CoherentSpec(dwdm(o).baudGbd(), dwdm(o).spacingGhz(), dwdm(o).requiredOsnrDb(), v,
+                    budget(o)))),
+            number("max_unamplified_loss_db", o -> dwdm(o).maxUnamplifiedLossDb(), (o, v) -> o.withCoherent(
+                    new CoherentSpec(dwdm(o).baudGbd(), dwdm(o).spacingGhz(), dwdm(o).requiredOsnrDb(), launch(o),
+                            v)))));
 
     private static final Table<Span> SPANS = new Table<>("Spans", "span_id", Span::id, Instance::spans,
             (i, rows) -> i.withDwdm(i.sites(), rows, i.wdmEquipment()), columns(
@@ -345,10 +343,23 @@ final class SheetColumns {
         return List.copyOf(TABLES.values());
     }
 
-    /** An optic's DWDM data; for one without, the blanks the reader leaves (NaN, -10 dBm, the derived budget). */
-    private static CoherentSpec coherent(Optic o) {
-        return o.coherent() != null ? o.coherent() : new CoherentSpec(Double.NaN, Double.NaN, Double.NaN,
-                CoherentSpec.DEFAULT_TX_POWER_DBM);
+    private static final CoherentSpec NO_DWDM_DATA = new CoherentSpec(Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN, Double.NaN);
+
+    /** An optic's DWDM data; every field blank (NaN) for an optic without. */
+    private static CoherentSpec dwdm(Optic o) {
+        return o.coherent() != null ? o.coherent() : NO_DWDM_DATA;
+    }
+
+    /** The launch power an optic keeps when another DWDM column is set: the reader's for a blank cell. */
+    private static double launch(Optic o) {
+        return o.coherent() != null ? o.coherent().txPowerDbm() : CoherentSpec.DEFAULT_TX_POWER_DBM;
+    }
+
+    /** The unamplified loss budget an optic keeps when another DWDM column is set: derived for a blank cell. */
+    private static double budget(Optic o) {
+        return o.coherent() != null ? o.coherent().maxUnamplifiedLossDb()
+                : CoherentSpec.derivedMaxUnamplifiedLossDb(CoherentSpec.DEFAULT_TX_POWER_DBM);
     }
 
     // ---------------------------------------------------------------- column factories
