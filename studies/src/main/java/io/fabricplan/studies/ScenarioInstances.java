@@ -130,7 +130,7 @@ public final class ScenarioInstances {
         }
         if (target.multiply() && !column.kind().numeric()) {
             problems.add(new InputProblem(where, table.sheet() + "." + column.name() + " is not a number, so \" *\" "
-                    + "cannot multiply it", "drop \" *\" from the header and write the value itself, e.g. "
+                    + "cannot multiply it", "drop \" *\" from the header and write the value itself"
                     + example(column) + "."));
             return null;
         }
@@ -416,13 +416,13 @@ public final class ScenarioInstances {
         return Arrays.stream(RACK_SEPARATORS.split(list.strip())).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** A value a column could take, for hints. */
+    /** ", e.g. CPO": a value a column that is not a number could take, for hints; "" for texts. */
     private static String example(Column<?> column) {
         return switch (column.kind()) {
-            case CHOICE -> column.choices().get(0);
-            case FLAG -> "YES";
-            case RACK_LIST -> "N1;N2";
-            default -> "the new value";
+            case CHOICE -> ", e.g. " + column.choices().get(0);
+            case FLAG -> ", e.g. YES";
+            case RACK_LIST -> ", e.g. N1;N2";
+            default -> "";
         };
     }
 

@@ -170,7 +170,7 @@ public final class Sweeps {
     /**
      * Every row with every combination of the sweeps' values: per row, the last sweep varies fastest. Each
      * scenario keeps its row's description, pareto flag and cell, and has the row's overrides followed by one of
-     * each sweep. Ids are {@code <rowId>/<header>=<value>/...}; with no rows, the sweeps alone make the
+     * each sweep. Ids are {@code <rowId>/<header>=<value>/...} (a multiplying header spelt {@code pue*}); with no rows, the sweeps alone make the
      * scenarios, of the base instance, with ids {@code <header>=<value>/...}. Without sweeps, the rows as they are.
      *
      * @throws IllegalArgumentException when there would be more than {@link #MOST_SCENARIOS} scenarios

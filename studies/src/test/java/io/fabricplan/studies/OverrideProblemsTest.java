@@ -108,6 +108,12 @@ class OverrideProblemsTest {
     }
 
     @Test
+    void multiplyOfATextColumnSaysToWriteTheValue() {
+        assertThat(onlyProblem("Racks.site_id *", "2").hint()).isEqualTo("drop \" *\" from the header and write "
+                + "the value itself.");
+    }
+
+    @Test
     void wholeNumberColumnsRefuseFractions() {
         assertThat(onlyProblem("threads", "2.5")).isEqualTo(new InputProblem("Scenarios!D7",
                 "threads must be a whole number, got 2.5", "write a whole number, e.g. 0."));
