@@ -33,7 +33,7 @@ public record OverrideTarget(String sheet, String column, String rowId, String m
 
     private static final Pattern GRAMMAR = Pattern.compile(
             "([A-Za-z]+)(?:\\[([^\\]=]*)(?:=([^\\]]*))?\\])?\\.([A-Za-z0-9_]+)");
-    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     public OverrideTarget {
         Objects.requireNonNull(sheet, "sheet");
@@ -61,7 +61,9 @@ public record OverrideTarget(String sheet, String column, String rowId, String m
             throw new IllegalArgumentException("the header is blank. Maybe remove the column, or name a Settings key "
                     + "or Sheet.column, e.g. energy_usd_per_kwh or Racks.power_budget_kw.");
         }
-        if (KEY.matcher(text).matches()) {
+        // A key in another case (PUE) is kept as written, so that applying it can say which key was meant; a
+        // sheet's name alone is not a key.
+        if (KEY.matcher(text).matches() && canonicalSheet(text) == null) {
             return new OverrideTarget("Settings", text, null, null, null, multiply);
         }
         Matcher m = GRAMMAR.matcher(text);
@@ -98,8 +100,7 @@ public record OverrideTarget(String sheet, String column, String rowId, String m
             throw new IllegalArgumentException("\"" + header + "\": Settings has one value per key. Maybe write the "
                     + "key alone, e.g. " + (rowId != null ? rowId : m.group(4)) + ".");
         }
-        String column = sheet.equals("Settings") && rowId == null ? m.group(4) : m.group(4);
-        return new OverrideTarget(sheet, column, rowId, matchColumn, matchValue, multiply);
+        return new OverrideTarget(sheet, m.group(4), rowId, matchColumn, matchValue, multiply);
     }
 
     /** The header in its canonical spelling, e.g. {@code SwitchModels[packaging=CPO].cost_usd *}. */
