@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param pareto      whether the scenario asks for its capex-power front rather than one plan
  * @param cell        where the scenario was defined (e.g. {@code Scenarios!A7}), for messages
  */
-public record Scenario(String id, String description, List<Override> overrides, boolean pareto, String cell) {
+public record Scenario(String id, String description, List<OverrideValue> overrides, boolean pareto, String cell) {
     public Scenario {
         Objects.requireNonNull(id, "id");
         description = description == null ? "" : description;
@@ -20,7 +20,7 @@ public record Scenario(String id, String description, List<Override> overrides, 
         cell = cell == null ? "" : cell;
     }
 
-    public Scenario(String id, String description, List<Override> overrides) {
+    public Scenario(String id, String description, List<OverrideValue> overrides) {
         this(id, description, overrides, false, "");
     }
 }

@@ -8,7 +8,7 @@ import io.fabricplan.model.PlanEvaluation;
 import io.fabricplan.model.PlanEvaluator;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.Role;
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.OverrideTarget;
 import io.fabricplan.study.Scenario;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class CpoStages {
         List<Scenario> bases = rows.isEmpty() ? List.of(new Scenario("", "", List.of())) : rows;
         for (Scenario base : bases) {
             for (int stage = 1; stage <= 3; stage++) {
-                List<Override> overrides = new ArrayList<>(base.overrides());
+                List<OverrideValue> overrides = new ArrayList<>(base.overrides());
                 overrides.addAll(overrides(instance, stage));
                 String id = base.id().isEmpty() ? NAMES.get(stage - 1) : base.id() + "/" + NAMES.get(stage - 1);
                 String description = (base.description().isEmpty() ? "" : base.description() + "; ")
@@ -55,17 +55,17 @@ public final class CpoStages {
     }
 
     /** The packaging overrides of a stage (1, 2 or 3), one per switch role the instance has. */
-    static List<Override> overrides(Instance instance, int stage) {
+    static List<OverrideValue> overrides(Instance instance, int stage) {
         Set<Role> roles = new TreeSet<>();
         for (Device d : instance.devices()) {
             if (d.isSwitch()) {
                 roles.add(d.role());
             }
         }
-        List<Override> out = new ArrayList<>();
+        List<OverrideValue> out = new ArrayList<>();
         for (Role role : roles) {
             OverrideTarget target = new OverrideTarget("Devices", "packaging", null, "role", role.name(), false);
-            out.add(Override.of(target, choice(role, stage).name(), "--stages"));
+            out.add(OverrideValue.of(target, choice(role, stage).name(), "--stages"));
         }
         return out;
     }

@@ -1,7 +1,7 @@
 package io.fabricplan.studies;
 
 import io.fabricplan.model.Instance;
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.OverrideTarget;
 import io.fabricplan.study.Scenario;
 import io.fabricplan.studies.SheetColumns.Column;
@@ -62,19 +62,36 @@ public final class ScenarioInstances {
 
     /** The base instance with the scenario's overrides applied in order, and every problem found. */
     public static Applied apply(Instance base, Scenario scenario) {
-        Objects.requireNonNull(base, "base");
-        Objects.requireNonNull(scenario, "scenario");
         List<InputProblem> problems = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
+        Instance current = overridden(base, scenario, problems, changes);
+        validate(current, scenario, changes, problems);
+        return new Applied(current, problems);
+    }
+
+    /**
+     * What the scenario's cells cannot do (a text where a number is needed, an unknown id, a value out of range),
+     * without validating the instance they make: the problems a study reports all at once before any solve. An
+     * instance that the validator refuses after its overrides is a row of the study instead (status INVALID).
+     */
+    public static List<InputProblem> cellProblems(Instance base, Scenario scenario) {
+        List<InputProblem> problems = new ArrayList<>();
+        overridden(base, scenario, problems, new ArrayList<>());
+        return problems;
+    }
+
+    private static Instance overridden(Instance base, Scenario scenario, List<InputProblem> problems,
+                                       List<Change> changes) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(scenario, "scenario");
         Instance current = base;
-        for (Override o : scenario.overrides()) {
+        for (OverrideValue o : scenario.overrides()) {
             Selection<?> selection = select(current, o.target(), where(o.cell(), o.target()), problems);
             if (selection != null) {
                 current = change(current, selection, o, problems, changes);
             }
         }
-        validate(current, scenario, changes, problems);
-        return new Applied(current, problems);
+        return current;
     }
 
     /**
@@ -248,7 +265,7 @@ public final class ScenarioInstances {
             return "";
         }
         if (value instanceof Double d) {
-            return d.isNaN() ? "" : Override.format(d);
+            return d.isNaN() ? "" : OverrideValue.format(d);
         }
         if (value instanceof Boolean b) {
             return b ? "YES" : "NO";
@@ -266,7 +283,7 @@ public final class ScenarioInstances {
     }
 
     /** The instance with the override applied to the selected rows, or unchanged with its problem. */
-    private static <R> Instance change(Instance instance, Selection<R> selection, Override o,
+    private static <R> Instance change(Instance instance, Selection<R> selection, OverrideValue o,
                                        List<InputProblem> problems, List<Change> changes) {
         Table<R> table = selection.table();
         Column<R> column = selection.column();
@@ -337,7 +354,7 @@ public final class ScenarioInstances {
             }
             case INT, LONG -> Double.isNaN(number) ? Value.refused(name + " must be a whole number, got \"" + text
                     + "\"", "write a whole number" + forExample + ".") : whole(column.kind(), number, name,
-                    name + " must be a whole number, got " + Override.format(number), "write a whole number"
+                    name + " must be a whole number, got " + OverrideValue.format(number), "write a whole number"
                     + forExample + ".");
             case TEXT -> t.isEmpty() ? Value.refused(name + " may not be blank", "write a value" + forExample + ".")
                     : Value.of(t);
@@ -370,7 +387,7 @@ public final class ScenarioInstances {
                     + "from the header and write the value.");
         }
         double product = ((Number) current).doubleValue() * factor;
-        String what = field + " * " + Override.format(factor) + " gives " + Override.format(product);
+        String what = field + " * " + OverrideValue.format(factor) + " gives " + OverrideValue.format(product);
         if (!Double.isFinite(product)) {
             return Value.refused(what, "multiply by a smaller factor.");
         }
@@ -391,8 +408,8 @@ public final class ScenarioInstances {
         }
         double most = kind == Kind.INT ? Integer.MAX_VALUE : 9.007199254740992E15;
         if (Math.abs(rounded) > most) {
-            return Value.refused(field + " must be within -" + Override.format(most) + " and "
-                    + Override.format(most) + ", got " + Override.format(rounded), "write a smaller whole number.");
+            return Value.refused(field + " must be within -" + OverrideValue.format(most) + " and "
+                    + OverrideValue.format(most) + ", got " + OverrideValue.format(rounded), "write a smaller whole number.");
         }
         return Value.of(kind == Kind.INT ? (Object) (int) rounded : (Object) (long) rounded);
     }

@@ -2,7 +2,7 @@ package io.fabricplan.studies;
 
 import io.fabricplan.study.FrontPoint;
 import io.fabricplan.study.FrontReport;
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.OverrideTarget;
 import io.fabricplan.study.PlanFigures;
 import io.fabricplan.study.Scenario;
@@ -130,7 +130,7 @@ public final class StudyJournal implements AutoCloseable {
     /** What identifies a scenario's work: its id and its overrides as written. */
     static String fingerprint(Scenario s) {
         StringBuilder sb = new StringBuilder(s.id()).append('|').append(s.pareto());
-        for (Override o : s.overrides()) {
+        for (OverrideValue o : s.overrides()) {
             sb.append('|').append(o.target().header()).append('=').append(o.text());
         }
         return sb.toString();
@@ -166,7 +166,7 @@ public final class StudyJournal implements AutoCloseable {
         m.put("pareto", s.pareto());
         m.put("cell", s.cell());
         List<Object> overrides = new ArrayList<>();
-        for (Override o : s.overrides()) {
+        for (OverrideValue o : s.overrides()) {
             overrides.add(List.of(o.target().header(), o.text(), o.cell()));
         }
         m.put("overrides", overrides);
@@ -229,10 +229,10 @@ public final class StudyJournal implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private static Scenario decodeScenario(Map<String, Object> m) {
-        List<Override> overrides = new ArrayList<>();
+        List<OverrideValue> overrides = new ArrayList<>();
         for (Object o : (List<Object>) m.get("overrides")) {
             List<Object> t = (List<Object>) o;
-            overrides.add(Override.of(OverrideTarget.parse((String) t.get(0)), (String) t.get(1), (String) t.get(2)));
+            overrides.add(OverrideValue.of(OverrideTarget.parse((String) t.get(0)), (String) t.get(1), (String) t.get(2)));
         }
         return new Scenario((String) m.get("id"), (String) m.get("description"), overrides,
                 Boolean.TRUE.equals(m.get("pareto")), (String) m.get("cell"));

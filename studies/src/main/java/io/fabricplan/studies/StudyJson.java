@@ -2,7 +2,7 @@ package io.fabricplan.studies;
 
 import io.fabricplan.study.FrontPoint;
 import io.fabricplan.study.FrontReport;
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.ScenarioResult;
 import io.fabricplan.study.StudyReport;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class StudyJson {
         m.put("description", r.scenario().description());
         Map<String, Object> overrides = new LinkedHashMap<>();
         for (String header : headers) {
-            for (Override o : r.scenario().overrides()) {
+            for (OverrideValue o : r.scenario().overrides()) {
                 if (o.target().header().equals(header)) {
                     overrides.put(header, Double.isNaN(o.number()) ? o.text() : (Object) o.number());
                 }

@@ -1,6 +1,6 @@
 package io.fabricplan.studies;
 
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.OverrideTarget;
 import io.fabricplan.study.Scenario;
 import java.math.BigDecimal;
@@ -35,7 +35,7 @@ public final class Sweeps {
      * @param values one override per value, in order, each located at {@code --sweep SPEC}
      * @param spec   the spec as given, e.g. {@code pue=1.1:1.5:0.1}
      */
-    public record Sweep(OverrideTarget target, List<Override> values, String spec) {
+    public record Sweep(OverrideTarget target, List<OverrideValue> values, String spec) {
         public Sweep {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(spec, "spec");
@@ -67,7 +67,7 @@ public final class Sweeps {
         if (values.isEmpty()) {
             throw refused("\"" + text + "\" has no values after \"=\"", FORMS);
         }
-        List<Override> overrides = values.contains(":") ? range(target, values, text, cell)
+        List<OverrideValue> overrides = values.contains(":") ? range(target, values, text, cell)
                 : list(target, values, text, cell);
         return new Sweep(target, overrides, text);
     }
@@ -93,7 +93,7 @@ public final class Sweeps {
      * steps do not drift (1.1:1.5:0.1 gives 1.1, 1.2, 1.3, 1.4, 1.5), TO included when a step lands within 1e-9
      * of it (relative).
      */
-    private static List<Override> range(OverrideTarget target, String values, String spec, String cell) {
+    private static List<OverrideValue> range(OverrideTarget target, String values, String spec, String cell) {
         String[] parts = values.split(":", -1);
         if (parts.length != 3) {
             throw refused("range \"" + values + "\" in \"" + spec + "\" has " + parts.length + " parts",
@@ -104,12 +104,12 @@ public final class Sweeps {
         double step = rangeNumber(parts[2], "STEP", spec);
         if (step == 0) {
             throw refused("the step of \"" + spec + "\" is 0", "write a step that leads from " + parts[0].strip()
-                    + " to " + parts[1].strip() + ", e.g. " + Override.format(round(to - from)) + ".");
+                    + " to " + parts[1].strip() + ", e.g. " + OverrideValue.format(round(to - from)) + ".");
         }
         if (to != from && (to - from > 0) != (step > 0)) {
             throw refused("the step of \"" + spec + "\" leads away from " + parts[1].strip() + ": " + parts[2].strip()
                     + " is " + (step > 0 ? "positive" : "negative"), "write the step as "
-                    + Override.format(-step) + ", or swap FROM and TO.");
+                    + OverrideValue.format(-step) + ", or swap FROM and TO.");
         }
         double steps = (to - from) / step;
         double tolerance = 1e-9 * Math.max(Math.abs(to), Math.abs(step));
@@ -121,10 +121,10 @@ public final class Sweeps {
                     + String.format(Locale.ROOT, "%,d", MOST_VALUES), "take a larger step, or split the range over "
                     + "several studies.");
         }
-        List<Override> overrides = new ArrayList<>();
+        List<OverrideValue> overrides = new ArrayList<>();
         for (long i = 0; i < count; i++) {
             double value = round(from + i * step);
-            overrides.add(Override.of(target, Math.abs(value - to) <= tolerance ? to : value, cell));
+            overrides.add(OverrideValue.of(target, Math.abs(value - to) <= tolerance ? to : value, cell));
         }
         return overrides;
     }
@@ -143,14 +143,14 @@ public final class Sweeps {
     }
 
     /** The values of a list, in order; blank or repeated ones are refused. */
-    private static List<Override> list(OverrideTarget target, String values, String spec, String cell) {
+    private static List<OverrideValue> list(OverrideTarget target, String values, String spec, String cell) {
         String[] parts = values.split(",", -1);
         if (parts.length > MOST_VALUES) {
             throw refused("\"" + spec + "\" lists " + String.format(Locale.ROOT, "%,d", parts.length)
                     + " values, more than " + String.format(Locale.ROOT, "%,d", MOST_VALUES),
                     "split the list over several studies.");
         }
-        List<Override> overrides = new ArrayList<>();
+        List<OverrideValue> overrides = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String part : parts) {
             String value = part.strip();
@@ -158,11 +158,11 @@ public final class Sweeps {
                 throw refused("\"" + spec + "\" has an empty value in its list", "remove the extra comma.");
             }
             Double number = Texts.number(value);
-            String key = number != null ? Override.format(number) : value.toUpperCase(Locale.ROOT);
+            String key = number != null ? OverrideValue.format(number) : value.toUpperCase(Locale.ROOT);
             if (!seen.add(key)) {
                 throw refused("\"" + spec + "\" lists " + value + " twice", "list each value once.");
             }
-            overrides.add(Override.of(target, value, cell));
+            overrides.add(OverrideValue.of(target, value, cell));
         }
         return overrides;
     }
@@ -196,9 +196,9 @@ public final class Sweeps {
             int[] at = new int[sweeps.size()];
             do {
                 StringBuilder id = new StringBuilder(base.id());
-                List<Override> overrides = new ArrayList<>(base.overrides());
+                List<OverrideValue> overrides = new ArrayList<>(base.overrides());
                 for (int k = 0; k < sweeps.size(); k++) {
-                    Override value = sweeps.get(k).values().get(at[k]);
+                    OverrideValue value = sweeps.get(k).values().get(at[k]);
                     id.append(id.isEmpty() ? "" : "/").append(value.target().header().replace(" *", "*"))
                             .append('=').append(value.text());
                     overrides.add(value);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabricplan.instances.Examples;
 import io.fabricplan.model.Instance;
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.OverrideTarget;
 import io.fabricplan.study.Scenario;
 import io.fabricplan.validate.InputProblem;
@@ -20,7 +20,7 @@ class OverrideProblemsTest {
 
     /** The problems of one override written at Scenarios!D7 in scenario S1 (defined at Scenarios!A7). */
     private List<InputProblem> problems(String header, String value) {
-        Scenario s = new Scenario("S1", "", List.of(Override.of(OverrideTarget.parse(header), value,
+        Scenario s = new Scenario("S1", "", List.of(OverrideValue.of(OverrideTarget.parse(header), value,
                 "Scenarios!D7")), false, "Scenarios!A7");
         ScenarioInstances.Applied applied = ScenarioInstances.apply(tiny, s);
         assertThat(applied.ok()).isFalse();
@@ -180,8 +180,8 @@ class OverrideProblemsTest {
     @Test
     void validatorProblemIsLocatedAtTheLastOverrideOfTheField() {
         Scenario s = new Scenario("S1", "", List.of(
-                Override.of(OverrideTarget.parse("Devices[leaf1].rack_id"), "R9", "Scenarios!D7"),
-                Override.of(OverrideTarget.parse("Devices.rack_id"), "R8", "Scenarios!E7")), false, "Scenarios!A7");
+                OverrideValue.of(OverrideTarget.parse("Devices[leaf1].rack_id"), "R9", "Scenarios!D7"),
+                OverrideValue.of(OverrideTarget.parse("Devices.rack_id"), "R8", "Scenarios!E7")), false, "Scenarios!A7");
 
         assertThat(ScenarioInstances.apply(tiny, s).problems()).first().isEqualTo(new InputProblem("Scenarios!E7",
                 "after the overrides of scenario \"S1\", Devices[leaf1].rack_id: unknown rack \"R8\"",
@@ -202,9 +202,9 @@ class OverrideProblemsTest {
     @Test
     void everyProblemOfAScenarioAtOnce() {
         Scenario s = new Scenario("S1", "", List.of(
-                Override.of(OverrideTarget.parse("years"), "five", "Scenarios!D7"),
-                Override.of(OverrideTarget.parse("Racks[N9].x_m"), "1", "Scenarios!E7"),
-                Override.of(OverrideTarget.parse("Racks[R2].free_u"), "-1", "Scenarios!F7")), false, "Scenarios!A7");
+                OverrideValue.of(OverrideTarget.parse("years"), "five", "Scenarios!D7"),
+                OverrideValue.of(OverrideTarget.parse("Racks[N9].x_m"), "1", "Scenarios!E7"),
+                OverrideValue.of(OverrideTarget.parse("Racks[R2].free_u"), "-1", "Scenarios!F7")), false, "Scenarios!A7");
 
         assertThat(ScenarioInstances.apply(tiny, s).problems()).extracting(InputProblem::where)
                 .containsExactly("Scenarios!D7", "Scenarios!E7", "Scenarios!F7");
@@ -212,7 +212,7 @@ class OverrideProblemsTest {
 
     @Test
     void overrideWithoutACellIsNamedByItsHeader() {
-        Scenario s = new Scenario("S1", "", List.of(Override.of(OverrideTarget.parse("Racks[N9].x_m"), "1", null)));
+        Scenario s = new Scenario("S1", "", List.of(OverrideValue.of(OverrideTarget.parse("Racks[N9].x_m"), "1", null)));
 
         assertThat(ScenarioInstances.apply(tiny, s).problems()).extracting(InputProblem::where)
                 .containsExactly("Racks[N9].x_m");

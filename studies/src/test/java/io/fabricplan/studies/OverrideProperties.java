@@ -6,7 +6,7 @@ import io.fabricplan.instances.Examples;
 import io.fabricplan.model.Instance;
 import io.fabricplan.studies.SheetColumns.Column;
 import io.fabricplan.studies.SheetColumns.Table;
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.OverrideTarget;
 import io.fabricplan.study.Scenario;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ class OverrideProperties {
 
     @Property(tries = 300, seed = "20261203")
     void multiplyingByOneLeavesTheInstanceEqual(@ForAll("numericFields") Field field) {
-        Scenario s = new Scenario("x1", "", List.of(Override.of(field.target(true), 1, "Scenarios!D2")));
+        Scenario s = new Scenario("x1", "", List.of(OverrideValue.of(field.target(true), 1, "Scenarios!D2")));
 
         assertThat(ScenarioInstances.apply(CAMPUS, s).instance()).isEqualTo(CAMPUS);
     }
@@ -77,7 +77,7 @@ class OverrideProperties {
     void writingTheValueACellShowsLeavesTheInstanceEqual(@ForAll("rowFields") Field field) {
         Table<?> table = SheetColumns.table(field.sheet());
         String shown = shownValue(table, field);
-        Scenario s = new Scenario("same", "", List.of(Override.of(field.target(false), shown, "Scenarios!D2")));
+        Scenario s = new Scenario("same", "", List.of(OverrideValue.of(field.target(false), shown, "Scenarios!D2")));
 
         assertThat(ScenarioInstances.apply(CAMPUS, s).instance()).isEqualTo(CAMPUS);
     }
@@ -112,8 +112,8 @@ class OverrideProperties {
     @Property(tries = 1000, seed = "20261205")
     void applyNeverThrows(@ForAll("anyTargets") OverrideTarget target, @ForAll("anyValues") String value,
                           @ForAll("anyTargets") OverrideTarget other, @ForAll("anyValues") String otherValue) {
-        Scenario s = new Scenario("any", "", List.of(Override.of(target, value, "Scenarios!D2"),
-                Override.of(other, otherValue, "Scenarios!E2")), false, "Scenarios!A2");
+        Scenario s = new Scenario("any", "", List.of(OverrideValue.of(target, value, "Scenarios!D2"),
+                OverrideValue.of(other, otherValue, "Scenarios!E2")), false, "Scenarios!A2");
 
         ScenarioInstances.Applied applied = ScenarioInstances.apply(CAMPUS, s);
 

@@ -15,7 +15,7 @@ import io.fabricplan.model.Rack;
 import io.fabricplan.model.Settings;
 import io.fabricplan.model.SolverKind;
 import io.fabricplan.model.SwitchModel;
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.OverrideTarget;
 import io.fabricplan.study.Scenario;
 import java.util.ArrayList;
@@ -38,9 +38,9 @@ class ScenarioInstancesTest {
     }
 
     static Scenario scenario(String... headerValuePairs) {
-        List<Override> overrides = new ArrayList<>();
+        List<OverrideValue> overrides = new ArrayList<>();
         for (int i = 0; i < headerValuePairs.length; i += 2) {
-            overrides.add(Override.of(OverrideTarget.parse(headerValuePairs[i]), headerValuePairs[i + 1],
+            overrides.add(OverrideValue.of(OverrideTarget.parse(headerValuePairs[i]), headerValuePairs[i + 1],
                     "Scenarios!" + (char) ('D' + i / 2) + "2"));
         }
         return new Scenario("S1", "", overrides, false, "Scenarios!A2");
@@ -241,7 +241,7 @@ class ScenarioInstancesTest {
 
     @Test
     void overrideOfANumberWrittenAsANumberCell() {
-        Scenario s = new Scenario("S", "", List.of(Override.of(OverrideTarget.parse("Racks[R2].base_load_kw"), 25.5,
+        Scenario s = new Scenario("S", "", List.of(OverrideValue.of(OverrideTarget.parse("Racks[R2].base_load_kw"), 25.5,
                 "Scenarios!D3")));
 
         assertThat(rack(ScenarioInstances.apply(tiny, s).instance(), "R2").baseLoadKw()).isEqualTo(25.5);

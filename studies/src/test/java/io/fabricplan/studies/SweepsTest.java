@@ -3,7 +3,7 @@ package io.fabricplan.studies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.OverrideTarget;
 import io.fabricplan.study.Scenario;
 import io.fabricplan.studies.Sweeps.Sweep;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SweepsTest {
 
     private static List<Double> numbers(Sweep sweep) {
-        return sweep.values().stream().map(Override::number).toList();
+        return sweep.values().stream().map(OverrideValue::number).toList();
     }
 
     @Test
@@ -22,8 +22,8 @@ class SweepsTest {
         Sweep sweep = Sweeps.parse("pue=1.1:1.5:0.1");
 
         assertThat(numbers(sweep)).containsExactly(1.1, 1.2, 1.3, 1.4, 1.5);
-        assertThat(sweep.values()).extracting(Override::text).containsExactly("1.1", "1.2", "1.3", "1.4", "1.5");
-        assertThat(sweep.values()).extracting(Override::cell).containsOnly("--sweep pue=1.1:1.5:0.1");
+        assertThat(sweep.values()).extracting(OverrideValue::text).containsExactly("1.1", "1.2", "1.3", "1.4", "1.5");
+        assertThat(sweep.values()).extracting(OverrideValue::cell).containsOnly("--sweep pue=1.1:1.5:0.1");
         assertThat(sweep.target()).isEqualTo(OverrideTarget.parse("pue"));
         assertThat(sweep.spec()).isEqualTo("pue=1.1:1.5:0.1");
     }
@@ -53,8 +53,8 @@ class SweepsTest {
         Sweep sweep = Sweeps.parse("Devices[role=SPINE].packaging=CPO, PLUGGABLE");
 
         assertThat(sweep.target()).isEqualTo(OverrideTarget.parse("Devices[role=SPINE].packaging"));
-        assertThat(sweep.values()).extracting(Override::text).containsExactly("CPO", "PLUGGABLE");
-        assertThat(sweep.values()).extracting(Override::cell)
+        assertThat(sweep.values()).extracting(OverrideValue::text).containsExactly("CPO", "PLUGGABLE");
+        assertThat(sweep.values()).extracting(OverrideValue::cell)
                 .containsOnly("--sweep Devices[role=SPINE].packaging=CPO, PLUGGABLE");
     }
 
@@ -63,7 +63,7 @@ class SweepsTest {
         Sweep sweep = Sweeps.parse("SwitchModels[packaging=CPO].cost_usd *=0.8,1,1.25");
 
         assertThat(sweep.target().multiply()).isTrue();
-        assertThat(sweep.values()).extracting(Override::text).containsExactly("0.8", "1", "1.25");
+        assertThat(sweep.values()).extracting(OverrideValue::text).containsExactly("0.8", "1", "1.25");
         assertThat(numbers(sweep)).containsExactly(0.8, 1.0, 1.25);
     }
 
@@ -127,13 +127,13 @@ class SweepsTest {
                 "pue=1.1/Devices[role=SPINE].packaging=CPO", "pue=1.1/Devices[role=SPINE].packaging=PLUGGABLE",
                 "pue=1.2/Devices[role=SPINE].packaging=CPO", "pue=1.2/Devices[role=SPINE].packaging=PLUGGABLE",
                 "pue=1.3/Devices[role=SPINE].packaging=CPO", "pue=1.3/Devices[role=SPINE].packaging=PLUGGABLE");
-        assertThat(scenarios.get(3).overrides()).extracting(Override::text).containsExactly("1.2", "PLUGGABLE");
+        assertThat(scenarios.get(3).overrides()).extracting(OverrideValue::text).containsExactly("1.2", "PLUGGABLE");
         assertThat(scenarios).allSatisfy(s -> assertThat(s.description()).isEmpty());
     }
 
     @Test
     void rowsCrossedWithSweepsKeepTheirOverridesFirstAndTheirDescription() {
-        Override high = Override.of(OverrideTarget.parse("energy_usd_per_kwh"), 0.3, "Scenarios!D3");
+        OverrideValue high = OverrideValue.of(OverrideTarget.parse("energy_usd_per_kwh"), 0.3, "Scenarios!D3");
         List<Scenario> rows = List.of(new Scenario("base", "as built", List.of(), false, "Scenarios!A2"),
                 new Scenario("dear", "dear energy", List.of(high), true, "Scenarios!A3"));
 

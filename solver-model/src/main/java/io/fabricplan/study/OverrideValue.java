@@ -10,21 +10,21 @@ import java.util.Objects;
  * @param number the value as a number, NaN when the text is not one
  * @param cell   where it was written, e.g. {@code Scenarios!D7} or {@code --sweep pue=1.1:1.5:0.1}
  */
-public record Override(OverrideTarget target, String text, double number, String cell) {
-    public Override {
+public record OverrideValue(OverrideTarget target, String text, double number, String cell) {
+    public OverrideValue {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(text, "text");
         cell = cell == null ? "" : cell;
     }
 
     /** An override of a number. */
-    public static Override of(OverrideTarget target, double value, String cell) {
-        return new Override(target, format(value), value, cell);
+    public static OverrideValue of(OverrideTarget target, double value, String cell) {
+        return new OverrideValue(target, format(value), value, cell);
     }
 
     /** An override of a text (an enum such as a packaging, or a number that is then parsed). */
-    public static Override of(OverrideTarget target, String text, String cell) {
-        return new Override(target, text, parse(text), cell);
+    public static OverrideValue of(OverrideTarget target, String text, String cell) {
+        return new OverrideValue(target, text, parse(text), cell);
     }
 
     private static double parse(String text) {
