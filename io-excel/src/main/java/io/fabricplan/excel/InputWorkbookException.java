@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * The input workbook cannot be copied into the plan workbook: it is missing, damaged, unsafe to unpack, or holds
  * what no Excel workbook may (a cell of more than 32,767 characters, a row below 1,048,576). Nothing was written.
- * Each problem names the file, the sheet or the cell, with a hint.
+ * Or its Scenarios sheet cannot be read as a study ({@link StudyWorkbookReader}). Each problem names the file, the
+ * sheet or the cell, with a hint.
  */
 public final class InputWorkbookException extends IOException {
     private static final long serialVersionUID = 1L;
