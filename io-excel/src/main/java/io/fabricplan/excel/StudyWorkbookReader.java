@@ -1,6 +1,6 @@
 package io.fabricplan.excel;
 
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.OverrideTarget;
 import io.fabricplan.study.Scenario;
 import io.fabricplan.validate.InputProblem;
@@ -227,11 +227,11 @@ public final class StudyWorkbookReader {
                     : fields.text(value(row, descriptionColumn), ref(row.index(), descriptionColumn), DESCRIPTION,
                     false);
             boolean pareto = paretoColumn >= 0 && pareto(row);
-            List<Override> overrides = new ArrayList<>();
+            List<OverrideValue> overrides = new ArrayList<>();
             targetsByColumn.forEach((c, target) -> {
                 String text = overrideText(value(row, c), ref(row.index(), c), target);
                 if (text != null) {
-                    overrides.add(Override.of(target, text, ref(row.index(), c)));
+                    overrides.add(OverrideValue.of(target, text, ref(row.index(), c)));
                 }
             });
             if (id != null) {

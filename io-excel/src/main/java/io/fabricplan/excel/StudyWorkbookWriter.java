@@ -2,7 +2,7 @@ package io.fabricplan.excel;
 
 import io.fabricplan.study.FrontPoint;
 import io.fabricplan.study.FrontReport;
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.PlanFigures;
 import io.fabricplan.study.ScenarioResult;
 import io.fabricplan.study.StudyReport;
@@ -145,7 +145,7 @@ public final class StudyWorkbookWriter {
         for (ScenarioResult r : report.rows()) {
             w.newRow().text(cellText(r.scenario().id())).text(cellText(r.scenario().description()));
             for (String header : report.overrideHeaders()) {
-                Override o = override(r, header);
+                OverrideValue o = override(r, header);
                 if (o == null) {
                     w.blank();
                 } else if (Double.isFinite(o.number())) {
@@ -193,9 +193,9 @@ public final class StudyWorkbookWriter {
     }
 
     /** The row's override of the header (the last, should a scenario set it twice); null when it has none. */
-    private static Override override(ScenarioResult r, String header) {
-        Override found = null;
-        for (Override o : r.scenario().overrides()) {
+    private static OverrideValue override(ScenarioResult r, String header) {
+        OverrideValue found = null;
+        for (OverrideValue o : r.scenario().overrides()) {
             if (o.target().header().equals(header)) {
                 found = o;
             }
@@ -225,13 +225,13 @@ public final class StudyWorkbookWriter {
 
     // ---------------------------------------------------------------- what varies
 
-    /** Override headers that take two or more values over the rows, in the study's order. */
+    /** OverrideValue headers that take two or more values over the rows, in the study's order. */
     static List<String> varying(StudyReport report) {
         List<String> varying = new ArrayList<>();
         for (String header : report.overrideHeaders()) {
             Set<String> values = new LinkedHashSet<>();
             for (ScenarioResult r : report.rows()) {
-                Override o = override(r, header);
+                OverrideValue o = override(r, header);
                 if (o != null) {
                     values.add(o.text().strip());
                 }
@@ -282,8 +282,8 @@ public final class StudyWorkbookWriter {
      * with both values and a plan (blank without one), coloured on a three-colour scale.
      */
     private static void tcoTable(CellStyles styles, StudyReport report, String first, String second) {
-        List<Override> rowKeys = keyValues(report, first);
-        List<Override> colKeys = keyValues(report, second);
+        List<OverrideValue> rowKeys = keyValues(report, first);
+        List<OverrideValue> colKeys = keyValues(report, second);
         Grid grid = new Grid(styles, styles.workbook().createSheet(TCO_TABLE));
         grid.header(0, 0, List.of(first + " \\ " + second));
         for (int c = 0; c < colKeys.size(); c++) {
@@ -315,25 +315,25 @@ public final class StudyWorkbookWriter {
     }
 
     /** The header's distinct values over the rows: by number when all are numbers, else as first met. */
-    private static List<Override> keyValues(StudyReport report, String header) {
-        Map<String, Override> byText = new LinkedHashMap<>();
+    private static List<OverrideValue> keyValues(StudyReport report, String header) {
+        Map<String, OverrideValue> byText = new LinkedHashMap<>();
         for (ScenarioResult r : report.rows()) {
-            Override o = override(r, header);
+            OverrideValue o = override(r, header);
             if (o != null) {
                 byText.putIfAbsent(o.text().strip(), o);
             }
         }
-        List<Override> values = new ArrayList<>(byText.values());
+        List<OverrideValue> values = new ArrayList<>(byText.values());
         if (values.stream().allMatch(o -> Double.isFinite(o.number()))) {
-            values.sort(Comparator.comparingDouble(Override::number));
+            values.sort(Comparator.comparingDouble(OverrideValue::number));
         }
         return values;
     }
 
-    private static double tcoOf(StudyReport report, String first, Override a, String second, Override b) {
+    private static double tcoOf(StudyReport report, String first, OverrideValue a, String second, OverrideValue b) {
         for (ScenarioResult r : report.rows()) {
-            Override x = override(r, first);
-            Override y = override(r, second);
+            OverrideValue x = override(r, first);
+            OverrideValue y = override(r, second);
             if (r.hasPlan() && x != null && y != null && x.text().strip().equals(a.text().strip())
                     && y.text().strip().equals(b.text().strip())) {
                 return r.figures().tcoUsd();
@@ -606,7 +606,7 @@ public final class StudyWorkbookWriter {
         }
 
         /** A key's value: a number when it is one, else its text. */
-        Cell key(int r, int c, Override value) {
+        Cell key(int r, int c, OverrideValue value) {
             return Double.isFinite(value.number()) ? number(r, c, value.number(), null) : text(r, c, value.text());
         }
 

@@ -2,7 +2,7 @@ package io.fabricplan.excel;
 
 import io.fabricplan.study.FrontPoint;
 import io.fabricplan.study.FrontReport;
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.OverrideTarget;
 import io.fabricplan.study.PlanFigures;
 import io.fabricplan.study.Scenario;
@@ -27,11 +27,11 @@ final class StudyFixtures {
                 Map.of("SPINE", cpoSpines, "LEAF", 0), Map.of("DR", 2048L, "DAC", 512L));
     }
 
-    static Override override(String header, String text) {
-        return Override.of(OverrideTarget.parse(header), text, "");
+    static OverrideValue override(String header, String text) {
+        return OverrideValue.of(OverrideTarget.parse(header), text, "");
     }
 
-    static ScenarioResult solved(String id, PlanFigures f, Override... overrides) {
+    static ScenarioResult solved(String id, PlanFigures f, OverrideValue... overrides) {
         return new ScenarioResult(new Scenario(id, "scenario " + id, List.of(overrides)), "OPTIMAL", "TCO",
                 f.tcoUsd(), f.tcoUsd() * 0.999, 0.001, f, f.tcoUsd() * 1.2, f.tcoUsd() * 0.2, 1.25, "");
     }

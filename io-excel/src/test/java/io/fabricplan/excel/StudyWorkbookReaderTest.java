@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabricplan.excel.StudyWorkbookReader.ScenarioSheet;
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.OverrideTarget;
 import io.fabricplan.study.Scenario;
 import io.fabricplan.validate.InputProblem;
@@ -60,11 +60,11 @@ class StudyWorkbookReaderTest {
                 "SwitchModels[packaging=CPO].cost_usd *");
         assertThat(sheet.scenarios()).containsExactly(
                 new Scenario("base", "as it is", List.of(), false, "Scenarios!A2"),
-                new Scenario("S2", "", List.of(Override.of(pue, "1.2", "Scenarios!D3"),
-                        Override.of(budget, "30", "Scenarios!E3"), Override.of(cpo, "0.9", "Scenarios!F3")), true,
+                new Scenario("S2", "", List.of(OverrideValue.of(pue, "1.2", "Scenarios!D3"),
+                        OverrideValue.of(budget, "30", "Scenarios!E3"), OverrideValue.of(cpo, "0.9", "Scenarios!F3")), true,
                         "Scenarios!A3"),
-                new Scenario("3", "numbers as ids", List.of(Override.of(pue, "1.5", "Scenarios!D4"),
-                        Override.of(cpo, "0.75", "Scenarios!F4")), false, "Scenarios!A4"));
+                new Scenario("3", "numbers as ids", List.of(OverrideValue.of(pue, "1.5", "Scenarios!D4"),
+                        OverrideValue.of(cpo, "0.75", "Scenarios!F4")), false, "Scenarios!A4"));
         assertThat(sheet.scenarios().get(1).overrides().get(0).number()).isEqualTo(1.2);
     }
 
@@ -204,7 +204,7 @@ class StudyWorkbookReaderTest {
 
         assertThat(sheet.scenarios()).singleElement().satisfies(s -> {
             assertThat(s.id()).isEqualTo("S1");
-            assertThat(s.overrides()).extracting(Override::text).containsExactly("1.2", "6");
+            assertThat(s.overrides()).extracting(OverrideValue::text).containsExactly("1.2", "6");
         });
     }
 

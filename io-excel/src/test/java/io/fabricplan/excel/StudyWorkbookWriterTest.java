@@ -3,7 +3,7 @@ package io.fabricplan.excel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabricplan.study.Override;
+import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.Scenario;
 import io.fabricplan.study.ScenarioResult;
 import io.fabricplan.study.StudyReport;
@@ -348,7 +348,7 @@ class StudyWorkbookWriterTest {
     void textLongerThanACellHoldsIsCutSayingSo() throws IOException {
         String report = "x".repeat(40_000);
         StudyReport study = new StudyReport("fabric.xlsx", List.of(), List.of(ScenarioResult.failed(
-                new Scenario("S1", "", List.<Override>of()), "INVALID", "TCO", 1, report)), Map.of(), 1, 1, 1, 1, "",
+                new Scenario("S1", "", List.<OverrideValue>of()), "INVALID", "TCO", 1, report)), Map.of(), 1, 1, 1, 1, "",
                 false);
 
         try (XSSFWorkbook wb = results(study)) {
