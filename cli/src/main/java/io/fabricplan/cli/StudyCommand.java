@@ -9,16 +9,14 @@ import io.fabricplan.excel.StudyWorkbookWriter;
 import io.fabricplan.model.Instance;
 import io.fabricplan.studies.CpoStages;
 import io.fabricplan.studies.ParetoFront;
-import io.fabricplan.studies.ScenarioInstances;
 import io.fabricplan.studies.Study;
 import io.fabricplan.studies.StudyJournal;
 import io.fabricplan.studies.StudyJson;
 import io.fabricplan.studies.StudyRunner;
-import io.fabricplan.studies.Sweeps;
+import io.fabricplan.studies.StudyScenarios;
 import io.fabricplan.study.Scenario;
 import io.fabricplan.study.ScenarioResult;
 import io.fabricplan.study.StudyReport;
-import io.fabricplan.validate.InputProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -163,7 +161,6 @@ final class StudyCommand implements Callable<Integer> {
 
     /** The study's scenarios, or null after printing every problem of the sheet, the flags and the overrides. */
     private List<Scenario> scenarios(Instance instance, PrintWriter err) {
-        List<InputProblem> problems = new ArrayList<>();
         StudyWorkbookReader.ScenarioSheet sheet;
         try {
             sheet = StudyWorkbookReader.readScenarios(input, readLimits.limits());
@@ -171,41 +168,13 @@ final class StudyCommand implements Callable<Integer> {
             InstanceInput.printProblems(e.problems().size(), input, e.problems(), err);
             return null;
         }
-        problems.addAll(ScenarioInstances.checkHeaders(instance, sheet.targets(), sheet.headerCells()));
-        List<Sweeps.Sweep> parsed = new ArrayList<>();
-        for (String spec : sweeps) {
-            try {
-                Sweeps.Sweep sweep = Sweeps.parse(spec);
-                parsed.add(sweep);
-                problems.addAll(ScenarioInstances.checkHeaders(instance, List.of(sweep.target()),
-                        List.of("--sweep " + spec)));
-            } catch (IllegalArgumentException e) {
-                problems.add(new InputProblem("--sweep " + spec, e.getMessage(), null));
-            }
-        }
-        if (!sheet.present() && parsed.isEmpty() && !stages) {
-            problems.add(new InputProblem(input.toString(), "there is no Scenarios sheet, and neither --sweep nor "
-                    + "--stages make scenarios", "add a Scenarios sheet (scenario_id, then override columns; see "
-                    + "README), or run with --sweep energy_usd_per_kwh=0.05:0.20:0.05 or --stages."));
-        }
-        if (!problems.isEmpty()) {
-            InstanceInput.printProblems(problems.size(), input, problems, err);
+        StudyScenarios.Made made = StudyScenarios.make(instance, sheet.scenarios(), sheet.targets(),
+                sheet.headerCells(), sheet.present(), sweeps, stages, input.toString());
+        if (!made.ok()) {
+            InstanceInput.printProblems(made.problems().size(), input, made.problems(), err);
             return null;
         }
-        List<Scenario> scenarios = parsed.isEmpty() ? sheet.scenarios() : Sweeps.cross(sheet.scenarios(), parsed);
-        if (stages) {
-            scenarios = CpoStages.scenarios(instance, scenarios);
-        }
-        // every cell's value checked on every scenario before any solve starts
-        for (Scenario s : scenarios) {
-            problems.addAll(ScenarioInstances.cellProblems(instance, s));
-        }
-        if (!problems.isEmpty()) {
-            List<InputProblem> distinct = problems.stream().distinct().toList();
-            InstanceInput.printProblems(distinct.size(), input, distinct, err);
-            return null;
-        }
-        return scenarios;
+        return made.scenarios();
     }
 
     private int[] parseShard(PrintWriter err) {

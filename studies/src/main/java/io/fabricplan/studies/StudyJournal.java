@@ -71,7 +71,7 @@ public final class StudyJournal implements AutoCloseable {
 
     /** Appends a finished scenario and forces it to disk. */
     public synchronized void append(Entry entry) {
-        byte[] line = (Json.write(encode(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (line(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
@@ -125,6 +125,24 @@ public final class StudyJournal implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** An entry as one journal line (without the line break): what a Spark task sends back to the driver. */
+    public static String line(Entry entry) {
+        return Json.write(encode(entry));
+    }
+
+    /**
+     * The entry of one journal line.
+     *
+     * @throws IllegalArgumentException when the line is not a journal entry
+     */
+    public static Entry parse(String line) {
+        try {
+            return decode(Json.read(line));
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("not a journal entry: " + e.getMessage(), e);
+        }
     }
 
     /** What identifies a scenario's work: its id and its overrides as written. */
