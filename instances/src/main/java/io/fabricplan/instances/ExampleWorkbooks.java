@@ -27,7 +27,11 @@ public final class ExampleWorkbooks {
     /** Writes one example as {@code NAME.xlsx} into an existing folder, reproducibly; returns the file. */
     public static Path write(Examples.Named example, Path folder) throws IOException {
         Path file = folder.resolve(example.name() + ".xlsx");
-        InstanceWorkbookWriter.writeReproducible(example.instance(), file);
+        if (example.isStudy()) {
+            InstanceWorkbookWriter.writeReproducible(example.instance(), example.scenarios(), file);
+        } else {
+            InstanceWorkbookWriter.writeReproducible(example.instance(), file);
+        }
         return file;
     }
 

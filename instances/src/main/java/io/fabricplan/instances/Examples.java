@@ -9,6 +9,9 @@ import io.fabricplan.model.PackagingChoice;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.Role;
 import io.fabricplan.model.Settings;
+import io.fabricplan.study.OverrideTarget;
+import io.fabricplan.study.OverrideValue;
+import io.fabricplan.study.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +34,60 @@ public final class Examples {
     public static List<Named> all() {
         return List.of(new Named("tiny", tiny()), new Named("superpod-4su", superpod4su()),
                 new Named("cpo-tight-rack", cpoTightRack()), new Named("infeasible-rack", infeasibleRack()),
-                new Named("campus-dwdm", campusDwdm()), new Named("dci-ring", dciRing()));
+                new Named("campus-dwdm", campusDwdm()), new Named("dci-ring", dciRing()),
+                new Named("superpod-4su-study", superpod4suStudyInstance(), superpod4suStudy()));
     }
 
-    /** An example and its file name. */
-    public record Named(String name, Instance instance) {
+    /** An example, its file name, and its scenarios when it is a study (empty otherwise). */
+    public record Named(String name, Instance instance, List<Scenario> scenarios) {
+        public Named {
+            scenarios = List.copyOf(scenarios);
+        }
+
+        public Named(String name, Instance instance) {
+            this(name, instance, List.of());
+        }
+
+        public boolean isStudy() {
+            return !scenarios.isEmpty();
+        }
+    }
+
+    /** The study's base: superpod-4su with a 20 s limit per scenario (the hardest take about 2 s). */
+    public static Instance superpod4suStudyInstance() {
+        Instance base = superpod4su();
+        Settings s = base.settings();
+        return base.withSettings(new Settings(s.objective(), s.energyUsdPerKwh(), s.pue(), s.years(), s.usdPerWatt(),
+                20, s.relativeGap(), s.solver(), s.threads(), s.seed(), s.intraRackM(), s.interRackSlackM(),
+                s.osnrMarginDb(), s.gridStartThz(), s.maxChannels()));
+    }
+
+    /**
+     * Where co-packaged optics start to pay on superpod-4su: the energy price (0.05 to 0.30 USD/kWh) against the
+     * CPO switches' premium over today's catalogue price (x1.0, x1.1, x1.2) and the network racks' budget (20 kW,
+     * or 16 kW), 24 scenarios; and one more that asks for the capex-power front at a 20 % premium.
+     */
+    public static List<Scenario> superpod4suStudy() {
+        OverrideTarget energy = OverrideTarget.parse("energy_usd_per_kwh");
+        OverrideTarget premium = OverrideTarget.parse("SwitchModels[packaging=CPO].cost_usd *");
+        OverrideTarget budget = OverrideTarget.parse("Racks[base_load_kw=0].power_budget_kw");
+        List<Scenario> out = new ArrayList<>();
+        int row = 2;
+        for (double kw : new double[] {20, 16}) {
+            for (double factor : new double[] {1.0, 1.1, 1.2}) {
+                for (double price : new double[] {0.05, 0.10, 0.20, 0.30}) {
+                    String id = String.format(Locale.ROOT, "e%.2f-cpo%.1f-net%.0fkW", price, factor, kw);
+                    out.add(new Scenario(id, "", List.of(OverrideValue.of(energy, price, "Scenarios!D" + row),
+                            OverrideValue.of(premium, factor, "Scenarios!E" + row),
+                            OverrideValue.of(budget, kw, "Scenarios!F" + row)), false, "Scenarios!A" + row));
+                    row++;
+                }
+            }
+        }
+        out.add(new Scenario("front-cpo1.2", "the capex-power front at a 20 % CPO premium", List.of(
+                OverrideValue.of(energy, 0.10, "Scenarios!D" + row), OverrideValue.of(premium, 1.2, "Scenarios!E" + row),
+                OverrideValue.of(budget, 20, "Scenarios!F" + row)), true, "Scenarios!A" + row));
+        return out;
     }
 
     /**

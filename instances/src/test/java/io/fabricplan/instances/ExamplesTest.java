@@ -27,7 +27,7 @@ class ExamplesTest {
     private static final Planner PLANNER = Planner.create();
 
     static Stream<Examples.Named> solvable() {
-        return Examples.all().stream().filter(e -> !e.name().startsWith("infeasible"));
+        return Examples.all().stream().filter(e -> !e.name().startsWith("infeasible") && !e.isStudy());
     }
 
     /** CP-SAT, SCIP and HiGHS agree on the optimal objective of every example, and every plan passes the checker. */
@@ -106,6 +106,16 @@ class ExamplesTest {
         var read = InstanceWorkbookReader.read(committed);
         assertThat(read.problems()).isEmpty();
         assertThat(read.instance()).isEqualTo(example.instance());
+    }
+
+    /** The committed study reads back with the Scenarios of its builder, cell references included. */
+    @Test
+    void committedStudyReadsBackAsItsBuilderScenarios() throws Exception {
+        var sheet = io.fabricplan.excel.StudyWorkbookReader.readScenarios(Path.of("examples",
+                "superpod-4su-study.xlsx"), io.fabricplan.excel.ReadLimits.defaults());
+        assertThat(sheet.present()).isTrue();
+        assertThat(sheet.scenarios()).isEqualTo(Examples.superpod4suStudy());
+        assertThat(sheet.scenarios()).hasSizeGreaterThanOrEqualTo(25);
     }
 
     /**

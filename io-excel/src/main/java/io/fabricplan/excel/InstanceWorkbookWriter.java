@@ -50,6 +50,56 @@ public final class InstanceWorkbookWriter {
     }
 
     /**
+     * Writes a study workbook reproducibly (see {@link #writeReproducible(Instance, Path)}): the instance's sheets
+     * and a {@code Scenarios} sheet, {@code scenario_id}, {@code description}, {@code pareto} (when a scenario asks
+     * for its front) and one column per override header in first-seen order; numbers as numbers, blank where a
+     * scenario leaves a header alone.
+     */
+    public static void writeReproducible(Instance instance, java.util.List<io.fabricplan.study.Scenario> scenarios,
+                                         Path out) throws IOException {
+        WorkbookFiles.writeAtomically(out, stream -> {
+            ByteArrayOutputStream poiBytes = new ByteArrayOutputStream();
+            try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                InstanceSheets.write(workbook, instance);
+                scenarios(workbook, scenarios);
+                ReproducibleWorkbooks.fixDates(workbook);
+                workbook.write(poiBytes);
+            }
+            ReproducibleWorkbooks.copyStored(poiBytes.toByteArray(), stream);
+        });
+    }
+
+    private static void scenarios(XSSFWorkbook workbook, java.util.List<io.fabricplan.study.Scenario> scenarios) {
+        java.util.List<String> headers = scenarios.stream().flatMap(s -> s.overrides().stream())
+                .map(o -> o.target().header()).distinct().toList();
+        boolean pareto = scenarios.stream().anyMatch(io.fabricplan.study.Scenario::pareto);
+        java.util.List<String> columns = new java.util.ArrayList<>(java.util.List.of("scenario_id", "description"));
+        if (pareto) {
+            columns.add("pareto");
+        }
+        columns.addAll(headers);
+        SheetWriter w = new SheetWriter(workbook, StudyWorkbookReader.SHEET, columns);
+        for (io.fabricplan.study.Scenario s : scenarios) {
+            w.newRow().text(s.id()).text(s.description());
+            if (pareto) {
+                w.text(s.pareto() ? "YES" : null);
+            }
+            for (String header : headers) {
+                io.fabricplan.study.OverrideValue value = s.overrides().stream()
+                        .filter(o -> o.target().header().equals(header)).reduce((a, b) -> b).orElse(null);
+                if (value == null) {
+                    w.blank();
+                } else if (Double.isNaN(value.number())) {
+                    w.text(value.text());
+                } else {
+                    w.number(value.number());
+                }
+            }
+        }
+        w.finish();
+    }
+
+    /**
      * Writes a template: default settings, the built-in optics (coherent ones with their DWDM data), switch models
      * and WDM equipment (MUX/DEMUX and amplifiers, each with its source), empty Sites and Spans sheets to fill for
      * links between buildings, and a tiny valid example
