@@ -57,9 +57,13 @@ final class ParetoCommand implements Callable<Integer> {
             description = "time limit of the whole front in seconds (default: ${DEFAULT-VALUE})")
     double timeLimit;
 
-    @Option(names = "--threads", paramLabel = "N", converter = Flags.Threads.class, defaultValue = "0",
-            description = "solver threads of each solve, 0 = all cores")
+    @Option(names = "--threads", paramLabel = "N", converter = Flags.Threads.class, defaultValue = "1",
+            description = "solver threads of each solve, 0 = all cores (default: ${DEFAULT-VALUE})")
     int threads;
+
+    @Option(names = "--parallel", paramLabel = "N", converter = Flags.Whole.class,
+            description = "boxes of the front searched at once (default: the cores / --threads)")
+    Integer parallel;
 
     @Option(names = "--seed", paramLabel = "N", converter = Flags.Seed.class, defaultValue = "0",
             description = "random seed")
@@ -101,14 +105,24 @@ final class ParetoCommand implements Callable<Integer> {
                 return ExitCode.INVALID_INPUT;
             }
             long start = System.nanoTime();
+            int cores = Runtime.getRuntime().availableProcessors();
+            int boxes = parallel != null ? parallel : threads == 0 ? 1 : Math.max(1, cores / threads);
             ParetoFront.Options options = new ParetoFront.Options(xTotal, yTotal, timeLimit, threads, seed,
-                    solver != null ? solver : instance.settings().solver());
+                    solver != null ? solver : instance.settings().solver(), boxes);
+            java.util.concurrent.atomic.AtomicInteger points = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicLong lastLine = new java.util.concurrent.atomic.AtomicLong();
             ParetoFront.Result result = new ParetoFront(Planner.create()).solve(instance, options,
                     (point, solve, solves) -> {
-                        err.printf(Locale.ROOT, "  %6.1fs  point: %s %,.2f, %s %,.2f (%s, %d solves)%n",
-                                (System.nanoTime() - start) / 1e9, xTotal.column(), point.x(), yTotal.column(),
-                                point.y(), point.status(), solves);
-                        err.flush();
+                        int n = points.incrementAndGet();
+                        long now = System.nanoTime();
+                        long last = lastLine.get();
+                        // a line a second at most: a front may have thousands of points
+                        if (now - last >= 1_000_000_000L && lastLine.compareAndSet(last, now)) {
+                            err.printf(Locale.ROOT, "  %6.1fs  %d points, %d solves; last: %s %,.2f, %s %,.2f%n",
+                                    (now - start) / 1e9, n, solves, xTotal.column(), point.x(), yTotal.column(),
+                                    point.y());
+                            err.flush();
+                        }
                     }, stop.cancellation());
             FrontReport front = result.report();
             result.diagnostics().forEach(d -> err.println("  " + d));

@@ -25,17 +25,20 @@ import java.util.Objects;
  * The Pareto front of two totals of a fabric plan (capex against power by default), both minimised: every
  * nondominated point, supported or not, each a plan that passes the independent checker.
  *
- * <p>Method: the lexicographic epsilon-constraint method (Haimes, Lasdon and Wismer 1971; lexicographic
- * variant as in Mavrotas 2009, AUGMECON) over the planner's budgets. The two extreme points come first (least x,
- * then least y among those plans; and least y, then least x); then, from the least-x point down, each step
- * minimises x with {@code y <= y_last - resolution / 2} and, lexicographically, y with x at most that optimum.
- * Each step whose two solves are proven optimal closes the region between two points; with exact totals
- * (figures given to a few decimals, see {@link #RESOLUTION}) the points are then the whole front. The number of
- * solves is 2 x (points + 1); each solve is the planner's own (validation, rule of thumb, model, search).
+ * <p>Method: the balanced box method (Boland, Charkhgard and Savelsbergh, "A criterion space search algorithm for
+ * biobjective integer programming: the balanced box method", INFORMS J. Computing 27(4), 2015) over the planner's
+ * budgets. The two extreme points come first, each by a lexicographic pair of solves (least x, then least y among
+ * those plans; least y, then least x). Each box between two known points is split at its middle y: the
+ * lexicographic least x below the middle gives one point, the lexicographic least y left of it another, and the
+ * parts between them and the corners are new boxes. Boxes are searched largest first, {@code parallel} at once, so
+ * that a front stopped early has explored where most of the area was. Each box takes four solves and finds up to
+ * two points; with exact totals (figures given to a few decimals, see {@link #RESOLUTION}) and every solve proven,
+ * the points are the whole front.
  *
- * <p>Stopped by the time limit (or a cancellation), the result holds the points found, a certified lower bound
- * for every region left open (the solves' bounds: no plan with y at most eps has x below the bound), the
- * hypervolume between the two staircases relative to the front's box, and {@code exact = false}.
+ * <p>Stopped by the time limit (or a cancellation), the result holds the points found, every box not searched as
+ * an open region with its certified lower bound (its corner, or a solve's bound: no plan with y in the region has
+ * x below it), the hypervolume between the points and those bounds relative to the front's box, and
+ * {@code exact = false}.
  *
  * <p>Thread-safe: holds no state between calls.
  */
@@ -102,8 +105,10 @@ public final class ParetoFront {
      * @param threads          solver threads of each solve, 0 = all cores
      * @param seed             solver seed
      * @param solver           engine
+     * @param parallel         boxes searched at once (each solve on {@code threads} threads)
      */
-    public record Options(Total x, Total y, double timeLimitSeconds, int threads, long seed, SolverKind solver) {
+    public record Options(Total x, Total y, double timeLimitSeconds, int threads, long seed, SolverKind solver,
+                          int parallel) {
         public Options {
             Objects.requireNonNull(x, "x");
             Objects.requireNonNull(y, "y");
@@ -114,11 +119,20 @@ public final class ParetoFront {
             if (!(timeLimitSeconds > 0)) {
                 throw new IllegalArgumentException("timeLimitSeconds must be positive, got " + timeLimitSeconds);
             }
+            if (parallel < 1) {
+                throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
+            }
         }
 
-        /** Capex against power, with the given time limit, all cores, CP-SAT when natives load. */
+        /** One box at a time. */
+        public Options(Total x, Total y, double timeLimitSeconds, int threads, long seed, SolverKind solver) {
+            this(x, y, timeLimitSeconds, threads, seed, solver, 1);
+        }
+
+        /** Capex against power, with the given time limit: a box per core, one solver thread each. */
         public static Options capexPower(double timeLimitSeconds) {
-            return new Options(Total.CAPEX, Total.POWER, timeLimitSeconds, 0, 0, SolverKind.AUTO);
+            return new Options(Total.CAPEX, Total.POWER, timeLimitSeconds, 1, 0, SolverKind.AUTO,
+                    Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -154,7 +168,7 @@ public final class ParetoFront {
         return new Run(instance, options, listener, cancellation).run();
     }
 
-    /** One front's search: its clock, its solves, its points and bounds. */
+    /** One front's search: its clock, its solves, its boxes, points and open regions. */
     private final class Run {
         private final Instance instance;
         private final Options options;
@@ -162,10 +176,14 @@ public final class ParetoFront {
         private final Cancellation cancellation;
         private final long start = System.nanoTime();
         private final List<Found> found = new ArrayList<>();
-        /** Certified: every plan with y <= eps has x >= bound. */
-        private final List<double[]> certified = new ArrayList<>();
+        private final List<FrontReport.OpenRegion> open = new ArrayList<>();
         private final List<String> diagnostics = new ArrayList<>();
-        private int solves;
+        private final java.util.concurrent.atomic.AtomicInteger solves = new java.util.concurrent.atomic.AtomicInteger();
+        /** Boxes to search, largest first; guarded by {@code this}. */
+        private final java.util.PriorityQueue<Box> boxes = new java.util.PriorityQueue<>(
+                Comparator.comparingDouble(Box::area).reversed());
+        private int busy;
+        private boolean proven = true;
 
         Run(Instance instance, Options options, PointListener listener, Cancellation cancellation) {
             this.instance = instance;
@@ -177,43 +195,144 @@ public final class ParetoFront {
         Result run() {
             Total x = options.x();
             Total y = options.y();
-            Lex least = lexicographic(x, y, Budgets.NONE);
-            if (least.result == null) {
-                boolean infeasible = least.status == SolveStatus.INFEASIBLE || least.status == SolveStatus.INVALID;
-                diagnostics.addAll(least.diagnostics);
-                return result(infeasible, Double.NaN, Double.NaN, Double.NaN);
+            Lex top = lexicographic(x, y, Budgets.NONE);
+            if (top.result == null) {
+                boolean infeasible = top.status == SolveStatus.INFEASIBLE || top.status == SolveStatus.INVALID;
+                diagnostics.addAll(top.diagnostics);
+                return result(infeasible, Double.NaN);
             }
-            certified.add(new double[] {Double.POSITIVE_INFINITY, least.primaryBound});
-            add(least);
-            Lex other = lexicographic(y, x, Budgets.NONE);
-            double yLow = other.result != null ? other.y : Double.isNaN(other.primaryBound) ? least.y
-                    : other.primaryBound;
-            boolean otherProven = other.result != null && other.proven;
-            if (other.result != null) {
-                add(other);
+            Found z1 = add(top);
+            Lex bottom = lexicographic(y, x, Budgets.NONE);
+            double yLow = bottom.result != null ? bottom.y : Double.isNaN(bottom.primaryBound) ? z1.y
+                    : bottom.primaryBound;
+            if (bottom.result == null) {
+                // the least-y end is unknown: everything below the first point stays open
+                addOpen(new FrontReport.OpenRegion(yLow, z1.y, z1.x));
+                return result(false, yLow);
             }
-            boolean closed = false;
-            double lastY = least.y;
-            while (!(otherProven && lastY <= other.y + RESOLUTION / 2) && !stopped()) {
-                double eps = lastY - RESOLUTION / 2;
-                Lex step = lexicographic(x, y, y.limit(Budgets.NONE, eps));
-                if (step.status == SolveStatus.INFEASIBLE) {
-                    certified.add(new double[] {eps, Double.POSITIVE_INFINITY});
-                    closed = true;
-                    break;
-                }
-                if (!Double.isNaN(step.primaryBound)) {
-                    certified.add(new double[] {eps, step.primaryBound});
-                }
-                if (step.result == null) {
-                    break;
-                }
-                add(step);
-                lastY = step.y;
+            Found z2 = add(bottom);
+            if (z2 != z1 && z2.x > z1.x + RESOLUTION / 2 && z2.y < z1.y - RESOLUTION / 2) {
+                boxes.add(new Box(z1, z2));
             }
-            boolean exact = (closed || (otherProven && lastY <= other.y + RESOLUTION / 2))
-                    && found.stream().allMatch(f -> f.proven);
-            return result(exact, yLow, least.x, least.primaryBound);
+            searchBoxes();
+            boolean exact;
+            synchronized (this) {
+                for (Box box : boxes) {
+                    addOpen(box.region(box.z1.x));
+                }
+                exact = boxes.isEmpty() && open.isEmpty() && proven;
+            }
+            return result(exact, yLow);
+        }
+
+        /** Splits boxes, the largest first, on {@code parallel} threads until none is left or time is up. */
+        private void searchBoxes() {
+            int workers = Math.max(1, options.parallel());
+            if (workers == 1) {
+                worker();
+                return;
+            }
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                Thread t = new Thread(this::worker, "fabricplan-pareto-" + (i + 1));
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancellation.cancel();
+                }
+            }
+        }
+
+        private void worker() {
+            while (true) {
+                Box box;
+                synchronized (this) {
+                    while (boxes.isEmpty() && busy > 0 && !stopped()) {
+                        try {
+                            wait(100);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                    if (boxes.isEmpty() || stopped()) {
+                        notifyAll();
+                        return;
+                    }
+                    box = boxes.poll();
+                    busy++;
+                }
+                try {
+                    split(box);
+                } finally {
+                    synchronized (this) {
+                        busy--;
+                        notifyAll();
+                    }
+                }
+            }
+        }
+
+        /**
+         * The balanced box step (Boland, Charkhgard and Savelsbergh 2015): the least x with y at most the box's
+         * middle gives the bottom point; the least y with x below that point's gives the top point; the parts
+         * between them and the box's corners are the new boxes. A solve cut short leaves its part open, with the
+         * bound it proved.
+         */
+        private void split(Box box) {
+            Total x = options.x();
+            Total y = options.y();
+            double yMid = (box.z1.y + box.z2.y) / 2;
+            Budgets lower = x.limit(y.limit(Budgets.NONE, yMid), box.z2.x + RESOLUTION / 2);
+            Lex low = lexicographic(x, y, lower);
+            if (low.result == null || !low.proven) {
+                double bound = Double.isNaN(low.primaryBound) ? box.z1.x : Math.max(box.z1.x, low.primaryBound);
+                if (low.result != null) {
+                    add(low);
+                }
+                synchronized (this) {
+                    addOpen(new FrontReport.OpenRegion(box.z2.y, box.z1.y, bound));
+                    proven = false;
+                }
+                return;
+            }
+            Found bottom = add(low);
+            Budgets upper = y.limit(x.limit(Budgets.NONE, bottom.x - RESOLUTION / 2), box.z1.y + RESOLUTION / 2);
+            Lex high = lexicographic(y, x, upper);
+            if (high.result == null || !high.proven) {
+                if (high.result != null) {
+                    add(high);
+                }
+                synchronized (this) {
+                    addOpen(new FrontReport.OpenRegion(yMid, box.z1.y, box.z1.x));
+                    proven = false;
+                }
+            } else {
+                Found top = add(high);
+                push(box.z1, top);
+            }
+            push(bottom, box.z2);
+        }
+
+        private void push(Found a, Found b) {
+            if (a != b && b.x > a.x + RESOLUTION / 2 && b.y < a.y - RESOLUTION / 2) {
+                synchronized (this) {
+                    boxes.add(new Box(a, b));
+                    notifyAll();
+                }
+            }
+        }
+
+        private void addOpen(FrontReport.OpenRegion region) {
+            if (region.yTo() > region.yFrom()) {
+                open.add(region);
+            }
         }
 
         private boolean stopped() {
@@ -235,16 +354,14 @@ public final class ParetoFront {
             double best = primary.of(first.evaluation());
             double bound = first.status() == SolveStatus.OPTIMAL ? best : first.bestBound();
             PlanResult chosen = first;
-            boolean proven = first.status() == SolveStatus.OPTIMAL;
+            boolean optimal = first.status() == SolveStatus.OPTIMAL;
             PlanResult second = solve(secondary, primary.limit(budgets, best * (1 + 1e-12) + 1e-9));
             if (second != null && second.status().hasPlan()
                     && secondary.of(second.evaluation()) <= secondary.of(first.evaluation())) {
                 chosen = second;
-                proven &= second.status() == SolveStatus.OPTIMAL;
-            } else {
-                proven &= second != null && second.status() == SolveStatus.OPTIMAL;
             }
-            return new Lex(chosen, chosen.evaluation(), first.status(), proven, bound,
+            optimal &= second != null && second.status() == SolveStatus.OPTIMAL;
+            return new Lex(chosen, chosen.evaluation(), first.status(), optimal, bound,
                     options.x().of(chosen.evaluation()), options.y().of(chosen.evaluation()), List.of());
         }
 
@@ -259,14 +376,17 @@ public final class ParetoFront {
             if (objective == Total.TCO && instance.settings().objective() != Objective.TCO) {
                 target = instance.withSettings(instance.settings().withObjective(Objective.TCO));
             }
-            solves++;
+            solves.incrementAndGet();
             return planner.solve(target, solveOptions, ProgressListener.NONE, cancellation);
         }
 
-        private void add(Lex lex) {
-            for (Found f : found) {
-                if (Math.abs(f.x - lex.x) <= RESOLUTION / 2 && Math.abs(f.y - lex.y) <= RESOLUTION / 2) {
-                    return; // the same point again (the two extremes coincide)
+        /** Keeps the point (once), its plan checked; returns it (or the equal point found before). */
+        private Found add(Lex lex) {
+            synchronized (this) {
+                for (Found f : found) {
+                    if (Math.abs(f.x - lex.x) <= RESOLUTION / 2 && Math.abs(f.y - lex.y) <= RESOLUTION / 2) {
+                        return f;
+                    }
                 }
             }
             CheckReport report = new PlanChecker(instance).check(lex.result.plan());
@@ -275,8 +395,12 @@ public final class ParetoFront {
                         + ") fails the checker: " + report.violations());
             }
             Found f = new Found(lex.x, lex.y, lex.result, lex.evaluation, lex.proven);
-            found.add(f);
-            listener.onPoint(point(f, false), lex.result, solves);
+            synchronized (this) {
+                found.add(f);
+                proven &= lex.proven;
+                listener.onPoint(point(f, false), lex.result, solves.get());
+            }
+            return f;
         }
 
         private FrontPoint point(Found f, boolean knee) {
@@ -284,8 +408,13 @@ public final class ParetoFront {
                     knee);
         }
 
-        private Result result(boolean exact, double yLow, double xLeast, double xLeastBound) {
-            List<Found> front = nondominated();
+        private Result result(boolean exact, double yLow) {
+            List<Found> front;
+            List<FrontReport.OpenRegion> regions;
+            synchronized (this) {
+                front = nondominated();
+                regions = exact ? List.of() : List.copyOf(open);
+            }
             int knee = knee(front);
             List<FrontPoint> points = new ArrayList<>();
             List<PlanResult> results = new ArrayList<>();
@@ -293,11 +422,12 @@ public final class ParetoFront {
                 points.add(point(front.get(i), i == knee));
                 results.add(front.get(i).result);
             }
-            List<FrontReport.OpenRegion> open = exact ? List.of() : openRegions(front, yLow);
-            double gap = exact ? 0 : hypervolumeGap(front, open, yLow);
+            List<FrontReport.OpenRegion> sorted = new ArrayList<>(regions);
+            sorted.sort(Comparator.comparingDouble(FrontReport.OpenRegion::yFrom));
+            double gap = exact ? 0 : hypervolumeGap(front, sorted, yLow);
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result(new FrontReport(options.x().name().toLowerCase(Locale.ROOT),
-                    options.y().name().toLowerCase(Locale.ROOT), points, open, exact, gap, solves, seconds),
+                    options.y().name().toLowerCase(Locale.ROOT), points, sorted, exact, gap, solves.get(), seconds),
                     results, diagnostics);
         }
 
@@ -315,52 +445,23 @@ public final class ParetoFront {
         }
 
         /**
-         * The regions of y not closed: between consecutive points (and below the last), the best certified lower
-         * bound on x there, where it is below the next point's x.
+         * The area of the open regions between their certified bound and the points' staircase (the least x of a
+         * point at or below the region), relative to the front's box (x from least to most, y from least to most).
          */
-        private List<FrontReport.OpenRegion> openRegions(List<Found> front, double yLow) {
-            List<FrontReport.OpenRegion> out = new ArrayList<>();
-            for (int i = 0; i < front.size(); i++) {
-                double yTo = front.get(i).y;
-                double yFrom = i + 1 < front.size() ? front.get(i + 1).y : yLow;
-                double nextX = i + 1 < front.size() ? front.get(i + 1).x : Double.POSITIVE_INFINITY;
-                if (!(yFrom < yTo)) {
-                    continue;
-                }
-                double bound = lowerBoundBelow(yTo - RESOLUTION / 2);
-                if (bound < nextX - RESOLUTION) {
-                    out.add(new FrontReport.OpenRegion(yFrom, yTo, bound));
-                }
-            }
-            return out;
-        }
-
-        /** The best certified lower bound on x for plans with y at most {@code y}. */
-        private double lowerBoundBelow(double y) {
-            double best = Double.NEGATIVE_INFINITY;
-            for (double[] c : certified) {
-                if (c[0] >= y && !Double.isNaN(c[1])) {
-                    best = Math.max(best, c[1]);
-                }
-            }
-            return best;
-        }
-
-        /**
-         * The area between the points' staircase (the least x of a point at or below y) and the bounds' staircase
-         * over the y range of the front, relative to the front's box (x from least to most, y from least to most).
-         */
-        private double hypervolumeGap(List<Found> front, List<FrontReport.OpenRegion> open, double yLow) {
+        private double hypervolumeGap(List<Found> front, List<FrontReport.OpenRegion> regions, double yLow) {
             if (front.isEmpty()) {
                 return 1.0;
             }
-            double xMin = Math.min(front.get(0).x, lowerBoundBelow(Double.POSITIVE_INFINITY));
+            double xMin = front.get(0).x;
+            for (FrontReport.OpenRegion r : regions) {
+                xMin = Math.min(xMin, r.xLowerBound());
+            }
             double xMax = front.get(front.size() - 1).x;
             double yMax = front.get(0).y;
             double yMin = Math.min(yLow, front.get(front.size() - 1).y);
             double box = (xMax - xMin) * (yMax - yMin);
             double area = 0;
-            for (FrontReport.OpenRegion r : open) {
+            for (FrontReport.OpenRegion r : regions) {
                 double upper = Double.POSITIVE_INFINITY;
                 for (Found f : front) {
                     if (f.y <= r.yFrom() + RESOLUTION / 2) {
@@ -368,10 +469,9 @@ public final class ParetoFront {
                     }
                 }
                 upper = Double.isInfinite(upper) ? xMax : upper;
-                double lower = Math.max(r.xLowerBound(), xMin);
-                area += Math.max(0, upper - lower) * (r.yTo() - r.yFrom());
+                area += Math.max(0, upper - Math.max(r.xLowerBound(), xMin)) * (r.yTo() - r.yFrom());
             }
-            return box > 0 ? Math.min(1.0, area / box) : (open.isEmpty() ? 0 : 1.0);
+            return box > 0 ? Math.min(1.0, area / box) : (regions.isEmpty() ? 0 : 1.0);
         }
 
         /** The point farthest from the line between the extremes, on axes scaled to the front's box; -1 if < 3. */
@@ -398,6 +498,17 @@ public final class ParetoFront {
                 }
             }
             return best;
+        }
+    }
+
+    /** A part of the front still to search: between two known points, z1 (least x) and z2 (least y). */
+    private record Box(Found z1, Found z2) {
+        double area() {
+            return (z2.x - z1.x) * (z1.y - z2.y);
+        }
+
+        FrontReport.OpenRegion region(double xLowerBound) {
+            return new FrontReport.OpenRegion(z2.y, z1.y, xLowerBound);
         }
     }
 

@@ -39,9 +39,9 @@ class ParetoFrontTest {
         List<double[]> expected = bruteForceFront(TINY);
         ParetoFront.Result result = new ParetoFront(Planner.create()).solve(TINY,
                 new ParetoFront.Options(ParetoFront.Total.CAPEX, ParetoFront.Total.POWER, 120, 1, 0,
-                        io.fabricplan.model.SolverKind.AUTO), ParetoFront.PointListener.NONE, new Cancellation());
+                        io.fabricplan.model.SolverKind.AUTO, 2), ParetoFront.PointListener.NONE, new Cancellation());
         FrontReport front = result.report();
-        assertThat(front.exact()).isTrue();
+        assertThat(front.exact()).as("%s %s", front, result.diagnostics()).isTrue();
         assertThat(front.hypervolumeGap()).isZero();
         assertThat(front.openRegions()).isEmpty();
         assertThat(front.points()).hasSize(expected.size());
@@ -52,7 +52,8 @@ class ParetoFrontTest {
             assertThat(p.status()).isEqualTo("OPTIMAL");
             assertThat(new PlanChecker(TINY).check(result.results().get(i).plan()).passed()).isTrue();
         }
-        assertThat(front.solves()).isEqualTo(2 * (expected.size() + 1));
+        // two lexicographic pairs for the extremes, then four solves per box: at most one box per point
+        assertThat(front.solves()).isLessThanOrEqualTo(4 + 4 * expected.size());
         assertThat(front.points().stream().filter(FrontPoint::knee).count()).isEqualTo(expected.size() >= 3 ? 1 : 0);
     }
 
