@@ -29,8 +29,13 @@ public record FrontReport(String xTotal, String yTotal, List<FrontPoint> points,
 
     /**
      * A part of the front not explored to the end: every plan with y in {@code [yFrom, yTo)} has x at least
-     * {@code xLowerBound}.
+     * {@code xLowerBound}; plans there with x of {@code xUpTo} or more are searched elsewhere (another region or a
+     * closed box), so the region's doubt is x in {@code [xLowerBound, xUpTo)}.
      */
-    public record OpenRegion(double yFrom, double yTo, double xLowerBound) {
+    public record OpenRegion(double yFrom, double yTo, double xLowerBound, double xUpTo) {
+        /** A region whose doubt reaches the points' staircase. */
+        public OpenRegion(double yFrom, double yTo, double xLowerBound) {
+            this(yFrom, yTo, xLowerBound, Double.POSITIVE_INFINITY);
+        }
     }
 }

@@ -49,6 +49,9 @@ public final class ParetoFront {
      */
     public static final double RESOLUTION = 1e-3;
 
+    /** A solve may take at most the front's time limit over this (and at least a second). */
+    static final double SOLVES_PER_LIMIT = 20;
+
     /** A total of a plan that a front can put on an axis. */
     public enum Total {
         CAPEX("capex_usd", Objective.COST),
@@ -211,6 +214,15 @@ public final class ParetoFront {
                 return result(false, yLow);
             }
             Found z2 = add(bottom);
+            if (!top.proven) {
+                // a plan may yet cost less than the least-x point found: anywhere below it, down to the bound
+                open(yLow, z1.y, Double.isNaN(top.primaryBound) ? Double.NEGATIVE_INFINITY : top.primaryBound,
+                        Double.POSITIVE_INFINITY);
+            }
+            if (!bottom.proven && yLow < z2.y) {
+                open(yLow, z2.y, Double.isNaN(top.primaryBound) ? z1.x : Math.min(z1.x, top.primaryBound),
+                        Double.POSITIVE_INFINITY);
+            }
             if (z2 != z1 && z2.x > z1.x + RESOLUTION / 2 && z2.y < z1.y - RESOLUTION / 2) {
                 boxes.add(new Box(z1, z2));
             }
@@ -218,7 +230,7 @@ public final class ParetoFront {
             boolean exact;
             synchronized (this) {
                 for (Box box : boxes) {
-                    addOpen(box.region(box.z1.x));
+                    addOpen(new FrontReport.OpenRegion(box.z2.y, box.z1.y, box.z1.x, box.z2.x));
                 }
                 exact = boxes.isEmpty() && open.isEmpty() && proven;
             }
@@ -291,33 +303,39 @@ public final class ParetoFront {
             double yMid = (box.z1.y + box.z2.y) / 2;
             Budgets lower = x.limit(y.limit(Budgets.NONE, yMid), box.z2.x + RESOLUTION / 2);
             Lex low = lexicographic(x, y, lower);
-            if (low.result == null || !low.proven) {
-                double bound = Double.isNaN(low.primaryBound) ? box.z1.x : Math.max(box.z1.x, low.primaryBound);
-                if (low.result != null) {
-                    add(low);
-                }
-                synchronized (this) {
-                    addOpen(new FrontReport.OpenRegion(box.z2.y, box.z1.y, bound));
-                    proven = false;
-                }
+            if (low.result == null) {
+                // nothing found in time: the whole box stays open, bounded by its corner or the solve's bound
+                open(box.z2.y, box.z1.y, Double.isNaN(low.primaryBound) ? box.z1.x
+                        : Math.max(box.z1.x, low.primaryBound), box.z2.x);
                 return;
             }
             Found bottom = add(low);
+            if (!low.proven) {
+                // a plan below the middle may yet have x between the bound and this point's
+                open(box.z2.y, yMid, Double.isNaN(low.primaryBound) ? box.z1.x
+                        : Math.max(box.z1.x, low.primaryBound), bottom.x);
+            }
             Budgets upper = y.limit(x.limit(Budgets.NONE, bottom.x - RESOLUTION / 2), box.z1.y + RESOLUTION / 2);
             Lex high = lexicographic(y, x, upper);
-            if (high.result == null || !high.proven) {
-                if (high.result != null) {
-                    add(high);
-                }
-                synchronized (this) {
-                    addOpen(new FrontReport.OpenRegion(yMid, box.z1.y, box.z1.x));
-                    proven = false;
-                }
+            if (high.result == null) {
+                open(yMid, box.z1.y, box.z1.x, bottom.x);
             } else {
                 Found top = add(high);
+                if (!high.proven) {
+                    // a plan left of the bottom point may yet have y between the bound and this point's
+                    open(Double.isNaN(high.primaryBound) ? yMid : Math.max(yMid, high.primaryBound), top.y,
+                            box.z1.x, bottom.x);
+                }
                 push(box.z1, top);
             }
             push(bottom, box.z2);
+        }
+
+        private void open(double yFrom, double yTo, double xLowerBound, double xUpTo) {
+            synchronized (this) {
+                addOpen(new FrontReport.OpenRegion(yFrom, yTo, xLowerBound, xUpTo));
+                proven = false;
+            }
         }
 
         private void push(Found a, Found b) {
@@ -370,7 +388,10 @@ public final class ParetoFront {
             if (left <= 0.05 || cancellation.isCancelled()) {
                 return null;
             }
-            SolveOptions solveOptions = new SolveOptions(objective.objective, left, 0.0, options.threads(),
+            // a solve that cannot prove its optimum in a twentieth of the front's time leaves its part open with its
+            // bound, so that one hard box does not take the time every other box needs
+            double limit = Math.min(left, Math.max(1.0, options.timeLimitSeconds() / SOLVES_PER_LIMIT));
+            SolveOptions solveOptions = new SolveOptions(objective.objective, limit, 0.0, options.threads(),
                     options.seed(), options.solver(), null).withBudgets(budgets);
             Instance target = instance;
             if (objective == Total.TCO && instance.settings().objective() != Objective.TCO) {
@@ -454,7 +475,9 @@ public final class ParetoFront {
             }
             double xMin = front.get(0).x;
             for (FrontReport.OpenRegion r : regions) {
-                xMin = Math.min(xMin, r.xLowerBound());
+                if (Double.isFinite(r.xLowerBound())) {
+                    xMin = Math.min(xMin, r.xLowerBound());
+                }
             }
             double xMax = front.get(front.size() - 1).x;
             double yMax = front.get(0).y;
@@ -462,16 +485,32 @@ public final class ParetoFront {
             double box = (xMax - xMin) * (yMax - yMin);
             double area = 0;
             for (FrontReport.OpenRegion r : regions) {
-                double upper = Double.POSITIVE_INFINITY;
+                double lowerX = Double.isFinite(r.xLowerBound()) ? Math.max(r.xLowerBound(), xMin) : xMin;
+                // the points' staircase U(y) = least x of a point at or below y is constant between points' y
+                List<Double> cuts = new ArrayList<>(List.of(r.yFrom(), r.yTo()));
                 for (Found f : front) {
-                    if (f.y <= r.yFrom() + RESOLUTION / 2) {
-                        upper = Math.min(upper, f.x);
+                    if (f.y > r.yFrom() && f.y < r.yTo()) {
+                        cuts.add(f.y);
                     }
                 }
-                upper = Double.isInfinite(upper) ? xMax : upper;
-                area += Math.max(0, upper - Math.max(r.xLowerBound(), xMin)) * (r.yTo() - r.yFrom());
+                cuts.sort(null);
+                for (int k = 0; k + 1 < cuts.size(); k++) {
+                    double upper = Math.min(staircase(front, cuts.get(k), xMax), r.xUpTo());
+                    area += Math.max(0, upper - lowerX) * (cuts.get(k + 1) - cuts.get(k));
+                }
             }
             return box > 0 ? Math.min(1.0, area / box) : (regions.isEmpty() ? 0 : 1.0);
+        }
+
+        /** The least x of a point with y at most {@code y} (within the resolution); {@code none} when there is none. */
+        private double staircase(List<Found> front, double y, double none) {
+            double best = Double.POSITIVE_INFINITY;
+            for (Found f : front) {
+                if (f.y <= y + RESOLUTION / 2) {
+                    best = Math.min(best, f.x);
+                }
+            }
+            return Double.isInfinite(best) ? none : best;
         }
 
         /** The point farthest from the line between the extremes, on axes scaled to the front's box; -1 if < 3. */
@@ -505,10 +544,6 @@ public final class ParetoFront {
     private record Box(Found z1, Found z2) {
         double area() {
             return (z2.x - z1.x) * (z1.y - z2.y);
-        }
-
-        FrontReport.OpenRegion region(double xLowerBound) {
-            return new FrontReport.OpenRegion(z2.y, z1.y, xLowerBound);
         }
     }
 

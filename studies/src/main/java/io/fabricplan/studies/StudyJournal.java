@@ -220,7 +220,7 @@ public final class StudyJournal implements AutoCloseable {
         m.put("points", points);
         List<Object> open = new ArrayList<>();
         for (FrontReport.OpenRegion r : f.openRegions()) {
-            open.add(List.of(r.yFrom(), r.yTo(), r.xLowerBound()));
+            open.add(List.of(r.yFrom(), r.yTo(), r.xLowerBound(), r.xUpTo()));
         }
         m.put("open_regions", open);
         m.put("exact", f.exact());
@@ -278,7 +278,9 @@ public final class StudyJournal implements AutoCloseable {
         List<FrontReport.OpenRegion> open = new ArrayList<>();
         for (Object o : (List<Object>) m.get("open_regions")) {
             List<Object> r = (List<Object>) o;
-            open.add(new FrontReport.OpenRegion(num(r.get(0)), num(r.get(1)), num(r.get(2))));
+            double upTo = r.size() > 3 ? num(r.get(3)) : Double.NaN;
+            open.add(new FrontReport.OpenRegion(num(r.get(0)), num(r.get(1)), num(r.get(2)),
+                    Double.isNaN(upTo) ? Double.POSITIVE_INFINITY : upTo));
         }
         return new FrontReport((String) m.get("x"), (String) m.get("y"), points, open,
                 Boolean.TRUE.equals(m.get("exact")), num(m.get("hypervolume_gap")), (int) num(m.get("solves")),

@@ -104,6 +104,7 @@ public final class StudyJson {
             rm.put("y_from", r.yFrom());
             rm.put("y_to", r.yTo());
             rm.put("x_lower_bound", r.xLowerBound());
+            rm.put("x_up_to", r.xUpTo());
             open.add(rm);
         }
         m.put("open_regions", open);
