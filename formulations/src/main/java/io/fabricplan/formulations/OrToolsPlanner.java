@@ -144,6 +144,14 @@ public final class OrToolsPlanner implements Planner {
         }
         Baseline warmStart = repaired != null && repaired.feasible() && withinBudgets(repaired, options) ? repaired
                 : null;
+        if (options.warmStart() != null) {
+            // a neighbouring scenario's plan: kept where it is still a valid plan here and better than the repair
+            Baseline given = GreedyPlanner.checked(index, options.warmStart());
+            if (given.feasible() && withinBudgets(given, options) && (warmStart == null
+                    || given.evaluation().objectiveValue() < warmStart.evaluation().objectiveValue())) {
+                warmStart = given;
+            }
+        }
 
         phase(listener, start, "building the model");
         Formulation formulation;
@@ -195,7 +203,7 @@ public final class OrToolsPlanner implements Planner {
             // the search ran out of time (or was cancelled) before reaching even its hint: the repaired rule of
             // thumb is the best plan known, so return it rather than nothing
             r = new MipBackend.Result(SolveStatus.FEASIBLE, null, Double.NaN, r.bound(), 0, r.solveS(),
-                    r.solver() + " (" + baselineName(warmStart, baseline) + ")");
+                    r.solver() + " (" + baselineName(warmStart, baseline, repaired) + ")");
         }
         if (!r.status().hasPlan()) {
             List<String> diagnostics = new java.util.ArrayList<>();
@@ -267,8 +275,9 @@ public final class OrToolsPlanner implements Planner {
                 : "no plan found within " + options.timeLimitSeconds() + " s";
     }
 
-    private static String baselineName(Baseline warmStart, Baseline baseline) {
-        return warmStart == baseline ? "greedy baseline" : "rule of thumb, repaired";
+    private static String baselineName(Baseline warmStart, Baseline baseline, Baseline repaired) {
+        return warmStart == baseline ? "greedy baseline" : warmStart == repaired ? "rule of thumb, repaired"
+                : "the warm start given";
     }
 
     /**
@@ -286,11 +295,11 @@ public final class OrToolsPlanner implements Planner {
         }
         PlanEvaluation evaluation = warmStart.evaluation();
         double objective = evaluation.objectiveValue();
-        SolveStatistics stats = new SolveStatistics(model, baselineName(warmStart, baseline), SolveStatus.FEASIBLE,
+        SolveStatistics stats = new SolveStatistics(model, baselineName(warmStart, baseline, repaired), SolveStatus.FEASIBLE,
                 objective, Double.NaN, Double.NaN, seconds(start), seconds(start), seconds(start), 0, 0, 0, "-");
         return new PlanResult(SolveStatus.FEASIBLE, options.objective(), warmStart.plan(), evaluation, objective,
                 Double.NaN, Double.NaN, baseline, stats, List.of("the time ran out before the model was complete: the "
-                + baselineName(warmStart, baseline) + " is returned, without a bound"), repaired);
+                + baselineName(warmStart, baseline, repaired) + " is returned, without a bound"), repaired);
     }
 
     /**

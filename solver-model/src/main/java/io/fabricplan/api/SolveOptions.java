@@ -22,10 +22,13 @@ import java.util.Objects;
  *                         depend on the search's luck (and, when its optimum is integral, the plan itself); true
  *                         unless an engine is to be measured or cross-checked alone
  * @param budgets          upper limits on the plan's capex, power and TCO ({@link Budgets#NONE}: none)
+ * @param warmStart        a plan to start from (e.g. a neighbouring scenario's), or null: used as the search's hint
+ *                         when it is a valid plan of this instance within the budgets and better than the repaired
+ *                         rule of thumb; ignored otherwise
  */
 public record SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
                            SolverKind solver, Path exportModel, FormulationKind formulation, InterSiteMedia interSite,
-                           boolean lpBound, Budgets budgets) {
+                           boolean lpBound, Budgets budgets, io.fabricplan.model.Plan warmStart) {
     public SolveOptions {
         budgets = budgets == null ? Budgets.NONE : budgets;
         Objects.requireNonNull(objective, "objective");
@@ -48,7 +51,7 @@ public record SolveOptions(Objective objective, double timeLimitSeconds, double 
                         SolverKind solver, Path exportModel, FormulationKind formulation, InterSiteMedia interSite,
                         boolean lpBound) {
         this(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, formulation, interSite,
-                lpBound, Budgets.NONE);
+                lpBound, Budgets.NONE, null);
     }
 
     public SolveOptions(Objective objective, double timeLimitSeconds, double relativeGap, int threads, long seed,
@@ -71,57 +74,63 @@ public record SolveOptions(Objective objective, double timeLimitSeconds, double 
 
     public SolveOptions withObjective(Objective value) {
         return new SolveOptions(value, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, formulation,
-                interSite, lpBound, budgets);
+                interSite, lpBound, budgets, warmStart);
     }
 
     public SolveOptions withTimeLimitSeconds(double value) {
         return new SolveOptions(objective, value, relativeGap, threads, seed, solver, exportModel, formulation,
-                interSite, lpBound, budgets);
+                interSite, lpBound, budgets, warmStart);
     }
 
     public SolveOptions withRelativeGap(double value) {
         return new SolveOptions(objective, timeLimitSeconds, value, threads, seed, solver, exportModel, formulation,
-                interSite, lpBound, budgets);
+                interSite, lpBound, budgets, warmStart);
     }
 
     public SolveOptions withThreads(int value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, value, seed, solver, exportModel,
-                formulation, interSite, lpBound, budgets);
+                formulation, interSite, lpBound, budgets, warmStart);
     }
 
     public SolveOptions withSeed(long value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, value, solver, exportModel,
-                formulation, interSite, lpBound, budgets);
+                formulation, interSite, lpBound, budgets, warmStart);
     }
 
     public SolveOptions withSolver(SolverKind value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, value, exportModel,
-                formulation, interSite, lpBound, budgets);
+                formulation, interSite, lpBound, budgets, warmStart);
     }
 
     public SolveOptions withExportModel(Path value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, value, formulation,
-                interSite, lpBound, budgets);
+                interSite, lpBound, budgets, warmStart);
     }
 
     public SolveOptions withFormulation(FormulationKind value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel, value,
-                interSite, lpBound, budgets);
+                interSite, lpBound, budgets, warmStart);
     }
 
     public SolveOptions withInterSite(InterSiteMedia value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel,
-                formulation, value, lpBound, budgets);
+                formulation, value, lpBound, budgets, warmStart);
     }
 
     public SolveOptions withLpBound(boolean value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel,
-                formulation, interSite, value, budgets);
+                formulation, interSite, value, budgets, warmStart);
     }
 
     /** The same options with budgets on the plan's capex, power or TCO (constraints of the solve). */
     public SolveOptions withBudgets(Budgets value) {
         return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel,
-                formulation, interSite, lpBound, value);
+                formulation, interSite, lpBound, value, warmStart);
+    }
+
+    /** The same options starting from a plan (see {@code warmStart}); null for none. */
+    public SolveOptions withWarmStart(io.fabricplan.model.Plan value) {
+        return new SolveOptions(objective, timeLimitSeconds, relativeGap, threads, seed, solver, exportModel,
+                formulation, interSite, lpBound, budgets, value);
     }
 }

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a study: every scenario's instance (the base with its overrides), solved by the planner and checked by the
  * independent checker, several at once; each finished scenario is journalled at once and reported to the
- * listener. A scenario that fails (invalid after its overrides, infeasible, no plan in its limit, even an
+ * listener; each worker's last plan warm-starts its next scenario (the search's hint, where it is still a valid plan
+ * there and better than the repaired rule of thumb). A scenario that fails (invalid after its overrides, infeasible, no plan in its limit, even an
  * internal error) keeps its row with the reason and never stops the study. Cancelled, it stops the running solves
  * and returns the rows finished before; those it stopped are not kept (a resumed study runs them again).
  *
@@ -153,13 +154,19 @@ public final class StudyRunner {
             }
         });
         List<Future<?>> futures = new ArrayList<>();
+        // each worker's last plan warm-starts its next scenario, where it is still a valid plan there
+        Map<Thread, io.fabricplan.model.Plan> lastPlan = new java.util.concurrent.ConcurrentHashMap<>();
         try {
             for (int i : toRun) {
                 futures.add(pool.submit(() -> {
                     if (cancellation.isCancelled()) {
                         return;
                     }
-                    Solved solved = solve(study.instance(), study.scenarios().get(i), options, cancellation);
+                    Solved solved = solve(study.instance(), study.scenarios().get(i), options, cancellation,
+                            lastPlan.get(Thread.currentThread()));
+                    if (solved != null && solved.result != null && solved.result.plan() != null) {
+                        lastPlan.put(Thread.currentThread(), solved.result.plan());
+                    }
                     if (solved == null || cancellation.isCancelled() && !solved.completed) {
                         return; // stopped by the cancellation: not this scenario's answer
                     }
@@ -203,7 +210,8 @@ public final class StudyRunner {
     }
 
     /** One scenario: overrides, solve (or front), check, figures; never throws. */
-    private Solved solve(Instance base, Scenario scenario, Options options, Cancellation studyCancellation) {
+    private Solved solve(Instance base, Scenario scenario, Options options, Cancellation studyCancellation,
+                         io.fabricplan.model.Plan neighbour) {
         long start = System.nanoTime();
         Instance instance = null;
         try {
@@ -221,7 +229,7 @@ public final class StudyRunner {
                 return front(scenario, instance, limit, options, studyCancellation, start);
             }
             SolveOptions solveOptions = SolveOptions.from(settings).withThreads(options.threadsPerSolve())
-                    .withTimeLimitSeconds(limit);
+                    .withTimeLimitSeconds(limit).withWarmStart(neighbour);
             PlanResult result = planner.solve(instance, solveOptions, ProgressListener.NONE, studyCancellation);
             boolean completed = !studyCancellation.isCancelled();
             String objective = result.objective().name();
