@@ -134,32 +134,12 @@ public record OverrideTarget(String sheet, String column, String rowId, String m
         String best = SHEETS.get(0);
         int bestDistance = Integer.MAX_VALUE;
         for (String s : SHEETS) {
-            int d = distance(lower, s.toLowerCase(Locale.ROOT));
+            int d = io.fabricplan.validate.Spelling.editDistance(lower, s.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = s;
             }
         }
         return "you meant " + best;
-    }
-
-    /** Levenshtein distance, for "did you mean" hints. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }
