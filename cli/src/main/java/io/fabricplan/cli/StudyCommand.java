@@ -54,15 +54,16 @@ final class StudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN.xlsx", description = "instance workbook, with a Scenarios sheet "
-            + "unless --sweep or --stages make the scenarios")
+    // not required for picocli: `study merge` must parse without them; call() asks for them
+    @Parameters(index = "0", arity = "0..1", paramLabel = "IN.xlsx", description = "instance workbook, with a "
+            + "Scenarios sheet unless --sweep or --stages make the scenarios")
     Path input;
 
     @Mixin
     ReadLimitsOptions readLimits;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "RESULTS.xlsx",
-            description = "results workbook to write")
+    @Option(names = {"-o", "--output"}, paramLabel = "RESULTS.xlsx", description = "results workbook to write "
+            + "(required)")
     Path output;
 
     @Option(names = "--parallel", paramLabel = "N", converter = Flags.Whole.class,
@@ -103,6 +104,12 @@ final class StudyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        if (input == null || output == null) {
+            err.println("fabricplan study: missing " + (input == null ? "IN.xlsx" + (output == null ? " and " : "")
+                    : "") + (output == null ? "-o RESULTS.xlsx" : "") + "\n  Maybe fabricplan study IN.xlsx -o "
+                    + "results.xlsx, or fabricplan study merge JOURNAL... -o results.xlsx.");
+            return ExitCode.INVALID_INPUT;
+        }
         Outputs outputs = Outputs.check(err).workbook("-o", output, "results.xlsx", input);
         if (plans != null) {
             outputs.folder("--plans", plans);

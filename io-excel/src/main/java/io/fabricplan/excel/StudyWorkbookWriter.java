@@ -80,8 +80,8 @@ public final class StudyWorkbookWriter {
             List<String> varying = varying(report);
             if (varying.size() == 1 && numeric(report, varying.get(0))) {
                 sweep(styles, report, varying.get(0));
-            } else if (varying.size() == 2) {
-                tcoTable(styles, report, varying.get(0), varying.get(1));
+            } else if (varying.size() >= 2) {
+                tcoTable(styles, report, varying.get(0), varying.get(1), varying.subList(2, varying.size()));
             }
             if (!report.fronts().isEmpty()) {
                 fronts(styles, report);
@@ -279,39 +279,69 @@ public final class StudyWorkbookWriter {
 
     /**
      * The TCO table sheet: rows the first key's values, columns the second's, each cell the TCO of the first row
-     * with both values and a plan (blank without one), coloured on a three-colour scale.
+     * with both values and a plan (blank without one), coloured on a three-colour scale; with more keys varying,
+     * one such table for each combination of their values, one below the other, each coloured on its own.
      */
-    private static void tcoTable(CellStyles styles, StudyReport report, String first, String second) {
+    private static void tcoTable(CellStyles styles, StudyReport report, String first, String second,
+                                 List<String> rest) {
         List<OverrideValue> rowKeys = keyValues(report, first);
         List<OverrideValue> colKeys = keyValues(report, second);
         Grid grid = new Grid(styles, styles.workbook().createSheet(TCO_TABLE));
-        grid.header(0, 0, List.of(first + " \\ " + second));
-        for (int c = 0; c < colKeys.size(); c++) {
-            grid.key(0, c + 1, colKeys.get(c)).setCellStyle(styles.header());
-        }
-        for (int i = 0; i < rowKeys.size(); i++) {
-            grid.key(i + 1, 0, rowKeys.get(i)).setCellStyle(styles.header());
-            for (int c = 0; c < colKeys.size(); c++) {
-                double tco = tcoOf(report, first, rowKeys.get(i), second, colKeys.get(c));
-                grid.number(i + 1, c + 1, tco, CellStyles.Unit.USD);
-            }
-        }
-        int notes = rowKeys.size() + 2;
-        grid.note(notes, 0, "tco_usd of the scenario with both values; blank: no such scenario, or no plan. "
-                + "Green is the lowest TCO, red the highest.");
         XSSFSheetConditionalFormatting cf = ((XSSFSheet) grid.sheet).getSheetConditionalFormatting();
-        XSSFConditionalFormattingRule rule = cf.createConditionalFormattingColorScaleRule();
-        XSSFColorScaleFormatting scale = rule.getColorScaleFormatting();
-        scale.getThresholds()[0].setRangeType(RangeType.MIN);
-        scale.getThresholds()[1].setRangeType(RangeType.PERCENTILE);
-        scale.getThresholds()[1].setValue(50d);
-        scale.getThresholds()[2].setRangeType(RangeType.MAX);
-        scale.setColors(new XSSFColor[] {rgb(0x63BE7B), rgb(0xFFEB84), rgb(0xF8696B)});
-        cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, rowKeys.size(), 1,
-                colKeys.size())}, rule);
-        grid.sheet.createFreezePane(1, 1);
+        int top = 0;
+        for (List<OverrideValue> others : combinations(report, rest)) {
+            if (!rest.isEmpty()) {
+                StringBuilder title = new StringBuilder();
+                for (int k = 0; k < rest.size(); k++) {
+                    title.append(k == 0 ? "" : ", ").append(rest.get(k)).append(" = ").append(others.get(k).text());
+                }
+                grid.header(top++, 0, List.of(title.toString()));
+            }
+            grid.header(top, 0, List.of(first + " \\ " + second));
+            for (int c = 0; c < colKeys.size(); c++) {
+                grid.key(top, c + 1, colKeys.get(c)).setCellStyle(styles.header());
+            }
+            for (int i = 0; i < rowKeys.size(); i++) {
+                grid.key(top + i + 1, 0, rowKeys.get(i)).setCellStyle(styles.header());
+                for (int c = 0; c < colKeys.size(); c++) {
+                    double tco = tcoOf(report, first, rowKeys.get(i), second, colKeys.get(c), rest, others);
+                    grid.number(top + i + 1, c + 1, tco, CellStyles.Unit.USD);
+                }
+            }
+            XSSFConditionalFormattingRule rule = cf.createConditionalFormattingColorScaleRule();
+            XSSFColorScaleFormatting scale = rule.getColorScaleFormatting();
+            scale.getThresholds()[0].setRangeType(RangeType.MIN);
+            scale.getThresholds()[1].setRangeType(RangeType.PERCENTILE);
+            scale.getThresholds()[1].setValue(50d);
+            scale.getThresholds()[2].setRangeType(RangeType.MAX);
+            scale.setColors(new XSSFColor[] {rgb(0x63BE7B), rgb(0xFFEB84), rgb(0xF8696B)});
+            cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(top + 1, top + rowKeys.size(),
+                    1, colKeys.size())}, rule);
+            top += rowKeys.size() + 2;
+        }
+        grid.note(top, 0, "tco_usd of the scenario with these values; blank: no such scenario, or no plan. "
+                + "Green is the lowest TCO, red the highest" + (rest.isEmpty() ? "." : ", within each table."));
+        grid.sheet.createFreezePane(1, rest.isEmpty() ? 1 : 0);
         grid.finish();
         landscape(grid.sheet, false);
+    }
+
+    /** Every combination of the keys' values that the rows take, in the keys' value order; one empty without keys. */
+    private static List<List<OverrideValue>> combinations(StudyReport report, List<String> keys) {
+        List<List<OverrideValue>> out = new ArrayList<>();
+        out.add(List.of());
+        for (String key : keys) {
+            List<List<OverrideValue>> next = new ArrayList<>();
+            for (List<OverrideValue> partial : out) {
+                for (OverrideValue v : keyValues(report, key)) {
+                    List<OverrideValue> more = new ArrayList<>(partial);
+                    more.add(v);
+                    next.add(more);
+                }
+            }
+            out = next;
+        }
+        return out;
     }
 
     /** The header's distinct values over the rows: by number when all are numbers, else as first met. */
@@ -330,16 +360,28 @@ public final class StudyWorkbookWriter {
         return values;
     }
 
-    private static double tcoOf(StudyReport report, String first, OverrideValue a, String second, OverrideValue b) {
+    private static double tcoOf(StudyReport report, String first, OverrideValue a, String second, OverrideValue b,
+                                List<String> rest, List<OverrideValue> others) {
         for (ScenarioResult r : report.rows()) {
-            OverrideValue x = override(r, first);
-            OverrideValue y = override(r, second);
-            if (r.hasPlan() && x != null && y != null && x.text().strip().equals(a.text().strip())
-                    && y.text().strip().equals(b.text().strip())) {
+            if (r.hasPlan() && same(override(r, first), a) && same(override(r, second), b)
+                    && sameRest(r, rest, others)) {
                 return r.figures().tcoUsd();
             }
         }
         return Double.NaN;
+    }
+
+    private static boolean sameRest(ScenarioResult r, List<String> rest, List<OverrideValue> others) {
+        for (int k = 0; k < rest.size(); k++) {
+            if (!same(override(r, rest.get(k)), others.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(OverrideValue value, OverrideValue key) {
+        return value != null && value.text().strip().equals(key.text().strip());
     }
 
     // ---------------------------------------------------------------- fronts
