@@ -224,6 +224,36 @@ class StudyWorkbookWriterTest {
         }
     }
 
+    /** A third key varying (the example study's rack budget): one coloured table per value of it. */
+    @Test
+    void threeKeysGetATcoTablePerValueOfTheThird() throws IOException {
+        StudyReport grid = StudyFixtures.grid();
+        List<ScenarioResult> rows = new ArrayList<>();
+        for (String budget : List.of("20", "16")) {
+            for (ScenarioResult r : grid.rows()) {
+                List<OverrideValue> overrides = new ArrayList<>(r.scenario().overrides());
+                overrides.add(StudyFixtures.override("Racks.power_budget_kw", budget));
+                rows.add(new ScenarioResult(new Scenario(r.scenario().id() + "/" + budget, "", overrides), r.status(),
+                        r.objective(), r.objectiveValue(), r.bestBound(), r.relativeGap(), r.figures(),
+                        r.ruleOfThumbTcoUsd(), r.savingOverRuleOfThumbUsd(), r.solveSeconds(), r.error()));
+            }
+        }
+        StudyReport three = new StudyReport("fabric.xlsx", List.of(StudyFixtures.PUE, StudyFixtures.ENERGY,
+                "Racks.power_budget_kw"), rows, java.util.Map.of(), rows.size(), 40, 1, 2, "", false);
+        try (XSSFWorkbook wb = results(three)) {
+            XSSFSheet sheet = wb.getSheet("TCO table");
+            assertThat(values(sheet, 0)).containsExactly("Racks.power_budget_kw = 16");
+            assertThat(values(sheet, 1)).containsExactly("pue \\ energy_usd_per_kwh", 0.05, 0.1, 0.15);
+            assertThat(values(sheet, 5)).containsExactly("Racks.power_budget_kw = 20");
+            var formatting = sheet.getSheetConditionalFormatting();
+            assertThat(formatting.getNumConditionalFormattings()).isEqualTo(2);
+            assertThat(formatting.getConditionalFormattingAt(0).getFormattingRanges()[0].formatAsString())
+                    .isEqualTo("B3:D4");
+            assertThat(formatting.getConditionalFormattingAt(1).getFormattingRanges()[0].formatAsString())
+                    .isEqualTo("B8:D9");
+        }
+    }
+
     @Test
     void eachFrontGetsAScatterChartOnTheFrontsSheet() throws IOException {
         try (XSSFWorkbook wb = results(StudyFixtures.sweep())) {
