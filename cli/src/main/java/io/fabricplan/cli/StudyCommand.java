@@ -90,6 +90,11 @@ final class StudyCommand implements Callable<Integer> {
             + "this existing folder (<scenario>.xlsx)")
     Path plans;
 
+    @Option(names = "--instances", paramLabel = "DIR", description = "also write every scenario's instance "
+            + "workbook (the base with its overrides) into this existing folder (<scenario>.xlsx), to solve or hand "
+            + "on one scenario alone")
+    Path instances;
+
     @Option(names = "--resume", description = "skip the scenarios the journal already holds")
     boolean resume;
 
@@ -113,6 +118,9 @@ final class StudyCommand implements Callable<Integer> {
         Outputs outputs = Outputs.check(err).workbook("-o", output, "results.xlsx", input);
         if (plans != null) {
             outputs.folder("--plans", plans);
+        }
+        if (instances != null) {
+            outputs.folder("--instances", instances);
         }
         int[] shardOf = parseShard(err);
         if (!outputs.ok() || shardOf == null) {
@@ -208,14 +216,23 @@ final class StudyCommand implements Callable<Integer> {
         return output.toAbsolutePath().normalize().resolveSibling(name);
     }
 
-    /** Writes the scenario's plan workbook (or its front's, one per point) into --plans. */
+    /**
+     * Writes the scenario's instance workbook into --instances, and its plan workbook (or its front's, one per
+     * point) into --plans.
+     */
     private void writePlans(ScenarioResult row, Instance instance, PlanResult result, ParetoFront.Result front,
                             PrintWriter err) {
-        if (plans == null || instance == null) {
+        if (instance == null) {
             return;
         }
         String base = safeName(row.scenario().id());
         try {
+            if (instances != null) {
+                io.fabricplan.excel.InstanceWorkbookWriter.write(instance, instances.resolve(base + ".xlsx"));
+            }
+            if (plans == null) {
+                return;
+            }
             if (front != null) {
                 for (int i = 0; i < front.results().size(); i++) {
                     PlanResult r = front.results().get(i);
@@ -230,8 +247,8 @@ final class StudyCommand implements Callable<Integer> {
             }
         } catch (IOException | RuntimeException e) {
             synchronized (err) {
-                err.println("fabricplan: scenario " + row.scenario().id() + ": its plan could not be written to "
-                        + plans + ": " + e.getMessage());
+                err.println("fabricplan: scenario " + row.scenario().id() + ": its workbook could not be written: "
+                        + e.getMessage());
             }
         }
     }
