@@ -23,6 +23,28 @@ public record Study(String name, Instance instance, List<Scenario> scenarios) {
         }
     }
 
+    /**
+     * A digest (SHA-256, hex) of the base instance's records: a journal keeps it with every row, so that a study
+     * resumed after its workbook changed solves its scenarios again. Computed on each call (a second at 131,072
+     * GPUs): keep it.
+     */
+    public String digest() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Object o : List.of(List.of(instance.settings()), instance.racks(), instance.switchModels(),
+                    instance.devices(), instance.links(), instance.optics(), instance.sites(), instance.spans(),
+                    instance.wdmEquipment())) {
+                for (Object record : (List<?>) o) {
+                    sha.update(record.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    sha.update((byte) '\n');
+                }
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
     /** The override headers of the scenarios in first-seen order, canonical spelling. */
     public List<String> overrideHeaders() {
         return scenarios.stream().flatMap(s -> s.overrides().stream()).map(o -> o.target().header()).distinct()

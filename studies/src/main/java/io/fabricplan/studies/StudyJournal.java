@@ -39,8 +39,18 @@ public final class StudyJournal implements AutoCloseable {
      * @param index  the scenario's position in the whole study (rows of shards merge in study order)
      * @param result its row
      * @param front  its front, for a scenario that asked for one; null otherwise
+     * @param base   the digest of the base instance it was solved from ({@link Study#digest()}), so that a resumed
+     *               study whose workbook changed since solves again; empty when unknown
      */
-    public record Entry(int index, ScenarioResult result, FrontReport front) {
+    public record Entry(int index, ScenarioResult result, FrontReport front, String base) {
+        public Entry {
+            base = base == null ? "" : base;
+        }
+
+        /** An entry whose base instance is not recorded (it then matches any). */
+        public Entry(int index, ScenarioResult result, FrontReport front) {
+            this(index, result, front, "");
+        }
     }
 
     private final Path file;
@@ -162,6 +172,7 @@ public final class StudyJournal implements AutoCloseable {
         m.put("journal", VERSION);
         m.put("index", entry.index());
         m.put("fingerprint", fingerprint(r.scenario()));
+        m.put("base", entry.base());
         m.put("scenario", scenario(r.scenario()));
         m.put("status", r.status());
         m.put("objective", r.objective());
@@ -242,7 +253,8 @@ public final class StudyJournal implements AutoCloseable {
                 fig == null ? null : decodeFigures(fig), num(m.get("rule_of_thumb_tco_usd")),
                 num(m.get("saving_usd")), num(m.get("solve_seconds")), (String) m.get("error"));
         Map<String, Object> front = (Map<String, Object>) m.get("front");
-        return new Entry((int) num(m.get("index")), r, front == null ? null : decodeFront(front));
+        return new Entry((int) num(m.get("index")), r, front == null ? null : decodeFront(front),
+                (String) m.get("base"));
     }
 
     @SuppressWarnings("unchecked")

@@ -119,16 +119,19 @@ public final class StudyRunner {
      * Runs the study.
      *
      * @param journal      where finished scenarios are appended, or null
-     * @param done         journal entries of an earlier run: scenarios with the same id and overrides are not
-     *                     solved again
+     * @param done         journal entries of an earlier run: scenarios with the same id and overrides, solved
+     *                     from the same base instance, are not solved again
      * @param cancellation stops the study (the running solves end with no row)
      */
     public Outcome run(Study study, Options options, StudyJournal journal, List<StudyJournal.Entry> done,
                        Listener listener, Cancellation cancellation) {
         long start = System.nanoTime();
         Map<String, StudyJournal.Entry> previous = new HashMap<>();
+        String base = done.isEmpty() && journal == null ? "" : study.digest();
         for (StudyJournal.Entry e : done) {
-            previous.put(StudyJournal.fingerprint(e.result().scenario()), e);
+            if (e.base().isEmpty() || e.base().equals(base)) {
+                previous.put(StudyJournal.fingerprint(e.result().scenario()), e);
+            }
         }
         List<Integer> positions = options.only() != null ? options.only()
                 : java.util.stream.IntStream.range(0, study.scenarios().size()).boxed().toList();
@@ -137,7 +140,7 @@ public final class StudyRunner {
         for (int i : positions) {
             StudyJournal.Entry e = previous.get(StudyJournal.fingerprint(study.scenarios().get(i)));
             if (e != null) {
-                finished.put(i, new StudyJournal.Entry(i, e.result(), e.front()));
+                finished.put(i, new StudyJournal.Entry(i, e.result(), e.front(), base));
             } else {
                 toRun.add(i);
             }
@@ -171,7 +174,7 @@ public final class StudyRunner {
                         return; // stopped by the cancellation: not this scenario's answer
                     }
                     StudyJournal.Entry entry = new StudyJournal.Entry(i, solved.row,
-                            solved.front == null ? null : solved.front.report());
+                            solved.front == null ? null : solved.front.report(), base);
                     if (journal != null) {
                         journal.append(entry);
                     }

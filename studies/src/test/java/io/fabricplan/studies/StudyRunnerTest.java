@@ -126,6 +126,25 @@ class StudyRunnerTest {
     }
 
     @Test
+    void journalOfAnotherBaseInstanceIsNotResumed() {
+        Path journalFile = folder.resolve("other.jsonl");
+        StudyRunner runner = new StudyRunner(Planner.create());
+        StudyRunner.Options first = new StudyRunner.Options(1, 1, 30, List.of(0));
+        try (StudyJournal journal = StudyJournal.open(journalFile, true)) {
+            runner.run(study(), first, journal, List.of(), StudyRunner.Listener.NONE, new Cancellation());
+        }
+        Instance edited = TINY.withSettings(TINY.settings().withObjective(io.fabricplan.model.Objective.COST));
+        Study changed = new Study("tiny", edited, study().scenarios());
+        StudyRunner.Outcome outcome = runner.run(changed, first, null, StudyJournal.read(journalFile),
+                StudyRunner.Listener.NONE, new Cancellation());
+        assertThat(outcome.resumed()).isZero();
+        assertThat(outcome.rows().get(0).objective()).isEqualTo("COST");
+        StudyRunner.Outcome same = runner.run(study(), first, null, StudyJournal.read(journalFile),
+                StudyRunner.Listener.NONE, new Cancellation());
+        assertThat(same.resumed()).isEqualTo(1);
+    }
+
+    @Test
     void cancelledStudyKeepsOnlyFinishedScenarios() {
         Cancellation cancel = new Cancellation();
         StudyRunner.Outcome outcome = new StudyRunner(Planner.create()).run(study(),
