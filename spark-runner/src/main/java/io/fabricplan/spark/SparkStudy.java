@@ -93,9 +93,12 @@ public final class SparkStudy {
             return INVALID_INPUT;
         }
         JavaSparkContext sc = context;
+        SparkConf conf = new SparkConf().setIfMissing("spark.master", "local[*]")
+                .setIfMissing("spark.app.name", "fabricplan study " + name);
+        if (context != null ? context.isLocal() : conf.get("spark.master").startsWith("local")) {
+            ScenarioTask.warmUpInBackground(); // this JVM runs the tasks
+        }
         if (sc == null) {
-            SparkConf conf = new SparkConf().setIfMissing("spark.master", "local[*]")
-                    .setIfMissing("spark.app.name", "fabricplan study " + name);
             if (a.threads() != null) {
                 conf.set("spark.task.cpus", Integer.toString(a.threads()));
             }
