@@ -159,6 +159,11 @@ public final class SparkStudy {
                 return JOB_FAILED;
             }
         }
+        if (byIndex.size() != scenarios.size()) {
+            err.println("fabricplan-spark: the executors returned " + byIndex.size() + " of " + scenarios.size()
+                    + " scenarios. Maybe run again; no results were written.");
+            return JOB_FAILED;
+        }
         List<ScenarioResult> rows = new ArrayList<>();
         Map<String, FrontReport> fronts = new LinkedHashMap<>();
         byIndex.values().forEach(e -> {
