@@ -117,6 +117,18 @@ final class Flags {
         }
     }
 
+    /** A whole number of at least one (scenarios or boxes at once). */
+    static final class Count implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            long v = parseWhole(value, "write a whole number of at least 1, e.g. 2.");
+            if (v < 1 || v > MAX_THREADS) {
+                throw bad("\"" + value + "\" is not between 1 and " + MAX_THREADS, "write e.g. 2.");
+            }
+            return (int) v;
+        }
+    }
+
     /** A finite decimal number; the command checks its range. */
     static final class Decimal implements ITypeConverter<Double> {
         @Override

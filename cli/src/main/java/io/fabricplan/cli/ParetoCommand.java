@@ -61,7 +61,7 @@ final class ParetoCommand implements Callable<Integer> {
             description = "solver threads of each solve, 0 = all cores (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--parallel", paramLabel = "N", converter = Flags.Whole.class,
+    @Option(names = "--parallel", paramLabel = "N", converter = Flags.Count.class,
             description = "boxes of the front searched at once (default: the cores / --threads)")
     Integer parallel;
 

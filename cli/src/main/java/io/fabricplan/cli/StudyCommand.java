@@ -66,7 +66,7 @@ final class StudyCommand implements Callable<Integer> {
             + "(required)")
     Path output;
 
-    @Option(names = "--parallel", paramLabel = "N", converter = Flags.Whole.class,
+    @Option(names = "--parallel", paramLabel = "N", converter = Flags.Count.class,
             description = "scenarios solved at once (default: the cores / --threads)")
     Integer parallel;
 

@@ -126,11 +126,27 @@ class BadFlagValuesTest {
                 row("sndlib {NET} {NET} --solver X => --solver | X"),
                 row("sndlib {NET} => MODEL.txt"),
                 row("sndlib {DIR}/a.txt {DIR}/b.txt => a.txt | cannot read"),
+                // study
+                row("study {IN} -o {OUT} --parallel 0 => --parallel | \"0\""),
+                row("study {IN} -o {OUT} --threads -3 => --threads | \"-3\""),
+                row("study {IN} -o {OUT} --time-limit 0 => --time-limit | \"0\""),
+                row("study {IN} -o {OUT} --shard 3/2 => --shard 3/2"),
+                row("study {IN} -o {OUT} --plans {DIR}/nonexistent => --plans | does not exist"),
+                row("study {IN} -o {IN} --stages => -o | would overwrite the input"),
+                row("study {IN} -o {OUT} --sweep pue => --sweep pue"),
+                row("study {IN} -o {OUT} => no Scenarios sheet | --sweep"),
+                row("study merge {DIR}/none.jsonl -o {OUT} => none.jsonl | no such journal"),
+                // pareto
+                row("pareto {IN} -o {OUT} --x foo => --x foo | two different totals"),
+                row("pareto {IN} -o {OUT} --x power --y power => two different totals"),
+                row("pareto {IN} -o {OUT} --time-limit 0 => --time-limit | \"0\""),
+                row("pareto {IN} -o {OUT} --parallel 0 => --parallel | \"0\""),
+                row("pareto {IN} -o {OUT} --plans {DIR}/nonexistent => --plans | does not exist"),
                 // the command itself
                 row("bogus => bogus"),
                 row("solv {IN} => solv | solve"),
-                row(" => a command is missing | solve, validate, check, template, examples, generate, bench, rwa "
-                        + "and sndlib"));
+                row(" => a command is missing | solve, validate, check, template, examples, generate, bench, rwa, "
+                        + "sndlib, study and pareto"));
     }
 
     private static Arguments row(String spec) {
