@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  * instance and returns its {@link PlanningJob} at once; at most {@code parallelism} jobs solve at a time, each with
  * at most {@code threadsPerSolve} solver threads, the others wait in submission order; {@link #status} tells where
  * a job is and how far its solve got (elapsed, best objective, bound); {@link #cancel} stops it with the best plan
- * found; finished jobs are kept {@code expireAfter}, then forgotten. A full queue, a duplicate id or a closed
+ * found; finished jobs are kept {@code expireAfter}, then forgotten (at the next call on the service). Mid-solve the
+ * planner reports the objective and bound of its plans but not the plans, so {@link #bestSoFar} is empty until the
+ * job ends (its status carries the figures meanwhile) and its result after. A full queue, a duplicate id or a closed
  * service refuse a submit with a {@link JobRejectedException} that says which. A solve that throws leaves its job
  * FAILED with an error id; the stack trace goes to the log only.
  *

@@ -10,14 +10,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.fabricplan.api.PlanResult;
 import io.fabricplan.api.Planner;
+import io.fabricplan.api.SolveOptions;
 import io.fabricplan.api.SolveStatus;
 import io.fabricplan.instances.Examples;
 import io.fabricplan.model.Instance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -205,6 +209,82 @@ class PlanningServiceTest {
             assertThat(bests).isSortedAccordingTo(Collections.reverseOrder());
             assertThat(service.status("superpod").bestObjective()).isEqualTo(result.objectiveValue());
             assertThat(finished.get(0)).isSameAs(result);
+        }
+    }
+
+    /**
+     * From the job's own listener, cancel cannot wait for the job's end (it would wait for itself): it says so and
+     * raises the cancellation; requestCancel is the way there. The job ends CANCELLED with a checked plan.
+     */
+    @Test
+    void aJobCancelledFromItsOwnListenerEndsCancelled() throws Exception {
+        Instance superpod = Examples.superpod4su();
+        List<RuntimeException> refused = Collections.synchronizedList(new ArrayList<>());
+        try (PlanningService service = PlanningService.builder().planner(ENGINE).build()) {
+            JobListener impatient = new JobListener() {
+                @Override
+                public void onNewBest(JobStatus status) {
+                    try {
+                        service.cancel(status.id());
+                    } catch (IllegalStateException e) {
+                        refused.add(e);
+                    }
+                    service.requestCancel(status.id());
+                }
+            };
+            PlanningJob job = service.submit("impatient", superpod, quick(superpod), impatient);
+
+            PlanResult result = checked(superpod, job.result(Duration.ofSeconds(120)));
+
+            assertThat(job.status().state()).isEqualTo(JobState.CANCELLED);
+            assertThat(job.status().outcome()).isEqualTo(result.status());
+            assertThat(refused).isNotEmpty().first().extracting(Throwable::getMessage).isEqualTo("job \"impatient\" "
+                    + "cancelled from its own listener cannot wait for its end: its cancellation is raised. Maybe call "
+                    + "requestCancel() there; the result comes with onFinished.");
+        }
+    }
+
+    /** A store that cannot take a job's input refuses the submit: the id and the place stay free. */
+    @Test
+    void aSubmitTheStoreCannotKeepIsRefusedAndLeavesNoTrace() throws Exception {
+        JobStore full = new JobStore() {
+            private final JobStore memory = JobStore.memoryOnly();
+
+            @Override
+            public void created(JobStatus status, Instance instance, SolveOptions options) {
+                if (status.id().startsWith("full")) {
+                    throw new UncheckedIOException(new IOException("No space left on device"));
+                }
+            }
+
+            @Override
+            public void updated(JobStatus status) {
+            }
+
+            @Override
+            public void finished(JobStatus status, PlanResult result) {
+            }
+
+            @Override
+            public List<JobStatus> statuses() {
+                return memory.statuses();
+            }
+
+            @Override
+            public Optional<PlanResult> result(String jobId) {
+                return memory.result(jobId);
+            }
+
+            @Override
+            public void delete(String jobId) {
+            }
+        };
+        try (PlanningService service = PlanningService.builder().planner(ENGINE).store(full).parallelism(1)
+                .queueCapacity(0).build()) {
+            assertThatThrownBy(() -> service.submit("full-1", TINY, quick(TINY)))
+                    .hasMessageContaining("No space left on device");
+            assertThat(service.jobs()).isEmpty();
+            checked(TINY, service.submit("kept", TINY, quick(TINY)).result(Duration.ofSeconds(60)));
         }
     }
 
