@@ -205,7 +205,11 @@ public final class FileJobStore implements JobStore {
         try {
             Properties p = new Properties();
             p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
-            return status(p);
+            JobStatus status = status(p);
+            if (!folder.getFileName().toString().equals(status.id())) {
+                throw new IllegalArgumentException("it names job " + status.id());
+            }
+            return status;
         } catch (NoSuchFileException e) {
             LOG.log(System.Logger.Level.WARNING, "skipping " + folder + ": no " + STATUS
                     + " (a submit interrupted before it was accepted)");

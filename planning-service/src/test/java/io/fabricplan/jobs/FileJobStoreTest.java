@@ -126,6 +126,9 @@ class FileJobStoreTest {
         Files.createDirectories(dir.resolve("no-status"));
         Files.createDirectories(dir.resolve("garbled"));
         Files.writeString(dir.resolve("garbled/status.properties"), "version=1\nid=garbled\nstate=LOST\n");
+        Files.createDirectories(dir.resolve("moved"));
+        Files.write(dir.resolve("moved/status.properties"),
+                FileJobStore.properties(JobStatus.queued("elsewhere", Instant.parse("2026-12-01T08:00:00Z"))));
         try (FileJobStore store = FileJobStore.open(dir, codec)) {
             JobStatus queued = JobStatus.queued("fine", Instant.parse("2026-12-01T09:00:00Z"));
             store.created(queued, TINY, quick(TINY));
