@@ -49,6 +49,9 @@ public final class ParetoFront {
      */
     public static final double RESOLUTION = 1e-3;
 
+    /** The least side of the box a hypervolume gap is relative to, as a fraction of the values. */
+    static final double DEGENERATE_BOX = 0.01;
+
     /** A solve may take at most the front's time limit over this (and at least a second). */
     static final double SOLVES_PER_LIMIT = 20;
 
@@ -206,8 +209,10 @@ public final class ParetoFront {
             }
             Found z1 = add(top);
             Lex bottom = lexicographic(y, x, Budgets.NONE);
-            double yLow = bottom.result != null ? bottom.y : Double.isNaN(bottom.primaryBound) ? z1.y
-                    : bottom.primaryBound;
+            // the least y any plan may have: the bottom point's, or below it the bound of a solve cut short
+            double yLow = bottom.result != null && bottom.proven ? bottom.y
+                    : Double.isNaN(bottom.primaryBound) ? (bottom.result != null ? bottom.y : z1.y)
+                    : Math.min(bottom.result != null ? bottom.y : z1.y, bottom.primaryBound);
             if (bottom.result == null) {
                 // the least-y end is unknown: everything below the first point stays open
                 addOpen(new FrontReport.OpenRegion(yLow, z1.y, z1.x));
@@ -482,7 +487,10 @@ public final class ParetoFront {
             double xMax = front.get(front.size() - 1).x;
             double yMax = front.get(0).y;
             double yMin = Math.min(yLow, front.get(front.size() - 1).y);
-            double box = (xMax - xMin) * (yMax - yMin);
+            // a front of one point (or one line) is measured against a box 1 % of its values wide in that direction
+            double width = Math.max(xMax - xMin, DEGENERATE_BOX * Math.abs(xMax));
+            double height = Math.max(yMax - yMin, DEGENERATE_BOX * Math.abs(yMax));
+            double box = width * height;
             double area = 0;
             for (FrontReport.OpenRegion r : regions) {
                 double lowerX = Double.isFinite(r.xLowerBound()) ? Math.max(r.xLowerBound(), xMin) : xMin;
