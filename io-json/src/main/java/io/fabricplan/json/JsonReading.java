@@ -200,8 +200,8 @@ final class JsonReading implements AutoCloseable {
         t = parser.nextToken();
         if (t != null) {
             JsonLocation l = parser.currentTokenLocation();
-            throw new Refusal("/", "the document goes on after its closing } (line " + l.getLineNr() + ", column "
-                    + l.getColumnNr() + ")", "send one JSON object and nothing after it.");
+            throw new Refusal("/", "the document goes on after its closing } at line " + l.getLineNr() + ", column "
+                    + l.getColumnNr(), "send one JSON object and nothing after it.");
         }
         missing(v, seen);
         return v;
