@@ -68,7 +68,11 @@ public final class JsonSchemas {
         ObjectNode properties = rootFields(root, PlanFields.ROOT, PlanFields.FORMAT, PlanFields.VERSION);
         ObjectNode defs = NODES.objectNode();
         for (JsonRecord type : PlanFields.ARRAYS) {
-            defs.set(def(type), record(type, "A row of the plan workbook's " + type.sheet() + " sheet."));
+            ObjectNode record = record(type, "A row of the plan workbook's " + type.sheet() + " sheet.");
+            if (type == PlanFields.PLACEMENTS) {
+                placementRules(record);
+            }
+            defs.set(def(type), record);
             properties.set(type.key(), array(type, "The " + type.sheet() + " sheet.",
                     type != PlanFields.LINKS && type != PlanFields.DEVICES));
         }
@@ -77,6 +81,30 @@ public final class JsonSchemas {
         required.add(PlanFields.DEVICES.key());
         root.set("$defs", defs);
         return text(root);
+    }
+
+    /**
+     * What a placement's kind decides, as the reader reads it: a MUX names its site; an AMPLIFIER's count is how
+     * many amplifiers (a whole number, absent or null for one), where a MUX's count is a figure (always 1).
+     */
+    private static void placementRules(ObjectNode record) {
+        ArrayNode all = record.putArray("allOf");
+        ObjectNode muxThen = when(all, "MUX");
+        muxThen.putArray("required").add("site_id");
+        muxThen.putObject("properties").putObject("site_id").put("type", "string");
+        ObjectNode count = when(all, "AMPLIFIER").putObject("properties").putObject("count");
+        types(count, true, "integer");
+        count.put("minimum", 0);
+        count.put("maximum", Integer.MAX_VALUE);
+    }
+
+    /** A rule {@code if kind is KIND then ...}; returns the then-schema to fill. */
+    private static ObjectNode when(ArrayNode all, String kind) {
+        ObjectNode rule = all.addObject();
+        ObjectNode condition = rule.putObject("if");
+        condition.putArray("required").add("kind");
+        condition.putObject("properties").putObject("kind").put("const", kind);
+        return rule.putObject("then");
     }
 
     /** The published schema, read from the class path. */
