@@ -502,7 +502,8 @@ final class JsonReading implements AutoCloseable {
         List<String> known = new ArrayList<>(type.names());
         otherKeys.forEach(known::add);
         String meant = closest(name, known);
-        String fields = "the fields of " + (type.noun().isEmpty() ? document : "a " + type.noun()) + " are "
+        String fields = (type.key().equals("settings") ? "the settings are "
+                : "the fields of " + (type.noun().isEmpty() ? document : "a " + type.noun()) + " are ")
                 + String.join(", ", known);
         problems.add(at, "unknown field \"" + name + "\"", meant != null ? "\"" + meant + "\" (" + fields + ")."
                 : "remove it; " + fields + ".");

@@ -289,6 +289,227 @@ public final class PlanJson {
         o.endArray();
     }
 
+    // ---------------------------------------------------------------- a plan as read, figures as stated
+
+    /**
+     * Writes a plan as it was read, with the figures it states (a plan workbook read by {@code PlanWorkbookReader}),
+     * atomically: each figure as it stands (a number; null where blank; its text where a number belongs and text
+     * stands, for the checker to report), a column the workbook lacks left out of every record, a sheet it lacks
+     * left out. So {@code fabricplan check} finds in the JSON what it finds in the workbook.
+     *
+     * @return the stated Summary keys the plan JSON has no field for, which are left out
+     */
+    public static List<String> write(Plan plan, StatedFigures stated, Path out) throws IOException {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(stated, "stated");
+        List<String> left = new ArrayList<>();
+        JsonFiles.writeAtomically(out, stream -> left.addAll(write(plan, stated, stream)));
+        return left;
+    }
+
+    /** As {@link #write(Plan, StatedFigures, Path)}, to a stream (flushed, not closed). */
+    public static List<String> write(Plan plan, StatedFigures stated, OutputStream out) throws IOException {
+        List<String> left = new ArrayList<>();
+        try (JsonOut o = new JsonOut(out)) {
+            o.startObject();
+            o.text("format", PlanFields.FORMAT);
+            o.whole("version", PlanFields.VERSION);
+            statedSummary(o, stated.summary(), left);
+            Stated<StatedFigures.LinkRow> links = new Stated<>(o, stated.links(), PlanFields.LINKS);
+            links.write(r -> {
+                LinkAssignment a = plan.links().get(r.assignment());
+                o.textOrNull("link_id", a.linkId());
+                links.text("a_device", r.aDevice());
+                links.text("b_device", r.bDevice());
+                o.whole("count", a.count());
+                links.figure("gbps", r.gbps(), r.notNumbers());
+                links.figure("length_m", r.lengthM(), r.notNumbers());
+                o.textOrNull("optic_id", a.opticId());
+                o.choice("a_end", a.aEnd());
+                o.choice("b_end", a.bEnd());
+                links.figure("power_w", r.powerW(), r.notNumbers());
+                links.figure("cost_usd", r.costUsd(), r.notNumbers());
+            });
+            Stated<StatedFigures.DeviceRow> devices = new Stated<>(o, stated.devices(), PlanFields.DEVICES);
+            devices.write(r -> {
+                DeviceAssignment d = plan.devices().get(r.assignment());
+                o.textOrNull("device_id", d.deviceId());
+                o.textOrNull("model_id", d.modelId());
+                devices.text("packaging", r.packaging());
+                o.textOrNull("rack_id", d.rackId());
+                devices.figure("ports_used", r.portsUsed(), r.notNumbers());
+                devices.figure("ports", r.ports(), r.notNumbers());
+                devices.figure("power_w", r.powerW(), r.notNumbers());
+                devices.figure("cost_usd", r.costUsd(), r.notNumbers());
+            });
+            Stated<StatedFigures.RackRow> racks = new Stated<>(o, stated.racks(), PlanFields.RACKS);
+            racks.write(r -> {
+                racks.text("rack_id", r.rackId());
+                racks.figure("power_budget_kw", r.powerBudgetKw(), r.notNumbers());
+                racks.figure("base_load_kw", r.baseLoadKw(), r.notNumbers());
+                racks.figure("network_kw", r.networkKw(), r.notNumbers());
+                racks.figure("total_kw", r.totalKw(), r.notNumbers());
+                racks.figure("utilization", r.utilization(), r.notNumbers());
+            });
+            Stated<StatedFigures.BomRow> bom = new Stated<>(o, stated.bom(), PlanFields.BOM);
+            bom.write(r -> {
+                bom.text("item_id", r.itemId());
+                bom.text("kind", r.kind());
+                bom.figure("quantity", r.quantity(), r.notNumbers());
+                bom.figure("unit_cost_usd", r.unitCostUsd(), r.notNumbers());
+                bom.figure("total_cost_usd", r.totalCostUsd(), r.notNumbers());
+            });
+            statedDwdm(o, plan, stated);
+            o.endObject();
+        }
+        return left;
+    }
+
+    private static void statedDwdm(JsonOut o, Plan plan, StatedFigures stated) throws IOException {
+        Stated<StatedFigures.LightpathRow> lightpaths = new Stated<>(o, stated.lightpaths(), PlanFields.LIGHTPATHS);
+        lightpaths.write(r -> {
+            Lightpath lp = plan.dwdm().lightpaths().get(r.lightpath());
+            o.textOrNull("link_id", lp.linkId());
+            o.whole("cable", lp.cableIndex());
+            o.textOrNull("route", SpanHop.format(lp.route()));
+            o.whole("channel", lp.channel());
+            lightpaths.figure("frequency_thz", r.frequencyThz(), r.notNumbers());
+            o.textOrNull("optic_id", lp.opticId());
+            lightpaths.figure("osnr_db", r.osnrDb(), r.notNumbers());
+            lightpaths.figure("margin_db", r.marginDb(), r.notNumbers());
+        });
+        Stated<StatedFigures.GreyRouteRow> grey = new Stated<>(o, stated.greyRoutes(), PlanFields.GREY_ROUTES);
+        grey.write(r -> {
+            GreyRoute g = plan.dwdm().greyRoutes().get(r.greyRoute());
+            o.textOrNull("link_id", g.linkId());
+            o.whole("cable", g.cableIndex());
+            o.textOrNull("route", SpanHop.format(g.route()));
+            o.textOrNull("optic_id", g.opticId());
+            grey.figure("length_m", r.lengthM(), r.notNumbers());
+        });
+        Stated<StatedFigures.SpanRow> spans = new Stated<>(o, stated.spans(), PlanFields.SPANS);
+        spans.write(r -> {
+            spans.text("span_id", r.spanId());
+            spans.figure("fiber_pairs_used", r.fiberPairsUsed(), r.notNumbers());
+            spans.figure("dwdm_fiber_pairs", r.dwdmFiberPairs(), r.notNumbers());
+            spans.figure("channels_used", r.channelsUsed(), r.notNumbers());
+            spans.figure("amplifiers", r.amplifiers(), r.notNumbers());
+        });
+        Stated<StatedFigures.MuxRow> muxes = new Stated<>(o, stated.muxes(), PlanFields.PLACEMENTS);
+        if (!muxes.present()) {
+            return;
+        }
+        o.startArray(PlanFields.PLACEMENTS.key());
+        for (StatedFigures.MuxRow r : stated.muxes().rows()) {
+            MuxPlacement m = plan.dwdm().muxes().get(r.mux());
+            o.startObject();
+            o.textOrNull("item_id", m.itemId());
+            o.choice("kind", WdmKind.MUX);
+            o.textOrNull("site_id", m.siteId());
+            o.textOrNull("span_id", m.spanId());
+            o.whole("fiber_pair", m.fiberPair());
+            muxes.figure("count", r.count(), r.notNumbers());
+            o.endObject();
+        }
+        for (AmplifierPlacement a : plan.dwdm().amplifiers()) {
+            o.startObject();
+            o.textOrNull("item_id", a.itemId());
+            o.choice("kind", WdmKind.AMPLIFIER);
+            o.nullField("site_id");
+            o.textOrNull("span_id", a.spanId());
+            o.whole("fiber_pair", a.fiberPair());
+            o.whole("count", a.count());
+            o.endObject();
+        }
+        o.endArray();
+    }
+
+    /** The Summary's rows as the top level's fields, the first row of a key; diagnostics as one array. */
+    private static void statedSummary(JsonOut o, StatedFigures.Table<StatedFigures.SummaryRow> summary,
+                                      List<String> left) throws IOException {
+        Map<String, StatedFigures.SummaryRow> first = new LinkedHashMap<>();
+        List<String> diagnostics = new ArrayList<>();
+        for (StatedFigures.SummaryRow r : summary.rows()) {
+            if (r.key().equals("diagnostic")) {
+                if (r.text() != null) {
+                    diagnostics.add(r.text());
+                }
+            } else if (first.putIfAbsent(r.key(), r) == null && PlanFields.ROOT.field(r.key()) == null) {
+                left.add(r.key());
+            }
+        }
+        for (JsonField f : PlanFields.ROOT.fields()) {
+            StatedFigures.SummaryRow r = first.get(f.name());
+            if (f.name().equals("diagnostics")) {
+                if (summary.present()) {
+                    o.strings("diagnostics", diagnostics);
+                }
+            } else if (r != null && !f.name().equals("format") && !f.name().equals("version")) {
+                if (f.type() == JsonField.Type.FIGURE && !Double.isNaN(r.number())) {
+                    o.figure(f.name(), r.number());
+                } else if (f.type() == JsonField.Type.YES_NO && r.text() != null
+                        && (r.text().equalsIgnoreCase("YES") || r.text().equalsIgnoreCase("NO"))) {
+                    o.bool(f.name(), r.text().equalsIgnoreCase("YES"));
+                } else {
+                    o.textOrNull(f.name(), r.text());
+                }
+            }
+        }
+    }
+
+    /** Writes one stated table as its array, leaving out the figure fields its sheet lacks. */
+    private static final class Stated<R> {
+        private final JsonOut o;
+        private final StatedFigures.Table<R> table;
+        private final JsonRecord type;
+
+        Stated(JsonOut o, StatedFigures.Table<R> table, JsonRecord type) {
+            this.o = o;
+            this.table = table;
+            this.type = type;
+        }
+
+        boolean present() {
+            return table.present();
+        }
+
+        @FunctionalInterface
+        interface RowWriter<R> {
+            void write(R row) throws IOException;
+        }
+
+        void write(RowWriter<R> writer) throws IOException {
+            if (!table.present()) {
+                return;
+            }
+            o.startArray(type.key());
+            for (R r : table.rows()) {
+                o.startObject();
+                writer.write(r);
+                o.endObject();
+            }
+            o.endArray();
+        }
+
+        void figure(String name, double value, Map<String, String> notNumbers) throws IOException {
+            if (table.missingColumns().contains(name)) {
+                return;
+            }
+            String text = notNumbers == null ? null : notNumbers.get(name);
+            if (text != null) {
+                o.textOrNull(name, text);
+            } else {
+                o.figure(name, value);
+            }
+        }
+
+        void text(String name, String value) throws IOException {
+            if (!table.missingColumns().contains(name)) {
+                o.textOrNull(name, value);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- reading
 
     /** Reads the plan document at {@code json} under the default limits; never throws for user errors. */
