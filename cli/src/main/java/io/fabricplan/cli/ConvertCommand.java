@@ -61,6 +61,12 @@ final class ConvertCommand implements Callable<Integer> {
                     + "or from .json, by its name\n  Maybe save it as .xlsx, or name the JSON file .json.");
             return ExitCode.INVALID_INPUT;
         }
+        String outName = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!toJson && !outName.endsWith(".xlsx")) {
+            err.println("fabricplan: cannot write " + output + ": an instance is written as .json or as an Excel "
+                    + ".xlsx workbook, by its name\n  Maybe write " + stem(output) + (fromJson ? ".xlsx." : ".json."));
+            return ExitCode.INVALID_INPUT;
+        }
         if (fromJson == toJson) {
             String other = stem(output) + (fromJson ? ".xlsx" : ".json");
             err.println("fabricplan: nothing to convert: " + input + " and " + output + " are both "
@@ -68,8 +74,7 @@ final class ConvertCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         Outputs outputs = Outputs.check(err);
-        outputs = toJson ? outputs.file("", output, "instance.json", input)
-                : outputs.workbook("", output, "instance.xlsx", input);
+        outputs = outputs.file("", output, toJson ? "instance.json" : "instance.xlsx", input);
         if (plan != null) {
             if (fromJson) {
                 err.println("fabricplan: --plan " + plan + ": a plan is converted from a plan workbook, and "
