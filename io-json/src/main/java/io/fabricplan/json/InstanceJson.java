@@ -81,7 +81,7 @@ public final class InstanceJson {
     public static ReadResult read(Path json, JsonLimits limits) {
         Objects.requireNonNull(limits, "limits");
         Problems problems = new Problems(limits.problems());
-        Session session = new Session(limits, problems);
+        Session session = new Session(problems);
         return session.result(JsonReading.read(json, limits, problems, DOCUMENT, session::read));
     }
 
@@ -89,7 +89,7 @@ public final class InstanceJson {
     public static ReadResult read(InputStream in, JsonLimits limits) {
         Objects.requireNonNull(limits, "limits");
         Problems problems = new Problems(limits.problems());
-        Session session = new Session(limits, problems);
+        Session session = new Session(problems);
         return session.result(JsonReading.read(in, limits, problems, DOCUMENT, session::read));
     }
 
@@ -137,7 +137,6 @@ public final class InstanceJson {
 
     /** One reading: the records of each array as read, the locator, warnings. */
     private static final class Session {
-        private final JsonLimits limits;
         private final Problems problems;
         private final PointerLocator locator = new PointerLocator();
         private final List<String> warnings = new ArrayList<>();
@@ -145,8 +144,7 @@ public final class InstanceJson {
         private Settings settings = Settings.defaults();
         private InputProblem wrongDocument;
 
-        Session(JsonLimits limits, Problems problems) {
-            this.limits = limits;
+        Session(Problems problems) {
             this.problems = problems;
         }
 

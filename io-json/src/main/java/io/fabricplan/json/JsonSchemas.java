@@ -19,7 +19,8 @@ import java.nio.file.Path;
  * read by ({@link InstanceFields}, {@link PlanFields}): every field with its type, enum, unit, default and whether
  * it is required, and no other field (the readers refuse unknown ones). They are published as
  * {@code io/fabricplan/json/instance.schema.json} and {@code plan.schema.json} on the class path (and in this
- * module's sources); a test keeps those files equal to what this class makes, and {@code main} rewrites them.
+ * module's sources); {@code JsonSchemaTest} keeps those files equal to what this class makes, and rewrites them
+ * through {@link #main} when asked to (see README).
  *
  * <p>The schemas describe types and shape; ranges, ids that must exist and every other rule are the validator's
  * ({@code fabricplan validate}), as for the workbook.

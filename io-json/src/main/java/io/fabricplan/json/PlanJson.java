@@ -674,7 +674,7 @@ public final class PlanJson {
                 return;
             }
             figures.present = true;
-            read.stream().filter(Objects::nonNull).forEach(figures.rows::add);
+            figures.rows.addAll(read);
         }
 
         /** The stated table of an array: absent when the document has none; its figure fields none gives missing. */
