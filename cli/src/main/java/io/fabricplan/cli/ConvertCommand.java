@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "by the names' extensions: the same records, fields and values, so that converting back gives "
                 + "the same instance. The input is read and validated as validate does; nothing is written when it "
                 + "has problems.",
-        footer = {"", "Exit codes: 0 written, 2 invalid input or flag, 1 internal error."})
+        footer = {"", "Exit codes: 0 written, 2 invalid input or flag, 1 internal error, 130 Ctrl-C (nothing written)."})
 final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -92,6 +92,13 @@ final class ConvertCommand implements Callable<Integer> {
         if (!outputs.ok()) {
             return ExitCode.INVALID_INPUT;
         }
+        // nothing is worth keeping half-way: Ctrl-C aborts, and each file is written whole or not at all
+        try (GracefulStop stop = GracefulStop.aborting(err).writes(output).writes(plan)) {
+            return convert(out, err, toJson);
+        }
+    }
+
+    private int convert(PrintWriter out, PrintWriter err, boolean toJson) throws IOException {
         ReadLimitsOptions.InputLimits limits = readLimits.inputLimits();
         Instance instance = InstanceInput.read(input, limits, err);
         if (instance == null) {
