@@ -4,11 +4,12 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code fabricplan} command: plans AI data-centre fabrics from Excel workbooks. */
+/** The {@code fabricplan} command: plans AI data-centre fabrics from Excel workbooks (or JSON). */
 @Command(name = "fabricplan", mixinStandardHelpOptions = true, versionProvider = Fabricplan.Version.class,
         description = "Chooses the interconnect of every link and pluggable or co-packaged optics for every switch "
                 + "of an AI fabric, minimising cost, power or TCO.",
-        subcommands = {SolveCommand.class, ValidateCommand.class, CheckCommand.class, TemplateCommand.class,
+        subcommands = {SolveCommand.class, ValidateCommand.class, CheckCommand.class, ConvertCommand.class,
+                TemplateCommand.class,
                 ExamplesCommand.class, GenerateCommand.class, BenchCommand.class, RwaCommand.class,
                 SndlibCommand.class, StudyCommand.class, ParetoCommand.class,
                 CommandLine.HelpCommand.class},

@@ -2,13 +2,14 @@ package io.fabricplan.cli;
 
 import io.fabricplan.excel.InstanceWorkbookReader;
 import io.fabricplan.excel.ReadLimits;
+import io.fabricplan.json.InstanceJson;
 import io.fabricplan.model.Instance;
 import io.fabricplan.validate.InputProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Reads an instance workbook and reports its warnings and problems on stderr. */
+/** Reads an instance (a workbook, or JSON by its extension) and reports its warnings and problems on stderr. */
 final class InstanceInput {
     /** Problems printed one by one at most; the rest are counted. */
     static final int MAX_PRINTED = 200;
@@ -21,7 +22,30 @@ final class InstanceInput {
         return read(workbook, ReadLimits.defaults(), err);
     }
 
-    /** The instance read under the limits, or null after printing its problems. */
+    /** Whether a file is read (or written) as JSON: its name ends in {@code .json}, in any case. */
+    static boolean isJson(Path file) {
+        return file != null && file.getFileName() != null
+                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    /**
+     * The instance read under the limits, from JSON when its name ends in {@code .json}, else from a workbook; or
+     * null after printing its problems, each at its cell or JSON pointer.
+     */
+    static Instance read(Path file, ReadLimitsOptions.InputLimits limits, PrintWriter err) {
+        if (!isJson(file)) {
+            return read(file, limits.workbook(), err);
+        }
+        InstanceJson.ReadResult read = InstanceJson.read(file, limits.json());
+        read.warnings().forEach(w -> err.println("warning: " + w));
+        if (!read.ok()) {
+            printProblems(read.problemCount(), file, read.problems(), limits.json().problems(), err);
+            return null;
+        }
+        return read.instance();
+    }
+
+    /** The instance read from a workbook under the limits, or null after printing its problems. */
     static Instance read(Path workbook, ReadLimits limits, PrintWriter err) {
         InstanceWorkbookReader.ReadResult read = InstanceWorkbookReader.read(workbook, limits);
         read.warnings().forEach(w -> err.println("warning: " + w));

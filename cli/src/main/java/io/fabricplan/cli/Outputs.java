@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * The one rule for what a command writes, checked before any work: a file goes into a folder that exists and
  * can be written (no folder is created for it), is not a folder itself, never replaces an input of the command,
- * and a workbook's name ends in {@code .xlsx}. A refusal is exit code 2 naming the flag and the path, with a
+ * and a workbook's name ends in {@code .xlsx}, a JSON file's in {@code .json}. A refusal is exit code 2 naming the flag and the path, with a
  * {@code Maybe ...} line. (Scratch folders such as {@code bench --work-dir} are the exception: they are created.)
  */
 final class Outputs {
@@ -66,6 +66,18 @@ final class Outputs {
             String suggestion = name.replaceFirst("(?i)\\.(xls|xlsm|xlsb|csv|ods)$", "") + ".xlsx";
             problems.add("cannot write " + label(flag, file) + ": a workbook is written as an Excel .xlsx file\n"
                     + "  Maybe name it " + suggestion + ".");
+            return this;
+        }
+        return file(flag, file, example, inputs);
+    }
+
+    /** As {@link #file}, and the name must end in {@code .xlsx} (a workbook) or {@code .json}. */
+    Outputs workbookOrJson(String flag, Path file, String example, Path... inputs) {
+        if (file != null && !Files.isDirectory(file) && !InstanceInput.isJson(file)
+                && !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            problems.add("cannot write " + label(flag, file) + ": it is written as an Excel .xlsx workbook or as "
+                    + ".json, by its name\n  Maybe name it " + name + ".xlsx or " + name + ".json.");
             return this;
         }
         return file(flag, file, example, inputs);

@@ -13,6 +13,7 @@ import io.fabricplan.check.CheckReport;
 import io.fabricplan.check.PlanChecker;
 import io.fabricplan.excel.InputWorkbookException;
 import io.fabricplan.excel.PlanWorkbookWriter;
+import io.fabricplan.json.PlanJson;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.Objective;
 import io.fabricplan.model.DwdmPlan;
@@ -34,10 +35,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code fabricplan solve IN.xlsx -o OUT.xlsx}: the optimal plan, checked, written back to Excel. */
+/**
+ * {@code fabricplan solve IN.xlsx|IN.json -o OUT.xlsx|OUT.json}: the optimal plan, checked, written back to Excel
+ * or as plan JSON.
+ */
 @Command(name = "solve", mixinStandardHelpOptions = true,
-        description = "Solves an instance workbook and writes the plan workbook: the input sheets unchanged plus "
-                + "Summary, LinkPlan, DevicePlan, RackPower and BOM. Flags override the Settings sheet.",
+        description = "Solves an instance (a workbook, or JSON) and writes the plan workbook: the input sheets "
+                + "unchanged plus Summary, LinkPlan, DevicePlan, RackPower and BOM; or, to a .json output, the plan "
+                + "JSON. Flags override the Settings sheet (or settings).",
         footer = {"", "Exit codes: 0 plan written, 2 invalid input or flag, 3 infeasible, 4 no plan within the time "
                 + "limit, 1 internal error.",
                 "Ctrl-C stops the search and still writes the best plan found, with the exit code it then has (0 "
@@ -48,14 +53,14 @@ final class SolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN.xlsx", description = "instance workbook")
+    @Parameters(index = "0", paramLabel = "IN.xlsx", description = "instance workbook, or instance JSON (.json)")
     Path input;
 
     @Mixin
     ReadLimitsOptions readLimits;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.xlsx",
-            description = "plan workbook to write")
+            description = "plan workbook to write, or plan JSON when the name ends in .json")
     Path output;
 
     @Option(names = "--objective", paramLabel = "X", description = "COST, POWER, TCO or WEIGHTED")
@@ -107,7 +112,7 @@ final class SolveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (!Outputs.check(err).workbook("-o", output, "plan.xlsx", input)
+        if (!Outputs.check(err).workbookOrJson("-o", output, "plan.xlsx", input)
                 .file("--export-model", exportModel, "model.lp", input, output).ok()) {
             return ExitCode.INVALID_INPUT;
         }
@@ -148,7 +153,7 @@ final class SolveCommand implements Callable<Integer> {
 
     private int solve(GracefulStop stop, PrintWriter out, PrintWriter err) throws Exception {
         long phase = System.nanoTime();
-        Instance read = InstanceInput.read(input, readLimits.limits(), err);
+        Instance read = InstanceInput.read(input, readLimits.inputLimits(), err);
         readS = secondsSince(phase);
         if (read == null) {
             return ExitCode.INVALID_INPUT;
@@ -185,7 +190,13 @@ final class SolveCommand implements Callable<Integer> {
         }
         phase = System.nanoTime();
         try {
-            PlanWorkbookWriter.write(input, instance, result, result.statistics().solver(), output);
+            if (InstanceInput.isJson(output)) {
+                PlanJson.write(instance, result, result.statistics().solver(), output);
+            } else {
+                // a JSON instance has no sheets to copy: the plan workbook gets them written from the instance
+                PlanWorkbookWriter.write(InstanceInput.isJson(input) ? null : input, instance, result,
+                        result.statistics().solver(), output);
+            }
         } catch (InputWorkbookException e) {
             // The input holds what no plan workbook may carry (a cell past Excel's limits, an unsafe sheet).
             InstanceInput.printProblems(e.problems().size(), input, e.problems(), err);

@@ -11,14 +11,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code fabricplan validate IN.xlsx}: every problem of an instance workbook at once. */
+/** {@code fabricplan validate IN.xlsx|IN.json}: every problem of an instance at once. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks an instance workbook and lists every problem at once, by sheet and cell.")
+        description = "Checks an instance (a workbook, or JSON) and lists every problem at once, by sheet and cell "
+                + "or by JSON pointer.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN.xlsx", description = "instance workbook")
+    @Parameters(index = "0", paramLabel = "IN.xlsx", description = "instance workbook, or instance JSON (.json)")
     Path input;
 
     @Mixin
@@ -26,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Instance instance = InstanceInput.read(input, readLimits.limits(), spec.commandLine().getErr());
+        Instance instance = InstanceInput.read(input, readLimits.inputLimits(), spec.commandLine().getErr());
         if (instance == null) {
             return ExitCode.INVALID_INPUT;
         }

@@ -145,8 +145,11 @@ class BadFlagValuesTest {
                 // the command itself
                 row("bogus => bogus"),
                 row("solv {IN} => solv | solve"),
-                row(" => a command is missing | solve, validate, check, template, examples, generate, bench, rwa, "
-                        + "sndlib, study and pareto"));
+                row(" => a command is missing | solve, validate, check, convert, template, examples, generate, "
+                        + "bench, rwa, sndlib, study and pareto"),
+                // convert
+                row("convert {IN} {DIR}/out.json --limit json-depth=2 => --limit json-depth=2 | json-depth must be from 4"),
+                row("convert {IN} {DIR}/out.csv => out.csv | Maybe write out.json."));
     }
 
     private static Arguments row(String spec) {
