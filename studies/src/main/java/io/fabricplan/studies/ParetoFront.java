@@ -190,6 +190,8 @@ public final class ParetoFront {
                 Comparator.comparingDouble(Box::area).reversed());
         private int busy;
         private boolean proven = true;
+        /** Whether the two extreme points are being solved (before any box, on this thread alone). */
+        private volatile boolean extremes;
 
         Run(Instance instance, Options options, PointListener listener, Cancellation cancellation) {
             this.instance = instance;
@@ -201,6 +203,8 @@ public final class ParetoFront {
         Result run() {
             Total x = options.x();
             Total y = options.y();
+            // the extremes bound everything else: each may take a third of the time, not a box's share
+            extremes = true;
             Lex top = lexicographic(x, y, Budgets.NONE);
             if (top.result == null) {
                 boolean infeasible = top.status == SolveStatus.INFEASIBLE || top.status == SolveStatus.INVALID;
@@ -219,10 +223,11 @@ public final class ParetoFront {
                 return result(false, yLow);
             }
             Found z2 = add(bottom);
+            extremes = false;
             if (!top.proven) {
-                // a plan may yet cost less than the least-x point found: anywhere below it, down to the bound
-                open(yLow, z1.y, Double.isNaN(top.primaryBound) ? Double.NEGATIVE_INFINITY : top.primaryBound,
-                        Double.POSITIVE_INFINITY);
+                // a plan may yet cost less than the least-x point found: anywhere at or below its y, down to the bound
+                open(yLow, Math.max(z1.y, yLow) + RESOLUTION, Double.isNaN(top.primaryBound)
+                        ? Double.NEGATIVE_INFINITY : top.primaryBound, z1.x);
             }
             if (!bottom.proven && yLow < z2.y) {
                 open(yLow, z2.y, Double.isNaN(top.primaryBound) ? z1.x : Math.min(z1.x, top.primaryBound),
@@ -394,8 +399,10 @@ public final class ParetoFront {
                 return null;
             }
             // a solve that cannot prove its optimum in a twentieth of the front's time leaves its part open with its
-            // bound, so that one hard box does not take the time every other box needs
-            double limit = Math.min(left, Math.max(1.0, options.timeLimitSeconds() / SOLVES_PER_LIMIT));
+            // bound, so that one hard box does not take the time every other box needs; the extremes, which bound
+            // everything else, may take a third of what is left
+            double limit = Math.min(left, Math.max(1.0, extremes ? left / 3
+                    : options.timeLimitSeconds() / SOLVES_PER_LIMIT));
             SolveOptions solveOptions = new SolveOptions(objective.objective, limit, 0.0, options.threads(),
                     options.seed(), options.solver(), null).withBudgets(budgets);
             Instance target = instance;
