@@ -457,7 +457,8 @@ public final class ParetoFront {
             }
             List<FrontReport.OpenRegion> sorted = new ArrayList<>(regions);
             sorted.sort(Comparator.comparingDouble(FrontReport.OpenRegion::yFrom));
-            double gap = exact ? 0 : hypervolumeGap(front, sorted, yLow);
+            // a front whose only point is unproven certifies nothing of its area: all of it is doubt
+            double gap = exact ? 0 : front.size() <= 1 ? 1.0 : hypervolumeGap(front, sorted, yLow);
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result(new FrontReport(options.x().name().toLowerCase(Locale.ROOT),
                     options.y().name().toLowerCase(Locale.ROOT), points, sorted, exact, gap, solves.get(), seconds),
