@@ -2,6 +2,7 @@ package io.fabricplan.excel;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import io.fabricplan.validate.LimitValues;
 import java.util.Locale;
 import java.util.Map;
 
@@ -256,29 +257,11 @@ public record ReadLimits(int rows, int columns, int cellChars, int rowChars, int
     }
 
     private static Setter whole(String name, LongSetter setter) {
-        return (limits, text) -> setter.apply(limits, parseWhole(name, text));
+        return (limits, text) -> setter.apply(limits, LimitValues.parseWhole(name, text));
     }
 
     private static int toInt(long v) {
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
     }
 
-    /** Digits with {@code _} or {@code ,} between them and an optional k, m or g suffix (powers of 1024). */
-    static long parseWhole(String name, String text) {
-        String t = text.toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
-        long unit = 1;
-        if (t.endsWith("k") || t.endsWith("m") || t.endsWith("g")) {
-            unit = t.endsWith("k") ? 1L << 10 : t.endsWith("m") ? 1L << 20 : 1L << 30;
-            t = t.substring(0, t.length() - 1);
-        }
-        if (!t.matches("\\d{1,15}")) {
-            throw new IllegalArgumentException(name + " takes a whole number (k, m or g for 1024, 1024^2, "
-                    + "1024^3), got \"" + text + "\"");
-        }
-        try {
-            return Math.multiplyExact(Long.parseLong(t), unit);
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(name + " is too large: \"" + text + "\"");
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.fabricplan.json;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import io.fabricplan.validate.LimitValues;
 import java.util.Locale;
 import java.util.Map;
 
@@ -82,7 +83,7 @@ public record JsonLimits(long bytes, int depth, int stringChars, int numberChars
             throw new IllegalArgumentException("unknown limit \"" + name + "\"; the JSON limits are "
                     + String.join(", ", names()));
         }
-        return setter.apply(this, parseWhole(key, value == null ? "" : value.strip()));
+        return setter.apply(this, LimitValues.parseWhole(key, value == null ? "" : value.strip()));
     }
 
     /** The value of the named limit as the messages show it. */
@@ -145,22 +146,4 @@ public record JsonLimits(long bytes, int depth, int stringChars, int numberChars
         return (int) Math.min(Integer.MAX_VALUE, v);
     }
 
-    /** Digits with {@code _} or {@code ,} between them and an optional k, m or g suffix (powers of 1024). */
-    private static long parseWhole(String name, String text) {
-        String t = text.toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
-        long unit = 1;
-        if (t.endsWith("k") || t.endsWith("m") || t.endsWith("g")) {
-            unit = t.endsWith("k") ? 1L << 10 : t.endsWith("m") ? 1L << 20 : 1L << 30;
-            t = t.substring(0, t.length() - 1);
-        }
-        if (!t.matches("\\d{1,15}")) {
-            throw new IllegalArgumentException(name + " takes a whole number (k, m or g for 1024, 1024^2, "
-                    + "1024^3), got \"" + text + "\"");
-        }
-        try {
-            return Math.multiplyExact(Long.parseLong(t), unit);
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(name + " is too large: \"" + text + "\"");
-        }
-    }
 }
