@@ -25,7 +25,14 @@ class BudgetsTest {
     private static PlanResult solve(Objective objective, Budgets budgets, FormulationKind kind) {
         SolveOptions options = Fabrics.options(objective, SolverKind.CP_SAT).withFormulation(kind)
                 .withBudgets(budgets);
-        return new OrToolsPlanner().solve(FABRIC, options);
+        PlanResult result = new OrToolsPlanner().solve(FABRIC, options);
+        if (result.status().hasPlan()) {
+            // every plan, budgeted or not, passes the independent checker and keeps within its budgets
+            Fabrics.assertCheckedPlan(FABRIC, result);
+            assertThat(budgets.admits(result.evaluation().capexUsd(), result.evaluation().powerW(),
+                    result.evaluation().tcoUsd())).as("plan within %s", budgets).isTrue();
+        }
+        return result;
     }
 
     @ParameterizedTest

@@ -28,8 +28,10 @@ class WarmStartTest {
     @Test
     void warmStartOfAnotherInstanceIsIgnored() {
         Instance other = Fabrics.leafSpine(3, 2, 30, 1);
-        Plan foreign = new OrToolsPlanner().solve(other, Fabrics.options(Objective.TCO, SolverKind.CP_SAT)).plan();
-        PlanResult plain = new OrToolsPlanner().solve(FABRIC, Fabrics.options(Objective.TCO, SolverKind.CP_SAT));
+        Plan foreign = Fabrics.assertCheckedPlan(other, new OrToolsPlanner().solve(other,
+                Fabrics.options(Objective.TCO, SolverKind.CP_SAT))).plan();
+        PlanResult plain = Fabrics.assertCheckedPlan(FABRIC, new OrToolsPlanner().solve(FABRIC,
+                Fabrics.options(Objective.TCO, SolverKind.CP_SAT)));
         PlanResult given = Fabrics.assertCheckedPlan(FABRIC, new OrToolsPlanner().solve(FABRIC,
                 Fabrics.options(Objective.TCO, SolverKind.CP_SAT).withWarmStart(foreign)));
         assertThat(given.status()).isEqualTo(SolveStatus.OPTIMAL);
