@@ -20,7 +20,7 @@ public final class StudyJson {
      * "exact":true,"hypervolume_gap":0.0,"solves":N,"seconds":S, ...}}, points by increasing x.
      */
     public static String front(FrontReport front) {
-        return Json.write(frontMap(front));
+        return Json.write(rounded(frontMap(front)));
     }
 
     /** {@code {"instance":..,"scenarios":N,"finished":M,"stopped":false,"seconds":S,"rows":[{...}]}}. */
@@ -41,7 +41,27 @@ public final class StudyJson {
         Map<String, Object> fronts = new LinkedHashMap<>();
         report.fronts().forEach((id, f) -> fronts.put(id, frontMap(f)));
         m.put("fronts", fronts);
-        return Json.write(m);
+        return Json.write(rounded(m));
+    }
+
+    /**
+     * The value with every number rounded to 12 significant digits: sums of prices print as 4155596.8, not
+     * 4155596.800000012 (the journal keeps the exact doubles).
+     */
+    private static Object rounded(Object value) {
+        if (value instanceof Double d) {
+            return Double.isFinite(d) && d != 0
+                    ? new java.math.BigDecimal(d).round(new java.math.MathContext(12)).doubleValue() : d;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, rounded(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(StudyJson::rounded).toList();
+        }
+        return value;
     }
 
     private static Map<String, Object> row(ScenarioResult r, List<String> headers) {
