@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {SolveCommand.class, ValidateCommand.class, CheckCommand.class, ConvertCommand.class,
                 TemplateCommand.class,
                 ExamplesCommand.class, GenerateCommand.class, BenchCommand.class, RwaCommand.class,
-                SndlibCommand.class, StudyCommand.class, ParetoCommand.class,
+                SndlibCommand.class, StudyCommand.class, ParetoCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0    plan found (also when Ctrl-C stopped the search), valid, check passed",
