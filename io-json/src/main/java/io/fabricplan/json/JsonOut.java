@@ -118,6 +118,17 @@ final class JsonOut implements AutoCloseable {
         g.writeEndArray();
     }
 
+    /** A field whose value is a JSON document written elsewhere, as it stands (e.g. an instance in a job's input). */
+    void rawValue(String name, String json) throws IOException {
+        g.writeFieldName(name);
+        g.writeRawValue(json);
+    }
+
+    /** The generator, for writers that take one (with this layout). */
+    JsonGenerator generator() {
+        return g;
+    }
+
     /**
      * Whole numbers as integers; others of ordinary size as plain decimals of the digits Java's shortest repr
      * gives ({@code 0.0001}, not {@code 1.0E-4}); the rest, and -0.0, as Java writes them. All read back exactly.

@@ -106,7 +106,7 @@ public final class FileJobStore implements JobStore {
             throw new UncheckedIOException("cannot create " + folder + ": " + e.getMessage()
                     + ". Maybe the disk is full or the directory not writable.", e);
         }
-        write(folder.resolve("input." + codec.fileExtension()), codec.writeInput(instance, options));
+        write(inputFile(status.id()), codec.writeInput(instance, options));
         updated(status);
     }
 
@@ -151,6 +151,27 @@ public final class FileJobStore implements JobStore {
         }
     }
 
+    /**
+     * A job's input, read back through the codec's {@link JobCodec#readInput}; empty when the job has no stored input
+     * (unknown, or expired).
+     *
+     * @throws UnsupportedOperationException when the codec does not read inputs back
+     * @throws UncheckedIOException          when the file cannot be read
+     */
+    @Override
+    public Optional<StoredInput> input(String jobId) {
+        Path file = inputFile(jobId);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return Optional.of(codec.readInput(bytes));
+    }
+
     @Override
     public void delete(String jobId) {
         Path folder = folder(jobId);
@@ -184,6 +205,10 @@ public final class FileJobStore implements JobStore {
 
     private Path folder(String jobId) {
         return dir.resolve(PlanningService.requireValidId(jobId));
+    }
+
+    private Path inputFile(String jobId) {
+        return folder(jobId).resolve("input." + codec.fileExtension());
     }
 
     private Path resultFile(String jobId) {

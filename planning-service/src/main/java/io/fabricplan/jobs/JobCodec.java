@@ -13,6 +13,18 @@ public interface JobCodec {
     /** The input of a job, as it was solved (the options carry the service's thread cap). */
     byte[] writeInput(Instance instance, SolveOptions options);
 
+    /**
+     * An input {@link #writeInput} wrote, read back (a restarted service renders its finished jobs' plans from it).
+     * The default reads nothing: a codec that does not override it serves results only.
+     *
+     * @throws UnsupportedOperationException when this codec does not read inputs back
+     */
+    default StoredInput readInput(byte[] bytes) {
+        throw new UnsupportedOperationException("the job codec " + getClass().getName() + " does not read inputs "
+                + "back. Maybe implement JobCodec.readInput (io-json's JobJson.readInput reads what "
+                + "JobJson.writeInput wrote), so that a restarted service can render its finished jobs' plans.");
+    }
+
     /** A job's result. */
     byte[] writeResult(PlanResult result);
 

@@ -39,6 +39,11 @@ public interface JobStore extends AutoCloseable {
             }
 
             @Override
+            public Optional<StoredInput> input(String jobId) {
+                return Optional.empty();
+            }
+
+            @Override
             public void delete(String jobId) {
             }
         };
@@ -64,6 +69,14 @@ public interface JobStore extends AutoCloseable {
 
     /** A finished job's result, read back (a restarted service's jobs); empty when none is stored. */
     Optional<PlanResult> result(String jobId);
+
+    /**
+     * A job's input as {@link #created} stored it, read back (a restarted service renders a finished job's plan from
+     * its instance); empty when none is stored. The default stores none.
+     */
+    default Optional<StoredInput> input(String jobId) {
+        return Optional.empty();
+    }
 
     /** Forgets a job: it expired. */
     void delete(String jobId);

@@ -27,10 +27,11 @@ public final class PlanningJob {
     private final JobListener listener;
     private final Cancellation cancellation = new Cancellation();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
-    /** Where a job restored from the store reads its result; null for a job of this run. */
+    /** Where a job restored from the store reads its input and result; null for a job of this run. */
     private final JobStore restoredFrom;
+    /** The input of a job of this run, kept until the job is forgotten (its plan is rendered from it); else null. */
+    private final Instance instance;
     // guarded by this
-    private Instance instance;
     private JobStatus status;
     private boolean claimed;
     private long startNanos;
@@ -54,6 +55,7 @@ public final class PlanningJob {
         this.service = service;
         this.id = status.id();
         this.sequence = sequence;
+        this.instance = null;
         this.options = null;
         this.listener = JobListener.NONE;
         this.status = status;
@@ -128,12 +130,47 @@ public final class PlanningJob {
         service.cancel(this, false);
     }
 
-    long sequence() {
-        return sequence;
+    /**
+     * The job's input: the instance submitted and the options it is solved with (the service's thread cap applied).
+     * A job of this run holds it until it is forgotten; a finished job a restarted service took over from its store
+     * reads it from there ({@link JobStore#input}), and has none when the store keeps none.
+     *
+     * @throws UnsupportedOperationException when the store's codec does not read inputs back
+     */
+    public Optional<StoredInput> input() {
+        if (restoredFrom == null) {
+            return Optional.of(new StoredInput(instance, options));
+        }
+        return restoredFrom.input(id);
     }
 
-    SolveOptions options() {
-        return options;
+    /**
+     * The instance submitted, to render the job's plan from (the plan JSON and workbook need it); see {@link #input()}.
+     *
+     * @throws IllegalStateException when the job was taken over from a store that has not kept its input
+     */
+    public Instance instance() {
+        return instance != null ? instance : storedInput().instance();
+    }
+
+    /**
+     * The options the job is solved with: the submitted ones with the service's thread cap applied; see
+     * {@link #input()}.
+     *
+     * @throws IllegalStateException when the job was taken over from a store that has not kept its input
+     */
+    public SolveOptions options() {
+        return options != null ? options : storedInput().options();
+    }
+
+    private StoredInput storedInput() {
+        return input().orElseThrow(() -> new IllegalStateException("job \"" + id + "\" was taken over from the "
+                + "store after a restart, and its stored input is missing. Maybe its files were removed by hand; "
+                + "submit it again."));
+    }
+
+    long sequence() {
+        return sequence;
     }
 
     JobListener listener() {
@@ -142,10 +179,6 @@ public final class PlanningJob {
 
     Cancellation cancellation() {
         return cancellation;
-    }
-
-    synchronized Instance instance() {
-        return instance;
     }
 
     boolean hasEnded() {
@@ -211,12 +244,11 @@ public final class PlanningJob {
         return status.failed(at, seconds(), why, errorId);
     }
 
-    /** Publishes the final status and result, lets go of the input and wakes those waiting. */
+    /** Publishes the final status and result and wakes those waiting (the input stays: plans are rendered from it). */
     void end(JobStatus finalStatus, PlanResult outcome) {
         synchronized (this) {
             status = finalStatus;
             result = outcome;
-            instance = null;
             solvingThread = null;
         }
         ended.complete(null);

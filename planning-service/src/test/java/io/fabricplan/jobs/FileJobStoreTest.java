@@ -73,7 +73,7 @@ class FileJobStoreTest {
                     + "Maybe submit it again.");
             assertThatThrownBy(() -> second.submit("done-1", TINY, quick(TINY)))
                     .isInstanceOf(JobRejectedException.class);
-            assertThat(Files.readString(killed.resolve("was-queued/input.txt")))
+            assertThat(Files.readAllLines(killed.resolve("was-queued/input.txt")).get(0))
                     .isEqualTo("3 links, TCO, 30.0 s, 1 threads");
         }
         try (FileJobStore again = FileJobStore.open(killed, codec)) {
