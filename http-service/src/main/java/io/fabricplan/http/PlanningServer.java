@@ -50,8 +50,11 @@ public final class PlanningServer implements AutoCloseable {
         this.planner = new CheckedPlanner(b.planner != null ? b.planner : Planner.create());
         JobStore store = b.dataDir == null ? JobStore.memoryOnly() : FileJobStore.open(b.dataDir, new JsonJobCodec());
         try {
-            this.service = PlanningService.builder().planner(planner).parallelism(b.parallelism)
-                    .threadsPerSolve(b.threadsPerSolve).queueCapacity(b.queueCapacity).expireAfter(b.expireAfter)
+            PlanningService.Builder jobs = PlanningService.builder().planner(planner);
+            if (b.parallelism > 0) {
+                jobs.parallelism(b.parallelism);
+            }
+            this.service = jobs.threadsPerSolve(b.threadsPerSolve).queueCapacity(b.queueCapacity).expireAfter(b.expireAfter)
                     .store(store).build();
         } catch (RuntimeException | Error e) {
             store.close();

@@ -79,8 +79,8 @@ final class Replies {
     }
 
     /** A job's status as JSON, with the URLs to poll and to fetch its plan. */
-    static Obj status(JobStatus s, String base) {
-        String url = base + "/v1/jobs/" + s.id();
+    static Obj status(JobStatus s) {
+        String url = "/v1/jobs/" + s.id();
         Obj o = obj().put("id", s.id()).put("state", s.state()).put("url", url)
                 .put("submitted_at", s.submittedAt()).put("started_at", s.startedAt())
                 .put("finished_at", s.finishedAt()).put("elapsed_seconds", s.elapsedSeconds())

@@ -57,7 +57,7 @@ class ServiceLimitsTest {
 
     @Test
     void aBodyOverTheLimitIsRefusedWith413AndTheNextRequestIsServed() {
-        try (PlanningServer server = PlanningServer.builder().port(0).maxBodyBytes(4096).build().start()) {
+        try (PlanningServer server = PlanningServer.builder().port(0).maxBodyBytes(16_384).build().start()) {
             Client client = new Client(server.uri());
             String superpod = Served.json(Examples.superpod4su());
 
@@ -69,7 +69,7 @@ class ServiceLimitsTest {
 
             assertThat(tooLarge.status()).isEqualTo(413);
             assertThat(tooLarge.json().get("error").asText()).isEqualTo("body_too_large");
-            assertThat(tooLarge.json().get("message").asText()).contains("4,096 bytes", "max-body-bytes");
+            assertThat(tooLarge.json().get("message").asText()).contains("16,384 bytes", "max-body-bytes");
             assertThat(chunked.status()).as("a body without Content-Length, refused as it streams: %s", chunked)
                     .isEqualTo(413);
             Served.checked(Examples.tiny(), tiny);
