@@ -87,10 +87,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        PlanningServer.Builder builder = builder(err);
-        if (builder == null) {
-            return ExitCode.INVALID_INPUT;
-        }
+        PlanningServer.Builder builder = builder();
         quietLibraries();
         PlanningServer server;
         try {
@@ -125,30 +122,58 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The server's settings from the flags, or null after printing what is wrong with them. */
-    private PlanningServer.Builder builder(PrintWriter err) {
-        PlanningServer.Builder b = PlanningServer.builder();
+    /** The server's settings from the flags; a bad value is a usage error naming its flag. */
+    private PlanningServer.Builder builder() {
+        if (port < 0 || port > 65_535) {
+            throw usage("--port " + port + " is not a port number from 0 to 65535",
+                    "give e.g. --port 8080, or --port 0 for any free port.");
+        }
+        if (queue < 0) {
+            throw usage("--queue " + queue + " is negative", "give 0 or more jobs that may wait, e.g. --queue 64.");
+        }
+        long maxBodyBytes;
         try {
-            b.port(port).bind(bind).threadsPerSolve(threads).queueCapacity(queue)
-                    .maxBodyBytes(LimitValues.parseWhole("--max-body", maxBody))
-                    .expireAfter(Duration.ofMillis(Math.round(expireAfterSeconds * 1000)))
-                    .quoteDeadlines(Duration.ofMillis(Math.round(quoteDeadlineSeconds * 1000)),
-                            Duration.ofMillis(Math.round(maxQuoteDeadlineSeconds * 1000)));
-            if (parallel != null) {
-                b.parallelism(parallel);
-            }
-            ReadLimitsOptions.InputLimits limits = readLimits.inputLimits();
-            b.workbookLimits(limits.workbook()).jsonLimits(limits.json());
-            b.tokenFile(tokenFile).dataDir(dataDir);
+            maxBodyBytes = LimitValues.parseWhole("--max-body", maxBody);
         } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            err.println("fabricplan serve: " + message);
-            if (!message.contains("Maybe ")) {
-                err.println("  Maybe see fabricplan serve --help.");
+            throw usage(e.getMessage(), "give bytes, e.g. --max-body 64m.");
+        }
+        if (maxBodyBytes < 1) {
+            throw usage("--max-body \"" + maxBody + "\" is no bytes", "give e.g. --max-body 64m.");
+        }
+        if (quoteDeadlineSeconds > maxQuoteDeadlineSeconds) {
+            throw usage("--quote-deadline " + Flags.number(quoteDeadlineSeconds) + " is longer than "
+                    + "--max-quote-deadline " + Flags.number(maxQuoteDeadlineSeconds), "give a default deadline "
+                    + "no longer than the most a quote may ask.");
+        }
+        if (dataDir != null && java.nio.file.Files.exists(dataDir) && !java.nio.file.Files.isDirectory(dataDir)) {
+            throw usage("--data " + dataDir + " is a file, not a folder", "name a folder (it is created if "
+                    + "missing), e.g. --data jobs/.");
+        }
+        PlanningServer.Builder b = PlanningServer.builder().port(port).bind(bind).threadsPerSolve(threads)
+                .queueCapacity(queue).maxBodyBytes(maxBodyBytes)
+                .expireAfter(Duration.ofMillis(Math.round(expireAfterSeconds * 1000)))
+                .quoteDeadlines(Duration.ofMillis(Math.round(quoteDeadlineSeconds * 1000)),
+                        Duration.ofMillis(Math.round(maxQuoteDeadlineSeconds * 1000)));
+        if (parallel != null) {
+            b.parallelism(parallel);
+        }
+        ReadLimitsOptions.InputLimits limits = readLimits.inputLimits();
+        b.workbookLimits(limits.workbook()).jsonLimits(limits.json()).dataDir(dataDir);
+        if (tokenFile != null) {
+            try {
+                b.tokenFile(tokenFile);
+            } catch (IllegalArgumentException e) {
+                String[] lines = e.getMessage().split("\\. Maybe ", 2);
+                throw usage("--token-file: " + lines[0], lines.length > 1 ? lines[1]
+                        : "give a readable file with one token per line.");
             }
-            return null;
         }
         return b;
+    }
+
+    private CommandLine.ParameterException usage(String what, String maybe) {
+        return new CommandLine.ParameterException(spec.commandLine(), what + System.lineSeparator() + "  Maybe "
+                + maybe);
     }
 
     /** Jetty and Javalin log through java.util.logging here: warnings only, on one line each. */

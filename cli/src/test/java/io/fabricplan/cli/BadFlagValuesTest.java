@@ -142,11 +142,22 @@ class BadFlagValuesTest {
                 row("pareto {IN} -o {OUT} --time-limit 0 => --time-limit | \"0\""),
                 row("pareto {IN} -o {OUT} --parallel 0 => --parallel | \"0\""),
                 row("pareto {IN} -o {OUT} --plans {DIR}/nonexistent => --plans | does not exist"),
+                // serve
+                row("serve --port 70000 => --port 70000 | from 0 to 65535"),
+                row("serve --port http => --port | \"http\""),
+                row("serve --queue -1 => --queue -1 | is negative"),
+                row("serve --threads 0 => --threads | \"0\""),
+                row("serve --max-body lots => --max-body | \"lots\""),
+                row("serve --token-file {DIR}/missing-tokens => --token-file | cannot read the token file"),
+                row("serve --data {IN} => --data | is a file, not a folder"),
+                row("serve --quote-deadline 20 --max-quote-deadline 10 => --quote-deadline 20 | "
+                        + "--max-quote-deadline 10"),
+                row("serve --limit json-depth=2 => --limit json-depth=2 | json-depth must be from 4"),
                 // the command itself
                 row("bogus => bogus"),
                 row("solv {IN} => solv | solve"),
                 row(" => a command is missing | solve, validate, check, convert, template, examples, generate, "
-                        + "bench, rwa, sndlib, study and pareto"),
+                        + "bench, rwa, sndlib, study, pareto and serve"),
                 // convert
                 row("convert {IN} {DIR}/out.json --limit json-depth=2 => --limit json-depth=2 | json-depth must be from 4"),
                 row("convert {IN} {DIR}/out.csv => out.csv | Maybe write out.json."));

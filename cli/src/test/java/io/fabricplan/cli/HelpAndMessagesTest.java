@@ -39,7 +39,7 @@ class HelpAndMessagesTest {
 
         CliRun run = CliRun.of();
 
-        assertThat(commands).hasSize(12);
+        assertThat(commands).hasSize(13);
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("a command is missing", "Maybe ").contains(commands);
     }
