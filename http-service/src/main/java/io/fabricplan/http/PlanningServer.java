@@ -84,16 +84,43 @@ public final class PlanningServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts serving; returns at once. */
+    /**
+     * Warms the planner up (see {@link #warmUp}), then starts serving; returns once the port is open.
+     */
     public PlanningServer start() {
+        warmUp();
         app.start();
         started = true;
-        LOG.log(System.Logger.Level.INFO, () -> "fabricplan serving on " + uri() + " (" + service.parallelism()
+        LOG.log(System.Logger.Level.DEBUG, () -> "fabricplan serving on " + uri() + " (" + service.parallelism()
                 + " solves at a time, " + service.threadsPerSolve() + " thread(s) each, queue "
                 + service.queueCapacity() + (settings.tokens == null ? ", no token required" : ", bearer tokens: "
                 + settings.tokens.size()) + (settings.dataDir == null ? ", jobs in memory" : ", jobs in "
                 + settings.dataDir) + ")");
         return this;
+    }
+
+    /**
+     * Runs one quote's path once, on the tiny instance of {@code warm-up.json} (README's tiny fabric): the JSON
+     * reader, the validator, the solver's natives and first-solve start-up, the checker and the plan writer, so that
+     * the first quote a client sends is as fast as the next (cold, that path takes about two seconds). A failure here
+     * is logged and left to the requests to report.
+     */
+    static void warmUp() {
+        long start = System.nanoTime();
+        try (java.io.InputStream in = PlanningServer.class.getResourceAsStream("warm-up.json")) {
+            io.fabricplan.json.InstanceJson.ReadResult read = io.fabricplan.json.InstanceJson.read(in,
+                    JsonLimits.DEFAULTS);
+            io.fabricplan.model.Instance tiny = read.instance();
+            io.fabricplan.api.PlanResult result = new CheckedPlanner(Planner.create()).solve(tiny,
+                    io.fabricplan.api.SolveOptions.from(tiny.settings()).withThreads(1).withTimeLimitSeconds(10));
+            io.fabricplan.json.PlanJson.write(tiny, result, result.statistics().solver(),
+                    java.io.OutputStream.nullOutputStream());
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT, "warmed up in %.2f s (%s)",
+                    (System.nanoTime() - start) / 1e9, result.status()));
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "warming the planner up failed; the first request will say why: "
+                    + e);
+        }
     }
 
     /** The port served (the one chosen when the builder's port was 0); -1 before {@link #start}. */
