@@ -16,7 +16,7 @@ import java.nio.file.Path;
 
 /**
  * The JSON Schemas (draft 2020-12) of the instance and of the plan, made from the same field tables the readers
- * read by ({@link InstanceFields}, {@link PlanFields}): every field with its type, enum, unit, default and whether
+ * read by ({@link InstanceFields}, {@link PlanFields}), and of the solve options ({@link OptionsJson}, with its ranges): every field with its type, enum, unit, default and whether
  * it is required, and no other field (the readers refuse unknown ones). They are published as
  * {@code io/fabricplan/json/instance.schema.json} and {@code plan.schema.json} on the class path (and in this
  * module's sources); {@code JsonSchemaTest} keeps those files equal to what this class makes, and rewrites them
@@ -29,6 +29,7 @@ public final class JsonSchemas {
     /** Resource names of the published schemas. */
     public static final String INSTANCE_RESOURCE = "instance.schema.json";
     public static final String PLAN_RESOURCE = "plan.schema.json";
+    public static final String OPTIONS_RESOURCE = "options.schema.json";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
@@ -84,6 +85,70 @@ public final class JsonSchemas {
         return text(root);
     }
 
+    /** The solve options' schema ({@link OptionsJson}), as published: with the ranges the reader checks. */
+    public static String options() {
+        ObjectNode root = document("urn:fabricplan:options:1", "fabricplan solve options, version 1",
+                "The options of one solve (the HTTP service's request options, a job input's options): the flags "
+                        + "of fabricplan solve with underscores, with their ranges. Every field is optional; absent or "
+                        + "null keeps the instance's settings. Names of choices are spelled here in capitals; the "
+                        + "reader also takes them in any case.");
+        root.remove("required");
+        ObjectNode p = (ObjectNode) root.get("properties");
+        p.set("objective", choices("what the plan minimises", io.fabricplan.model.Objective.class));
+        ObjectNode time = p.putObject("time_limit_seconds");
+        time.put("description", "the search's wall-clock limit, in s");
+        types(time, true, "number");
+        time.put("exclusiveMinimum", 0);
+        ObjectNode gap = p.putObject("relative_gap");
+        gap.put("description", "the relative gap at which the search stops, a fraction (0.001 is 0.1 %); 0 proves "
+                + "optimality");
+        types(gap, true, "number");
+        gap.put("minimum", 0);
+        gap.put("exclusiveMaximum", 1);
+        ObjectNode threads = p.putObject("threads");
+        threads.put("description", "solver threads, 0 = all cores");
+        types(threads, true, "integer");
+        threads.put("minimum", 0);
+        threads.put("maximum", OptionsJson.MAX_THREADS);
+        ObjectNode seed = p.putObject("seed");
+        seed.put("description", "the search's random seed");
+        types(seed, true, "integer");
+        seed.put("minimum", -OptionsJson.MAX_SEED);
+        seed.put("maximum", OptionsJson.MAX_SEED);
+        p.set("solver", choices("the engine: AUTO is CP-SAT, or CHOCO where the OR-Tools native libraries cannot be "
+                + "loaded", io.fabricplan.model.SolverKind.class));
+        p.set("formulation", choices("which model of the problem is solved (AUTO unless benchmarking)",
+                io.fabricplan.api.FormulationKind.class));
+        p.set("inter_site", choices("media for links between sites over the spans: ANY (the optimiser's mix), GREY "
+                + "(dedicated fiber pairs only) or DWDM (channels only)", io.fabricplan.api.InterSiteMedia.class));
+        ObjectNode budgets = p.putObject("budgets");
+        budgets.put("description", "upper limits on the plan's totals, as constraints of the solve; a limit left "
+                + "out is none; given, they replace the instance's (none)");
+        types(budgets, true, "object");
+        ObjectNode limits = budgets.putObject("properties");
+        for (String[] b : new String[][] {{"capex_usd", "the most the plan's capex may be, in USD"},
+                {"power_w", "the most the plan's network power may be, in W"},
+                {"tco_usd", "the most the plan's TCO may be, in USD"}}) {
+            ObjectNode limit = limits.putObject(b[0]);
+            limit.put("description", b[1]);
+            types(limit, true, "number");
+            limit.put("exclusiveMinimum", 0);
+        }
+        budgets.put("additionalProperties", false);
+        return text(root);
+    }
+
+    private static ObjectNode choices(String description, Class<? extends Enum<?>> type) {
+        ObjectNode c = NODES.objectNode();
+        c.put("description", description);
+        ArrayNode values = c.putArray("enum");
+        for (Enum<?> e : type.getEnumConstants()) {
+            values.add(e.name());
+        }
+        values.addNull();
+        return c;
+    }
+
     /**
      * What a placement's kind decides, as the reader reads it: a MUX names its site; an AMPLIFIER's count is how
      * many amplifiers (a whole number, absent or null for one), where a MUX's count is a figure (always 1).
@@ -125,6 +190,7 @@ public final class JsonSchemas {
         Path dir = Path.of(args.length > 0 ? args[0] : "io-json/src/main/resources/io/fabricplan/json");
         Files.writeString(dir.resolve(INSTANCE_RESOURCE), instance());
         Files.writeString(dir.resolve(PLAN_RESOURCE), plan());
+        Files.writeString(dir.resolve(OPTIONS_RESOURCE), options());
     }
 
     private static ObjectNode document(String id, String title, String description) {

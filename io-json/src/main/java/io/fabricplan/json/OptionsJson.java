@@ -30,7 +30,7 @@ import java.util.function.DoublePredicate;
  * (more than 0 seconds), {@code --gap} (0 to below 1; a query parameter may also be a percentage, {@code 0.1%}),
  * {@code --threads} (0 = all cores, to 1,024), {@code --seed}, {@code --solver}, {@code --formulation},
  * {@code --inter-site}; names of choices in any case. {@code budgets} are {@link Budgets}: each more than 0, absent
- * for no limit. Every field is optional (absent or null: the base options' value); {@code export_model}, the LP bound
+ * for no limit; given, they replace the base's budgets. Every field is optional (absent or null: the base options' value); {@code export_model}, the LP bound
  * and a warm start are not options a document sets. Described by {@code options.schema.json}.
  *
  * <p>Reading reports every problem at once, each at its place ({@code /options/threads}, or {@code query parameter
@@ -103,7 +103,7 @@ public final class OptionsJson {
             JsonNode value = e.getValue();
             String where = Pointers.child(pointer, name);
             if (!FIELDS.contains(name)) {
-                String meant = JsonReading.closest(name, FIELDS);
+                String meant = closest(name, FIELDS);
                 String fields = "the solve options are " + String.join(", ", FIELDS);
                 r.problems.add(new InputProblem(where, "unknown field \"" + name + "\"", meant != null
                         ? "\"" + meant + "\" (" + fields + ")." : "remove it; " + fields + "."));
@@ -133,7 +133,7 @@ public final class OptionsJson {
             String name = e.getKey();
             String at = Pointers.child(where, name);
             if (!BUDGETS.contains(name)) {
-                String meant = JsonReading.closest(name, BUDGETS);
+                String meant = closest(name, BUDGETS);
                 String fields = "the budgets are " + String.join(", ", BUDGETS);
                 r.problems.add(new InputProblem(at, "unknown field \"" + name + "\"", meant != null
                         ? "\"" + meant + "\" (" + fields + ")." : "remove it; " + fields + "."));
@@ -157,7 +157,8 @@ public final class OptionsJson {
     /**
      * Reads the options from query parameters ({@code ?time_limit_seconds=2&threads=1&budget_power_w=90000}): the
      * fields of {@link #read} by the same names, the budgets as {@code budget_capex_usd}, {@code budget_power_w} and
-     * {@code budget_tco_usd}. Problems are located as {@code query parameter NAME}.
+     * {@code budget_tco_usd} (any of them replaces the base's budgets). Problems are located as
+     * {@code query parameter NAME}.
      *
      * @param query   each parameter's values, as the HTTP layer decoded them
      * @param base    the options of the parameters not given
@@ -179,7 +180,7 @@ public final class OptionsJson {
             }
             String where = "query parameter " + name;
             if (!known.contains(name)) {
-                String meant = JsonReading.closest(name, known);
+                String meant = closest(name, known);
                 String names = "the query parameters are " + String.join(", ", known);
                 r.problems.add(new InputProblem(where, "unknown query parameter \"" + name + "\"", meant != null
                         ? "\"" + meant + "\" (" + names + ")." : "remove it; " + names + "."));
@@ -247,8 +248,8 @@ public final class OptionsJson {
     // ---------------------------------------------------------------- writing
 
     /**
-     * Writes the options as one JSON object, every field {@link #read} reads ({@code budgets} only when there are
-     * some, each limit given), so that reading it back over any base gives equal options (but for
+     * Writes the options as one JSON object, every field {@link #read} reads ({@code budgets} with each limit there
+     * is, {@code {}} for none), so that reading it back over any base gives equal options (but for
      * {@code exportModel}, {@code lpBound} and {@code warmStart}, which are not written).
      */
     public static void write(SolveOptions options, JsonGenerator g) throws IOException {
@@ -262,16 +263,14 @@ public final class OptionsJson {
         g.writeStringField("formulation", options.formulation().name());
         g.writeStringField("inter_site", options.interSite().name());
         Budgets b = options.budgets();
-        if (b.any()) {
-            g.writeObjectFieldStart("budgets");
-            for (String name : BUDGETS) {
-                double v = budget(b, name);
-                if (v < Double.POSITIVE_INFINITY) {
-                    number(g, name, v);
-                }
+        g.writeObjectFieldStart("budgets");
+        for (String name : BUDGETS) {
+            double v = budget(b, name);
+            if (v < Double.POSITIVE_INFINITY) {
+                number(g, name, v);
             }
-            g.writeEndObject();
         }
+        g.writeEndObject();
         g.writeEndObject();
     }
 
@@ -519,6 +518,20 @@ public final class OptionsJson {
                     + "."));
             return null;
         }
+    }
+
+    /**
+     * The known name closest by spelling; else the one known name that begins or ends with the given one
+     * ({@code time_limit}, {@code gap}); null when there is none.
+     */
+    static String closest(String wrong, List<String> known) {
+        String meant = JsonReading.closest(wrong, known);
+        if (meant != null || wrong.length() < 3) {
+            return meant;
+        }
+        String w = wrong.toLowerCase(Locale.ROOT);
+        List<String> containing = known.stream().filter(k -> k.startsWith(w) || k.endsWith(w)).toList();
+        return containing.size() == 1 ? containing.get(0) : null;
     }
 
     /** A finite decimal number, or null. */

@@ -37,6 +37,7 @@ class JsonSchemaTest {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final JsonSchema INSTANCE = FACTORY.getSchema(JsonSchemas.published(JsonSchemas.INSTANCE_RESOURCE));
     private static final JsonSchema PLAN = FACTORY.getSchema(JsonSchemas.published(JsonSchemas.PLAN_RESOURCE));
+    private static final JsonSchema OPTIONS = FACTORY.getSchema(JsonSchemas.published(JsonSchemas.OPTIONS_RESOURCE));
 
     /** Messages of the readers for values of the wrong type or shape, unlike the validator's rules. */
     private static final List<String> TYPE_PROBLEMS = List.of("must be a", "must be one of", "must be true or false",
@@ -57,6 +58,9 @@ class JsonSchemaTest {
                 .isEqualTo(JsonSchemas.plan());
         assertThat(JsonSchemas.published(JsonSchemas.INSTANCE_RESOURCE)).isEqualTo(JsonSchemas.instance());
         assertThat(JsonSchemas.published(JsonSchemas.PLAN_RESOURCE)).isEqualTo(JsonSchemas.plan());
+        assertThat(Files.readString(sources.resolve(JsonSchemas.OPTIONS_RESOURCE))).as(rewrite)
+                .isEqualTo(JsonSchemas.options());
+        assertThat(JsonSchemas.published(JsonSchemas.OPTIONS_RESOURCE)).isEqualTo(JsonSchemas.options());
     }
 
     @Test
@@ -65,6 +69,36 @@ class JsonSchemaTest {
 
         assertThat(meta.validate(MAPPER.readTree(JsonSchemas.instance()))).isEmpty();
         assertThat(meta.validate(MAPPER.readTree(JsonSchemas.plan()))).isEmpty();
+        assertThat(meta.validate(MAPPER.readTree(JsonSchemas.options()))).isEmpty();
+    }
+
+    /** The options' schema states the reader's ranges too: what one takes the other takes, what one refuses both. */
+    @Test
+    void theOptionsSchemaAndTheOptionsReaderAgree() throws Exception {
+        io.fabricplan.api.SolveOptions base = io.fabricplan.api.SolveOptions.from(Examples.tiny().settings());
+        List<String> taken = new ArrayList<>(List.of("{}", "{\"objective\": \"COST\", \"time_limit_seconds\": "
+                + "0.001, \"relative_gap\": 0, \"threads\": 1024, \"seed\": -9007199254740992, \"solver\": "
+                + "\"CHOCO\", \"formulation\": \"NAIVE_CABLE\", \"inter_site\": \"DWDM\"}",
+                "{\"threads\": 0, \"seed\": 9007199254740992, \"relative_gap\": 0.999}",
+                "{\"objective\": null, \"threads\": null, \"budgets\": null}", "{\"budgets\": {}}",
+                "{\"budgets\": {\"capex_usd\": 1, \"power_w\": 0.5, \"tco_usd\": null}}"));
+        for (io.fabricplan.api.SolveOptions o : List.of(base, base.withBudgets(io.fabricplan.api.Budgets.NONE
+                .withPowerW(90_000)).withSeed(-1).withThreads(0))) {
+            taken.add(OptionsJson.toJson(o).toString());
+        }
+        List<String> refused = List.of("[]", "{\"colour\": \"red\"}", "{\"objective\": \"CHEAP\"}",
+                "{\"solver\": 1}", "{\"time_limit_seconds\": 0}", "{\"time_limit_seconds\": \"60\"}",
+                "{\"relative_gap\": 1}", "{\"relative_gap\": -0.1}", "{\"threads\": 1025}", "{\"threads\": -1}",
+                "{\"threads\": 2.5}", "{\"threads\": \"4\"}", "{\"seed\": 9007199254740993}",
+                "{\"budgets\": []}", "{\"budgets\": {\"power_w\": 0}}", "{\"budgets\": {\"power_kw\": 1}}");
+        for (String doc : taken) {
+            assertThat(OPTIONS.validate(doc, InputFormat.JSON)).as(doc).isEmpty();
+            assertThat(OptionsJson.read(MAPPER.readTree(doc), "", base).problems()).as(doc).isEmpty();
+        }
+        for (String doc : refused) {
+            assertThat(OPTIONS.validate(doc, InputFormat.JSON)).as(doc).isNotEmpty();
+            assertThat(OptionsJson.read(MAPPER.readTree(doc), "", base).problems()).as(doc).isNotEmpty();
+        }
     }
 
     static Stream<Examples.Named> examples() {
