@@ -190,7 +190,10 @@ final class Routes {
                     + "state is DONE, or cancel it with DELETE /v1/jobs/" + s.id() + " for its best plan so far.");
         }
         PlanResult result = job.bestSoFar().orElseThrow(() -> failed(s));
-        sendPlan(ctx, instanceOf(job), result);
+        Instance instance = instanceOf(job);
+        // a result read back from the store has no evaluations: recomputed under its objective, as solve gives them
+        sendPlan(ctx, instance, result.evaluation() == null && result.plan() != null
+                ? io.fabricplan.json.JobJson.evaluated(result, instance) : result);
     }
 
     private void cancel(Context ctx) {
@@ -379,7 +382,8 @@ final class Routes {
         SolveOptions base = SolveOptions.from(read.instance.settings());
         OptionsJson.Result fromQuery = OptionsJson.fromParameters(ctx.queryParamMap(), base, OWN_PARAMETERS);
         problems.addAll(fromQuery.problems());
-        SolveOptions options = fromQuery.options();
+        // options with problems come back null: the envelope's are then read over the instance's, for their problems
+        SolveOptions options = fromQuery.ok() ? fromQuery.options() : base;
         JsonNode envelopeOptions = read.parts == null ? null : read.parts.options();
         if (envelopeOptions != null) {
             OptionsJson.Result fromBody = OptionsJson.read(envelopeOptions, "/options", options);

@@ -28,12 +28,14 @@ class DurableJobsTest {
     void finishedJobsAreServedAgainAfterARestart() throws Exception {
         Instance rack = Examples.cpoTightRack();
         double objective;
+        String before;
         try (PlanningServer first = PlanningServer.builder().port(0).dataDir(data).build().start()) {
             Client client = new Client(first.uri());
             assertThat(client.postJson("/v1/jobs?id=rack-1", Served.json(rack)).status()).isEqualTo(202);
             Served.await("rack-1 done", Duration.ofMinutes(1),
                     () -> client.get("/v1/jobs/rack-1").json().get("state").asText().equals("DONE"));
             objective = client.get("/v1/jobs/rack-1").json().get("best_objective").asDouble();
+            before = client.get("/v1/jobs/rack-1/plan").text();
         }
         assertThat(data.resolve("rack-1").resolve("input.json")).exists();
         assertThat(data.resolve("rack-1").resolve("result.json")).exists();
@@ -48,6 +50,8 @@ class DurableJobsTest {
             assertThat(status.get("best_objective").asDouble()).isEqualTo(objective);
             Served.checked(rack, plan);
             assertThat(plan.json().get("objective_value").asDouble()).isEqualTo(objective);
+            assertThat(plan.text()).as("the same plan JSON as before the restart, greedy figures too")
+                    .isEqualTo(before);
             assertThat(workbook.status()).isEqualTo(200);
             assertThat(workbook.body()).startsWith((byte) 'P', (byte) 'K');
         }

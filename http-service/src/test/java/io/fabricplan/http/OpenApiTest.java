@@ -102,6 +102,17 @@ class OpenApiTest {
     }
 
     @Test
+    void documentsEverySolveOptionTheServiceReadsFromTheQuery() {
+        for (String path : java.util.List.of("/v1/quote", "/v1/jobs")) {
+            Set<String> documented = new TreeSet<>(doc.get("paths").get(path).get("post").get("parameters")
+                    .findValuesAsText("name"));
+            Set<String> read = new TreeSet<>(io.fabricplan.json.OptionsJson.parameterNames());
+            read.add(path.equals("/v1/quote") ? "deadline_ms" : "id");
+            assertThat(documented).as(path).isEqualTo(read);
+        }
+    }
+
+    @Test
     void isAnOpenApi3DocumentWithBearerSecurity() {
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
