@@ -38,18 +38,27 @@ class ServeCommandTest {
         Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), Fabricplan.class.getName(), "serve",
                 "--port", "0", "--data", data.toString()).redirectErrorStream(true).start();
-        List<String> output = new ArrayList<>();
+        List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(),
                     StandardCharsets.UTF_8));
             String base = null;
-            for (String line = lines.readLine(); line != null && base == null; line = lines.readLine()) {
-                output.add(line);
-                Matcher m = SERVING.matcher(line);
-                if (m.find()) {
-                    base = m.group(1);
+            // the process prints nothing more once it serves: stop reading at that line (a timeout guards the wait)
+            java.util.concurrent.Future<String> served = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "serve output");
+                t.setDaemon(true);
+                return t;
+            }).submit(() -> {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.add(line);
+                    Matcher m = SERVING.matcher(line);
+                    if (m.find()) {
+                        return m.group(1);
+                    }
                 }
-            }
+                return null;
+            });
+            base = served.get(120, TimeUnit.SECONDS);
             assertThat(base).as("the address it serves: %s", output).isNotNull();
             HttpClient http = HttpClient.newHttpClient();
             String tiny = InstanceJson.toJson(Examples.tiny());
