@@ -145,14 +145,14 @@ class HostileUploadsTest {
                 // workbooks, at the defaults
                 workbook("a zip bomb: Links inflating 150 MB at about 1000:1",
                         () -> RawXlsx.instance().level(Deflater.BEST_COMPRESSION).sheet("Links", bomb(150)),
-                        "part xl/worksheets/sheet4.xml inflates", "more than 100:1 (limit inflate-ratio)"),
+                        "upload.xlsx: part xl/worksheets/sheet4.xml inflates", "more than 100:1 (limit inflate-ratio)"),
                 workbook("a zip of 1,100 entries", () -> {
                     RawXlsx x = RawXlsx.instance();
                     for (int i = 0; i < 1_100; i++) {
                         x.part("xl/media/pad" + i + ".bin", new byte[] {1});
                     }
                     return x;
-                }, "has more than 1,000 parts (zip entries; limit zip-entries)"),
+                }, "upload.xlsx: has more than 1,000 parts (zip entries; limit zip-entries)"),
                 workbook("2,000,001 shared strings, stored uncompressed", () -> RawXlsx.instance()
                                 .level(Deflater.NO_COMPRESSION).sharedStrings(out -> {
                                     out.write("<sst xmlns=\"" + RawXlsx.MAIN + "\">");
@@ -165,7 +165,7 @@ class HostileUploadsTest {
                         "has more than 2,000,000 shared strings (limit shared-strings)"),
                 new Hostile("a file starting PK\\3\\4 that is not a zip", false, () -> concat(new byte[] {'P', 'K', 3,
                         4}, ascii("not a zip at all ".repeat(100))), "application/octet-stream", false, 400,
-                        "invalid_input", List.of("cannot be read as an .xlsx workbook"), ALL),
+                        "invalid_input", List.of("upload.xlsx: cannot be read as an .xlsx workbook"), ALL),
                 workbook("an external entity (XXE) in the Links sheet", () -> RawXlsx.instance().sheet("Links",
                                 out -> out.write("<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM "
                                         + "\"file:///etc/passwd\">]><worksheet xmlns=\"" + RawXlsx.MAIN + "\">"
@@ -224,7 +224,7 @@ class HostileUploadsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
-    void isRefusedNamingItsLimitWithNothingQueuedAndTheServiceServesOn(Hostile h) {
+    void isRefusedNamingItsLimitWithNothingQueuedAndTheServiceServesOn(Hostile h) throws java.io.IOException {
         PlanningServer server = h.lowered() ? tight : open;
         Client client = h.lowered() ? tightClient : openClient;
         byte[] body = h.chunked() ? null : h.body().get();
@@ -238,6 +238,9 @@ class HostileUploadsTest {
 
             assertRefused(h.name() + " to " + route, a, h.status(), h.error(), h.named());
             assertThat(jobCount(client)).as("jobs after %s to %s", h.name(), route).isEqualTo(jobs);
+            try (Stream<java.nio.file.Path> left = java.nio.file.Files.list(server.uploads())) {
+                assertThat(left).as("uploads kept after %s to %s", h.name(), route).isEmpty();
+            }
             servesOn(client);
         }
     }
@@ -323,7 +326,8 @@ class HostileUploadsTest {
             said.append('\n').append(p.path("where").asText()).append(": ").append(p.path("message").asText())
                     .append(" | ").append(p.path("hint").asText());
         }
-        assertThat(said.toString()).as("%s: the limit named", what).contains(named);
+        assertThat(said.toString()).as("%s: the limit named", what).contains(named)
+                .doesNotContainPattern("upload-[0-9]"); // the upload, not the service's temporary file
     }
 
     /** The service's health, and a tiny quote whose plan the checker passes. */
