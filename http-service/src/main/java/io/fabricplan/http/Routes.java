@@ -49,6 +49,8 @@ final class Routes {
     private static final Set<String> OWN_PARAMETERS = Set.of("id", "deadline_ms");
     /** Violations listed in a check's answer; the rest are counted. */
     private static final int VIOLATIONS_SHOWN = 200;
+    /** What problems of an uploaded workbook call it. */
+    static final String UPLOAD_NAME = "upload.xlsx";
 
     private final PlanningServer server;
     private final PlanningServer.Builder settings;
@@ -339,7 +341,7 @@ final class Routes {
                 plan = p.plan();
                 stated = p.stated();
             } finally {
-                deleteQuietly(file);
+                deleteSpilled(file);
             }
         } else {
             Upload.Span span = read.parts == null ? null : read.parts.parts().get("plan");
@@ -417,7 +419,7 @@ final class Routes {
                 }
                 return new Read(r.instance(), r.warnings(), null, List.of());
             } finally {
-                deleteQuietly(file);
+                deleteSpilled(file);
             }
         }
         Upload.Parts parts = up.jsonParts(field, otherParts, settings.jsonLimits);
@@ -441,14 +443,29 @@ final class Routes {
                 .toList();
     }
 
-    /** An uploaded workbook in a file of its own (the readers read files), deleted by the caller. */
+    /**
+     * An uploaded workbook in a file of its own (the readers read files), removed with {@link #deleteSpilled}. The
+     * file is {@link #UPLOAD_NAME} in a folder of its own, so that the problems the readers name by file say
+     * "upload.xlsx", not the service's temporary file name.
+     */
     private Path spill(Upload up) {
+        Path folder = null;
         try {
-            Path file = Files.createTempFile(server.uploads(), "upload-", ".xlsx");
+            folder = Files.createTempDirectory(server.uploads(), "upload-");
+            Path file = folder.resolve(UPLOAD_NAME);
             Files.write(file, up.body);
             return file;
         } catch (IOException e) {
+            deleteQuietly(folder);
             throw new UncheckedIOException("cannot keep the uploaded workbook for reading: " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a workbook {@link #spill} wrote, and its folder. */
+    private static void deleteSpilled(Path file) {
+        if (file != null) {
+            deleteQuietly(file);
+            deleteQuietly(file.getParent());
         }
     }
 
