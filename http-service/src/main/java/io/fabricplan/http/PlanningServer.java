@@ -40,6 +40,7 @@ public final class PlanningServer implements AutoCloseable {
     private final PlanningService service;
     private final Planner planner;
     private final QuoteGate quotes;
+    private final UploadBudget uploadBudget;
     private final Path uploads;
     private final boolean ownUploads;
     private final Javalin app;
@@ -61,6 +62,8 @@ public final class PlanningServer implements AutoCloseable {
             throw e;
         }
         this.quotes = new QuoteGate(service.parallelism(), b.queueCapacity);
+        this.uploadBudget = new UploadBudget(b.uploadBudgetBytes > 0 ? b.uploadBudgetBytes
+                : Math.max(4 * b.maxBodyBytes, 256L << 20), b.uploadPatience);
         try {
             this.ownUploads = b.dataDir == null;
             this.uploads = ownUploads ? Files.createTempDirectory("fabricplan-uploads-")
@@ -171,6 +174,10 @@ public final class PlanningServer implements AutoCloseable {
         return quotes;
     }
 
+    UploadBudget uploadBudget() {
+        return uploadBudget;
+    }
+
     Path uploads() {
         return uploads;
     }
@@ -215,6 +222,9 @@ public final class PlanningServer implements AutoCloseable {
         Path dataDir;
         BearerTokens tokens;
         long maxBodyBytes = 64L << 20;
+        long uploadBudgetBytes;
+        /** How long a request waits for room in the upload budget; tests shorten it. */
+        Duration uploadPatience = Duration.ofSeconds(10);
         int parallelism;
         int threadsPerSolve = 1;
         int queueCapacity = 64;
@@ -235,6 +245,8 @@ public final class PlanningServer implements AutoCloseable {
             b.dataDir = dataDir;
             b.tokens = tokens;
             b.maxBodyBytes = maxBodyBytes;
+            b.uploadBudgetBytes = uploadBudgetBytes;
+            b.uploadPatience = uploadPatience;
             b.parallelism = parallelism;
             b.threadsPerSolve = threadsPerSolve;
             b.queueCapacity = queueCapacity;
@@ -286,6 +298,18 @@ public final class PlanningServer implements AutoCloseable {
                 throw new IllegalArgumentException("max body bytes " + value + " < 1");
             }
             this.maxBodyBytes = value;
+            return this;
+        }
+
+        /**
+         * Bytes of request bodies held at once, across requests (503 with Retry-After beyond, after a wait); 0
+         * (default): four bodies of the largest size, at least 256 MiB. At least the largest body.
+         */
+        public Builder uploadBudgetBytes(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("upload budget " + value + " < 0");
+            }
+            this.uploadBudgetBytes = value;
             return this;
         }
 
@@ -353,6 +377,10 @@ public final class PlanningServer implements AutoCloseable {
 
         /** A server, not yet started. */
         public PlanningServer build() {
+            if (uploadBudgetBytes > 0 && uploadBudgetBytes < maxBodyBytes) {
+                throw new IllegalArgumentException("the upload budget of " + uploadBudgetBytes + " bytes is less than "
+                        + "one body of the largest size, " + maxBodyBytes + ". Maybe give at least that.");
+            }
             return new PlanningServer(this);
         }
 

@@ -62,6 +62,12 @@ final class Routes {
 
     void register(JavalinConfig config) {
         config.routes.before(this::authorize);
+        config.routes.after(ctx -> {
+            UploadBudget.Lease lease = ctx.attribute(UploadBudget.LEASE);
+            if (lease != null) {
+                lease.release();
+            }
+        });
         config.routes.get(HEALTH, this::health);
         config.routes.get("/v1/openapi.json", this::openApi);
         config.routes.post("/v1/jobs", this::submit);
@@ -313,7 +319,7 @@ final class Routes {
     // ------------------------------------------------------------------------------------------------- inputs
 
     private void validate(Context ctx) {
-        Upload up = Upload.read(ctx, settings.maxBodyBytes);
+        Upload up = Upload.read(ctx, settings.maxBodyBytes, server.uploadBudget());
         Read read = readInstance(up, "instance", List.of());
         if (!read.envelopeProblems.isEmpty()) {
             throw ApiException.invalid("the request", read.envelopeProblems, read.envelopeProblems.size());
@@ -327,7 +333,7 @@ final class Routes {
     }
 
     private void check(Context ctx) {
-        Upload up = Upload.read(ctx, settings.maxBodyBytes);
+        Upload up = Upload.read(ctx, settings.maxBodyBytes, server.uploadBudget());
         Read read = readInstance(up, "instance", List.of("plan"));
         Plan plan;
         StatedFigures stated;
@@ -378,7 +384,7 @@ final class Routes {
 
     /** Reads the instance of a solve request (a workbook, an instance document or an envelope) and its options. */
     private SolveInput solveInput(Context ctx) {
-        Upload up = Upload.read(ctx, settings.maxBodyBytes);
+        Upload up = Upload.read(ctx, settings.maxBodyBytes, server.uploadBudget());
         Read read = readInstance(up, "instance", List.of());
         List<InputProblem> problems = new ArrayList<>(read.envelopeProblems);
         SolveOptions base = SolveOptions.from(read.instance.settings());
@@ -423,6 +429,9 @@ final class Routes {
             }
         }
         Upload.Parts parts = up.jsonParts(field, otherParts, settings.jsonLimits);
+        if (parts.document() == null) {
+            throw ApiException.invalid("the request", parts.problems(), parts.problems().size());
+        }
         InstanceJson.ReadResult r = InstanceJson.read(parts.documentStream(up.body), settings.jsonLimits);
         if (!r.ok()) {
             List<InputProblem> all = new ArrayList<>(parts.problems());

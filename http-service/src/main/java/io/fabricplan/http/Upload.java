@@ -42,11 +42,14 @@ final class Upload {
      * @throws ApiException 413 past {@code maxBytes} (by its Content-Length before reading, or as it streams),
      *                      400 when empty, 415 when it is neither JSON nor a workbook
      */
-    static Upload read(Context ctx, long maxBytes) {
+    static Upload read(Context ctx, long maxBytes, UploadBudget budget) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
+            drain(ctx);
             throw tooLarge(declared, maxBytes);
         }
+        UploadBudget.Lease lease = budget.reserve(declared >= 0 ? declared : maxBytes);
+        ctx.attribute(UploadBudget.LEASE, lease);
         byte[] body;
         try (InputStream in = ctx.req().getInputStream()) {
             body = readAtMost(in, maxBytes);
@@ -55,8 +58,10 @@ final class Upload {
                     "send the body again, whole.");
         }
         if (body == null) {
+            drain(ctx);
             throw tooLarge(-1, maxBytes);
         }
+        lease.shrinkTo(body.length);
         if (body.length == 0) {
             throw new ApiException(400, "empty_body", "the request has no body.", "send an instance as JSON "
                     + "(Content-Type: application/json) or as a workbook (Content-Type: " + XLSX + ").");
@@ -75,6 +80,27 @@ final class Upload {
                 "send the instance as JSON with Content-Type: application/json, or a workbook with Content-Type: "
                         + XLSX + ".");
     }
+
+    /**
+     * Reads and drops what the client is still sending of a refused body, up to {@link #DRAINED} bytes, and closes
+     * the connection after the answer: a socket closed with unread bytes is reset, and a reset can reach the client
+     * before the 413 does. A body larger still is cut off (the client may then see the reset instead).
+     */
+    private static void drain(Context ctx) {
+        ctx.header("Connection", "close");
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = DRAINED;
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to answer
+        }
+    }
+
+    /** Bytes of a refused body read and dropped before the 413, so that the client hears it. */
+    static final long DRAINED = 16L << 20;
 
     static ApiException tooLarge(long declared, long maxBytes) {
         return new ApiException(413, "body_too_large", "the request body is "
@@ -149,12 +175,15 @@ final class Upload {
         List<InputProblem> problems = new ArrayList<>();
         JsonNode options = null;
         String id = null;
+        boolean envelope = false;
         try (JsonParser p = factory.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return bare; // the document reader says what is wrong
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
+                envelope |= name.equals(documentField) || otherParts.contains(name) || name.equals("options")
+                        || name.equals("id");
                 JsonToken value = p.nextToken();
                 int start = (int) p.currentTokenLocation().getByteOffset();
                 if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
@@ -196,13 +225,35 @@ final class Upload {
                 }
             }
         } catch (IOException e) {
-            return bare; // the document reader reports where and why, under its limits
+            if (!envelope) {
+                return bare; // the document reader reports where and why, under its limits
+            }
+            problems.add(envelopeProblem(e));
+            return new Parts(null, "/" + documentField, spans, options, id, problems);
         }
         Span document = spans.remove(documentField);
         if (document == null) {
             return bare;
         }
         return new Parts(document, "/" + documentField, spans, options, id, problems);
+    }
+
+    /** Why the scan of an envelope stopped: a limit of the JSON reader (named), or JSON that is not valid. */
+    private static InputProblem envelopeProblem(IOException e) {
+        String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getProcessor()
+                instanceof JsonParser parser ? parser.getParsingContext().pathAsPointer().toString() : "/";
+        String text = e.getMessage() == null ? "" : e.getMessage();
+        String limit = text.contains("nesting depth") ? "json-depth"
+                : text.contains("String value length") || text.contains("Name length") ? "json-string-chars"
+                : text.contains("Number value length") ? "json-number-chars"
+                : text.contains("Document length") || text.contains("document length") ? "json-bytes" : null;
+        if (limit == null) {
+            return new InputProblem(where.isEmpty() ? "/" : where, "is not valid JSON: " + text.lines().findFirst()
+                    .orElse(""), "send the request as one JSON object, e.g. {\"instance\": {...}}.");
+        }
+        return new InputProblem(where.isEmpty() ? "/" : where, "breaks the limit " + limit + " of the JSON reader ("
+                + text.lines().findFirst().orElse("") + ")", "if the document is trusted, start the service with a "
+                + "higher `fabricplan serve --limit " + limit + "=VALUE`.");
     }
 
     private static String kind(JsonToken t) {

@@ -97,6 +97,34 @@ class ServiceLimitsTest {
         }
     }
 
+    @Test
+    void bodiesHeldAtOnceAreCappedAndARequestBeyondIsRefusedWith503() throws Exception {
+        PlanningServer.Builder b = PlanningServer.builder().port(0).maxBodyBytes(64 * 1024)
+                .uploadBudgetBytes(64 * 1024);
+        b.uploadPatience = Duration.ofMillis(500);
+        try (PlanningServer server = b.build().start();
+             java.net.Socket slow = new java.net.Socket("127.0.0.1", server.port())) {
+            // a client that announces 60 KiB and sends 10 bytes of it: its reservation is held while it dawdles
+            java.io.OutputStream out = slow.getOutputStream();
+            out.write(("POST /v1/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 61440\r\n\r\n{\"format\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            Client client = new Client(server.uri());
+            Served.await("the slow upload's reservation", Duration.ofSeconds(10),
+                    () -> client.postJson("/v1/validate", Served.json(Examples.tiny())).status() == 503);
+
+            Client.Answer busy = client.postJson("/v1/quote", Served.json(Examples.tiny()));
+
+            assertThat(busy.status()).as("%s", busy).isEqualTo(503);
+            assertThat(busy.json().get("error").asText()).isEqualTo("uploads_busy");
+            assertThat(busy.header("Retry-After")).isNotNull();
+            slow.close();
+            Served.await("room again", Duration.ofSeconds(30),
+                    () -> client.postJson("/v1/quote", Served.json(Examples.tiny())).status() == 200);
+            Served.checked(Examples.tiny(), client.postJson("/v1/quote", Served.json(Examples.tiny())));
+        }
+    }
+
     /** A planner that fails on seed 666 (fault injection in front of the real planner). */
     static final class FailingOn implements Planner {
         private final Planner real = Planner.create();
