@@ -4,7 +4,9 @@ import io.fabricplan.api.Cancellation;
 import io.fabricplan.api.SolveStatus;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -89,7 +91,9 @@ final class LpBoundedSearch {
         AtomicReference<Double> incumbent = new AtomicReference<>(Double.NaN);
         AtomicReference<LpRelaxation.Outcome> lpDone = new AtomicReference<>();
         AtomicBoolean restart = new AtomicBoolean();
-        AtomicBoolean searchEnded = new AtomicBoolean();
+        // counted down when the search ends: wakes the watcher below at once rather than after its next nap, which
+        // the caller would otherwise wait out (up to WATCH_MILLIS on every solve the search finishes first)
+        CountDownLatch searchEnded = new CountDownLatch(1);
         SearchProgress progress = new SearchProgress(start, hintObjective(model));
         boolean mayRestart = backend instanceof CpSatBackend;
         try {
@@ -101,7 +105,7 @@ final class LpBoundedSearch {
                     search.cancel();
                 } else if (mayRestart && o.status() == LpRelaxation.Status.OPTIMAL) {
                     // watch the search: restart it from the vertex once it stalls far above the bound
-                    while (!searchEnded.get() && !search.isCancelled()) {
+                    while (searchEnded.getCount() > 0 && !search.isCancelled()) {
                         double left = parameters.timeLimitSeconds() - seconds(start);
                         if (left < RESTART_MIN_SECONDS) {
                             break;
@@ -112,7 +116,9 @@ final class LpBoundedSearch {
                             search.cancel();
                             break;
                         }
-                        sleep(WATCH_MILLIS);
+                        if (awaitEnd(searchEnded, WATCH_MILLIS)) {
+                            break;
+                        }
                     }
                 }
                 return o;
@@ -126,7 +132,7 @@ final class LpBoundedSearch {
                     search.cancel();
                 }
             }, search);
-            searchEnded.set(true);
+            searchEnded.countDown();
             relaxation.cancel(); // the search has ended: a relaxation still running no longer helps
             LpRelaxation.Outcome o = await(lp);
             if (restart.get() && !cancellation.isCancelled()) {
@@ -220,11 +226,13 @@ final class LpBoundedSearch {
         return model.objectiveValue(values);
     }
 
-    private static void sleep(long millis) {
+    /** Waits until the latch is down or the time is up; whether it is down (an interrupt counts as down). */
+    static boolean awaitEnd(CountDownLatch ended, long millis) {
         try {
-            Thread.sleep(millis);
+            return ended.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return true;
         }
     }
 
