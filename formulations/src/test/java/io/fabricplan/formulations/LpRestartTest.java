@@ -110,4 +110,19 @@ class LpRestartTest {
                 MipBackend.Observer.NONE, new Cancellation()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cp_model_presolv: false");
     }
+
+    /**
+     * The watcher of a fractional relaxation waits for the search's end, not a fixed nap: counted down from the
+     * search's thread, it returns then (true) within a wait far longer than the test; not counted down, false.
+     */
+    @Test
+    void watcherWakesAsSoonAsTheSearchEnds() throws InterruptedException {
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        assertThat(LpBoundedSearch.awaitEnd(ended, 1)).isFalse();
+        Thread search = new Thread(ended::countDown);
+        search.start();
+        assertThat(LpBoundedSearch.awaitEnd(ended, 600_000)).isTrue();
+        search.join();
+        assertThat(LpBoundedSearch.awaitEnd(ended, 600_000)).isTrue();
+    }
 }
