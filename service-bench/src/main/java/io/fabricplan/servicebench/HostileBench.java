@@ -131,16 +131,24 @@ public final class HostileBench {
         final Map<String, Integer> unexpected = new java.util.TreeMap<>();
         int count;
         int expected;
+        /** Intended 503s: the service held as many request bodies as it may (uploads_busy). */
+        int busy;
 
         synchronized void add(Kind kind, Client.Answer a) {
             count++;
             nanos.add(a.nanos());
-            if (a.status() == kind.status) {
+            if (a.status() == kind.status || busy(a)) {
                 expected++;
+                busy += busy(a) ? 1 : 0;
             } else {
                 unexpected.merge(a.outcome(), 1, Integer::sum);
             }
         }
+    }
+
+    /** A 503 uploads_busy: the service refusing to hold more bodies at once, as intended under a flood. */
+    static boolean busy(Client.Answer a) {
+        return a.status() == 503 && a.text().contains("\"uploads_busy\"");
     }
 
     public static void main(String[] args) throws Exception {
@@ -226,7 +234,8 @@ public final class HostileBench {
             t.unexpected.forEach((s, v) -> parts.add(s + " x" + v));
             table.add(List.of(k.what, String.format(Locale.ROOT, "%,d", uploads.get(k).body().length),
                             String.valueOf(k.status)), Latencies.of(t.nanos.stream().mapToLong(Long::longValue)
-                            .toArray()), List.of(t.expected + " of " + t.count,
+                            .toArray()), List.of(t.expected + " of " + t.count
+                                    + (t.busy == 0 ? "" : " (" + t.busy + " of them 503 uploads_busy)"),
                             parts.isEmpty() ? "0" : "**" + (t.count - t.expected) + "** (" + String.join(", ", parts)
                                     + ")"));
         }
