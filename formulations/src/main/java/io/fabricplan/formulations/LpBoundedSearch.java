@@ -70,17 +70,56 @@ final class LpBoundedSearch {
     }
 
     /**
-     * Solves the model with the backend and, when {@code withLp}, its relaxation beside it.
+     * Solves the model with the backend and, when {@code withLp}, its relaxation: beside the search, or first, on
+     * this thread, for a small model ({@link SolveTuning#lpFirst}). There an integral vertex (or an infeasible
+     * relaxation) settles the model without any search; a fractional vertex's bound is known to the search from
+     * its start, and a relaxation that could not be solved leaves the search alone.
      *
      * @param cancellation the caller's: raising it stops both
      */
     static Outcome solve(MipModel model, MipBackend backend, MipBackend.Parameters parameters,
                          MipBackend.Observer observer, Cancellation cancellation, boolean withLp) {
+        return solve(model, backend, parameters, observer, cancellation, withLp, SolveTuning.lpFirst(model));
+    }
+
+    /** The same with the relaxation first or beside as {@code lpFirst} says, whatever the model's size (tests). */
+    static Outcome solve(MipModel model, MipBackend backend, MipBackend.Parameters parameters,
+                         MipBackend.Observer observer, Cancellation cancellation, boolean withLp, boolean lpFirst) {
         if (!withLp) {
             MipBackend.Result r = backend.solve(model, parameters, observer, cancellation);
             return new Outcome(r, SOURCE_SEARCH, LpRelaxation.Outcome.unknown(0));
         }
         long start = System.nanoTime();
+        if (!lpFirst) {
+            return beside(model, backend, parameters, observer, cancellation, start, null);
+        }
+        LpRelaxation.Outcome first = LpRelaxation.solve(model, parameters.timeLimitSeconds(), cancellation);
+        if (first.status() == LpRelaxation.Status.OPTIMAL && !first.integral()) {
+            return beside(model, backend, parameters, observer, cancellation, start, first);
+        }
+        if (first.status() == LpRelaxation.Status.UNKNOWN) {
+            MipBackend.Result r = backend.solve(model, remaining(parameters, start), observer, cancellation);
+            return new Outcome(r, SOURCE_SEARCH, first);
+        }
+        MipBackend.Result none = new MipBackend.Result(SolveStatus.NO_SOLUTION, null, Double.NaN, Double.NaN, 0,
+                seconds(start), backend.name());
+        return new Outcome(combine(model, none, first, parameters.relativeGap(), start), boundSource(none, first),
+                first);
+    }
+
+    /** The parameters with the time spent since {@code start} taken off the limit. */
+    private static MipBackend.Parameters remaining(MipBackend.Parameters p, long start) {
+        return new MipBackend.Parameters(Math.max(0.001, p.timeLimitSeconds() - seconds(start)), p.relativeGap(),
+                p.threads(), p.seed(), p.solverSpecific());
+    }
+
+    /**
+     * The search with the relaxation on a thread beside it: solving it, or, when {@code known} (a fractional vertex
+     * solved first), watching the search for a stall to restart it from that vertex.
+     */
+    private static Outcome beside(MipModel model, MipBackend backend, MipBackend.Parameters parameters,
+                                  MipBackend.Observer observer, Cancellation cancellation, long start,
+                                  LpRelaxation.Outcome known) {
         Cancellation search = new Cancellation();
         Cancellation relaxation = new Cancellation();
         Runnable stopBoth = () -> {
@@ -89,7 +128,7 @@ final class LpBoundedSearch {
         };
         cancellation.onCancel(stopBoth);
         AtomicReference<Double> incumbent = new AtomicReference<>(Double.NaN);
-        AtomicReference<LpRelaxation.Outcome> lpDone = new AtomicReference<>();
+        AtomicReference<LpRelaxation.Outcome> lpDone = new AtomicReference<>(known);
         AtomicBoolean restart = new AtomicBoolean();
         // counted down when the search ends: wakes the watcher below at once rather than after its next nap, which
         // the caller would otherwise wait out (up to WATCH_MILLIS on every solve the search finishes first)
@@ -98,7 +137,8 @@ final class LpBoundedSearch {
         boolean mayRestart = backend instanceof CpSatBackend;
         try {
             CompletableFuture<LpRelaxation.Outcome> lp = CompletableFuture.supplyAsync(() -> {
-                LpRelaxation.Outcome o = LpRelaxation.solve(model, parameters.timeLimitSeconds(), relaxation);
+                LpRelaxation.Outcome o = known != null ? known
+                        : LpRelaxation.solve(model, parameters.timeLimitSeconds(), relaxation);
                 lpDone.set(o);
                 if (o.status() == LpRelaxation.Status.INFEASIBLE || o.integral()
                         || withinGap(incumbent.get(), o.bound(), parameters.relativeGap())) {
@@ -123,7 +163,7 @@ final class LpBoundedSearch {
                 }
                 return o;
             }, DaemonThread.named("fabricplan-lp-bound"));
-            MipBackend.Result r = backend.solve(model, parameters, (elapsed, objective, bound) -> {
+            MipBackend.Result r = backend.solve(model, remaining(parameters, start), (elapsed, objective, bound) -> {
                 incumbent.set(objective);
                 progress.found(objective);
                 LpRelaxation.Outcome o = lpDone.get();

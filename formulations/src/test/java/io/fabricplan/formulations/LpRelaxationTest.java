@@ -94,11 +94,14 @@ class LpRelaxationTest {
         assertThat(LpRelaxation.rounded(m, new double[] {1e-9, 2.9999999999})).containsExactly(0.0, 3.0);
     }
 
-    /** The search proves 10.4; the LP's 8.96 (if it finishes first) is weaker: the bound reported is the search's. */
+    /**
+     * The search proves 10.4; the LP's 8.96 (if it finishes first) is weaker: the bound reported is the search's.
+     * The relaxation beside the search, as on large models (small ones solve it first: {@link LpFirstTest}).
+     */
     @Test
     void searchBeatsAWeakRelaxationAndKeepsItsOwnBound() {
         LpBoundedSearch.Outcome o = LpBoundedSearch.solve(fractionalCover(), MipBackends.create(SolverKind.CP_SAT),
-                new MipBackend.Parameters(10, 0, 1, 0), MipBackend.Observer.NONE, new Cancellation(), true);
+                new MipBackend.Parameters(10, 0, 1, 0), MipBackend.Observer.NONE, new Cancellation(), true, false);
 
         assertThat(o.result().status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(o.result().values()).containsExactly(1.0, 3.0);
@@ -169,5 +172,16 @@ class LpRelaxationTest {
         assertThat(withLp.objectiveValue()).isCloseTo(alone.objectiveValue(), Fabrics.within(alone.objectiveValue()));
         assertThat(withLp.statistics().line()).contains("BoundFrom[");
         assertThat(alone.statistics().boundSource()).isEqualTo("search");
+    }
+
+    /** Beside the search, an integral vertex (if it comes first) or the search proves the same optimum. */
+    @Test
+    void integralRelaxationBesideTheSearchGivesTheSameOptimum() {
+        LpBoundedSearch.Outcome o = LpBoundedSearch.solve(integralCover(), MipBackends.create(SolverKind.CP_SAT),
+                new MipBackend.Parameters(10, 0, 2, 0), MipBackend.Observer.NONE, new Cancellation(), true, false);
+
+        assertThat(o.result().status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(o.result().values()).containsExactly(0.0, 3.0);
+        assertThat(o.result().objective()).isCloseTo(108.95, Fabrics.within(108.95));
     }
 }
