@@ -112,10 +112,11 @@ public final class OrToolsPlanner implements Planner {
             return fallback(target, options, baseline, null, valid, cancellation, start);
         }
         InfeasibilityDiagnosis diagnosis = new InfeasibilityDiagnosis(target, options.interSite());
-        // the bounds take about as long as a check (a second at 131,072 GPUs). With a second thread they run beside
-        // the repair; alone, they are skipped when less time is left than a check (a search that cannot start
-        // could not use them). Either way an infeasible instance out of time ends without a plan, not its proof.
-        boolean beside = options.threads() != 1 && Runtime.getRuntime().availableProcessors() > 1;
+        // the bounds take about as long as a check (a second at 131,072 GPUs). With a second thread, and a check
+        // slow enough to be worth a thread (SolveTuning), they run beside the repair; else on this thread, skipped
+        // when less time is left than a check (a search that cannot start could not use them). Either way an
+        // infeasible instance out of time ends without a plan, not its proof.
+        boolean beside = SolveTuning.boundsBeside(options.threads(), checkS);
         java.util.concurrent.CompletableFuture<List<String>> boundsBeside = null;
         List<String> proven = List.of();
         if (beside) {

@@ -18,11 +18,27 @@ final class SolveTuning {
      */
     static final int LP_FIRST_MAX_VARIABLES = 2_000;
 
+    /**
+     * The bounds of {@link InfeasibilityDiagnosis} run on a thread of their own beside the repair of the rule of
+     * thumb (when the solve may use two threads) only where a check of the whole plan, which they take about as long
+     * as, takes at least this long; below, starting and awaiting the thread costs more than it overlaps.
+     */
+    static final double BOUNDS_BESIDE_MIN_CHECK_SECONDS = 0.05;
+
     private SolveTuning() {
     }
 
     /** Whether the model's relaxation is solved before the search rather than beside it. */
     static boolean lpFirst(MipModel model) {
         return model.numVariables() <= LP_FIRST_MAX_VARIABLES;
+    }
+
+    /**
+     * Whether the infeasibility bounds run beside the repair: a second thread allowed ({@code threads} 0 means all
+     * cores) and a check as slow as {@link #BOUNDS_BESIDE_MIN_CHECK_SECONDS}.
+     */
+    static boolean boundsBeside(int threads, double checkSeconds) {
+        return threads != 1 && Runtime.getRuntime().availableProcessors() > 1
+                && checkSeconds >= BOUNDS_BESIDE_MIN_CHECK_SECONDS;
     }
 }
