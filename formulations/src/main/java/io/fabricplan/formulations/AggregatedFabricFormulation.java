@@ -168,7 +168,13 @@ final class AggregatedFabricFormulation implements Formulation {
      */
     static AggregatedFabricFormulation build(Instance instance, InterSiteMedia interSiteMedia, InterSiteLayer layer,
                                              Deadline deadline, boolean budgeted) {
-        AggregatedFabricFormulation f = new AggregatedFabricFormulation(new InstanceIndex(instance), interSiteMedia);
+        return build(new InstanceIndex(instance), interSiteMedia, layer, deadline, budgeted);
+    }
+
+    /** The same over an index of the instance already built (the planner's, shared by its phases). */
+    static AggregatedFabricFormulation build(InstanceIndex index, InterSiteMedia interSiteMedia, InterSiteLayer layer,
+                                             Deadline deadline, boolean budgeted) {
+        AggregatedFabricFormulation f = new AggregatedFabricFormulation(index, interSiteMedia);
         f.budgeted = budgeted;
         List<Runnable> steps = List.of(f::twinClasses, f::splitBilinearPairs, f::linkGroups, f::stateVariables,
                 f::classCount, f::linkVariables, f::linking, f::rackPower, f::rackSpace, f::objective,

@@ -70,8 +70,13 @@ public final class InfeasibilityDiagnosis {
 
     /** The diagnosis of a solve that allows these media between sites. */
     public InfeasibilityDiagnosis(Instance instance, InterSiteMedia media) {
-        this.index = new InstanceIndex(instance);
-        this.sites = new SiteGraph(instance.spans());
+        this(new InstanceIndex(instance), media);
+    }
+
+    /** The same over an index of the instance already built (the planner's, shared by its phases). */
+    InfeasibilityDiagnosis(InstanceIndex index, InterSiteMedia media) {
+        this.index = index;
+        this.sites = new SiteGraph(index.instance().spans());
         this.media = media;
     }
 

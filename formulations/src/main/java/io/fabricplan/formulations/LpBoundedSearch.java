@@ -79,7 +79,8 @@ final class LpBoundedSearch {
      */
     static Outcome solve(MipModel model, MipBackend backend, MipBackend.Parameters parameters,
                          MipBackend.Observer observer, Cancellation cancellation, boolean withLp) {
-        return solve(model, backend, parameters, observer, cancellation, withLp, SolveTuning.lpFirst(model));
+        return solve(model, backend, parameters, observer, cancellation, withLp,
+                SolveTuning.lpFirst(model, backend));
     }
 
     /** The same with the relaxation first or beside as {@code lpFirst} says, whatever the model's size (tests). */

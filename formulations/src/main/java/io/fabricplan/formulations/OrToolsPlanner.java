@@ -63,10 +63,11 @@ public final class OrToolsPlanner implements Planner {
         return options.formulation() == FormulationKind.AUTO ? kind : options.formulation();
     }
 
-    private static Formulation build(FormulationKind kind, Instance instance, SolveOptions options,
-                                     Deadline deadline) {
+    private static Formulation build(FormulationKind kind, io.fabricplan.model.InstanceIndex index,
+                                     SolveOptions options, Deadline deadline) {
+        Instance instance = index.instance();
         return switch (kind) {
-            case AUTO, AGGREGATED -> AggregatedFabricFormulation.build(instance, options.interSite(),
+            case AUTO, AGGREGATED -> AggregatedFabricFormulation.build(index, options.interSite(),
                     InterSiteLayer.find().orElse(null), deadline, options.budgets().any());
             case REFERENCE -> FabricFormulation.build(instance);
             case NAIVE_CABLE -> NaiveCableFormulation.build(instance);
@@ -111,7 +112,8 @@ public final class OrToolsPlanner implements Planner {
                     : null;
             return fallback(target, options, baseline, null, valid, cancellation, start);
         }
-        InfeasibilityDiagnosis diagnosis = new InfeasibilityDiagnosis(target, options.interSite());
+        // one index of the instance serves every phase (the bounds, the repair, the build, the evaluation)
+        InfeasibilityDiagnosis diagnosis = new InfeasibilityDiagnosis(index, options.interSite());
         // the bounds take about as long as a check (a second at 131,072 GPUs). With a second thread, and a check
         // slow enough to be worth a thread (SolveTuning), they run beside the repair; else on this thread, skipped
         // when less time is left than a check (a search that cannot start could not use them). Either way an
@@ -130,13 +132,13 @@ public final class OrToolsPlanner implements Planner {
         Baseline repaired = null;
         if (proven.isEmpty()) {
             phase(listener, start, "repairing the rule of thumb");
-            repaired = new RuleOfThumbRepair().repair(target, baseline, repairDeadline);
+            repaired = new RuleOfThumbRepair().repair(index, baseline, repairDeadline);
         }
         if (boundsBeside != null) {
             proven = await(boundsBeside, deadline);
             if (proven == null) {
                 // still running at the deadline: its result no longer matters, and explanations need their own
-                diagnosis = new InfeasibilityDiagnosis(target, options.interSite());
+                diagnosis = new InfeasibilityDiagnosis(index, options.interSite());
                 proven = List.of();
             }
         }
@@ -157,7 +159,7 @@ public final class OrToolsPlanner implements Planner {
         phase(listener, start, "building the model");
         Formulation formulation;
         try {
-            formulation = build(kindFor(options), target, options, deadline);
+            formulation = build(kindFor(options), index, options, deadline);
         } catch (UnsupportedInstanceException e) {
             return noPlan(SolveStatus.NO_SOLUTION, options, baseline, List.of(e.getMessage()), "-", start,
                     seconds(start), 0, 0).withRepaired(repaired);
@@ -222,7 +224,7 @@ public final class OrToolsPlanner implements Planner {
         }
         Plan plan = r.values() == null ? warmStart.plan()
                 : formulation.decode(r.values(), Math.max(0, deadline.remainingSeconds()));
-        PlanEvaluation evaluation = new PlanEvaluator(target).evaluate(plan);
+        PlanEvaluation evaluation = new PlanEvaluator(index).evaluate(plan);
         double objective = evaluation.objectiveValue();
         // a bound above a feasible plan's value is solver round-off, not information
         double bound = Double.isNaN(r.bound()) ? Double.NaN : Math.min(r.bound(), objective);

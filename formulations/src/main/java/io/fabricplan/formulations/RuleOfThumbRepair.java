@@ -62,7 +62,14 @@ public final class RuleOfThumbRepair {
         if (ruleOfThumb == null || ruleOfThumb.feasible() || deadline.reached()) {
             return ruleOfThumb;
         }
-        InstanceIndex index = new InstanceIndex(instance);
+        return repair(new InstanceIndex(instance), ruleOfThumb, deadline);
+    }
+
+    /** The same over an index of the instance already built (the planner's, shared by its phases). */
+    Baseline repair(InstanceIndex index, Baseline ruleOfThumb, Deadline deadline) {
+        if (ruleOfThumb == null || ruleOfThumb.feasible() || deadline.reached()) {
+            return ruleOfThumb;
+        }
         State state = new State(index, ruleOfThumb.plan());
         if (state.descend(deadline) == 0) {
             return ruleOfThumb; // nothing changed: its check stands (at 131,072 GPUs a check takes a second)

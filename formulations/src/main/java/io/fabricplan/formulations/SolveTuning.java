@@ -14,7 +14,8 @@ final class SolveTuning {
      * CP-SAT's load and search; the 3-link example: 0.2 ms against 3 ms), so the search, its thread and the
      * engine's start-up are saved. Only when the vertex is fractional does the search run, with that bound known
      * from its start. Larger models (16,384 GPUs: 11,000 variables) keep the relaxation beside the search, where
-     * its seconds overlap the search's.
+     * its seconds overlap the search's. Only for CP-SAT: SCIP and HiGHS solve the relaxation at their root
+     * themselves (and the results keep naming them as they did).
      */
     static final int LP_FIRST_MAX_VARIABLES = 2_000;
 
@@ -28,9 +29,9 @@ final class SolveTuning {
     private SolveTuning() {
     }
 
-    /** Whether the model's relaxation is solved before the search rather than beside it. */
-    static boolean lpFirst(MipModel model) {
-        return model.numVariables() <= LP_FIRST_MAX_VARIABLES;
+    /** Whether the model's relaxation is solved before the backend's search rather than beside it. */
+    static boolean lpFirst(MipModel model, MipBackend backend) {
+        return backend instanceof CpSatBackend && model.numVariables() <= LP_FIRST_MAX_VARIABLES;
     }
 
     /**

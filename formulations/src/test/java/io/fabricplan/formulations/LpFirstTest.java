@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Small models solve their relaxation first ({@link SolveTuning#lpFirst}): an integral vertex or an infeasible
+ * Small models solved by CP-SAT solve their relaxation first ({@link SolveTuning#lpFirst}; forced here for a
+ * counting backend): an integral vertex or an infeasible
  * relaxation settles the model with no search at all; a fractional one gives the search its bound from the start;
  * a relaxation that cannot be solved leaves the search alone. Large models keep it beside the search.
  */
@@ -39,7 +40,7 @@ class LpFirstTest {
     void integralVertexSettlesASmallModelWithoutASearch() {
         CountingBackend backend = new CountingBackend();
         LpBoundedSearch.Outcome o = LpBoundedSearch.solve(LpRelaxationTest.integralCover(), backend,
-                new MipBackend.Parameters(10, 0, 1, 0), MipBackend.Observer.NONE, new Cancellation(), true);
+                new MipBackend.Parameters(10, 0, 1, 0), MipBackend.Observer.NONE, new Cancellation(), true, true);
 
         assertThat(backend.searches).hasValue(0);
         assertThat(o.result().status()).isEqualTo(SolveStatus.OPTIMAL);
@@ -59,7 +60,7 @@ class LpFirstTest {
         CountingBackend backend = new CountingBackend();
 
         LpBoundedSearch.Outcome o = LpBoundedSearch.solve(m, backend, new MipBackend.Parameters(10, 0, 1, 0),
-                MipBackend.Observer.NONE, new Cancellation(), true);
+                MipBackend.Observer.NONE, new Cancellation(), true, true);
 
         assertThat(backend.searches).hasValue(0);
         assertThat(o.result().status()).isEqualTo(SolveStatus.INFEASIBLE);
@@ -71,7 +72,7 @@ class LpFirstTest {
     void fractionalVertexLeavesTheProofToTheSearchWithItsBoundKnown() {
         CountingBackend backend = new CountingBackend();
         LpBoundedSearch.Outcome o = LpBoundedSearch.solve(LpRelaxationTest.fractionalCover(), backend,
-                new MipBackend.Parameters(10, 0, 1, 0), MipBackend.Observer.NONE, new Cancellation(), true);
+                new MipBackend.Parameters(10, 0, 1, 0), MipBackend.Observer.NONE, new Cancellation(), true, true);
 
         assertThat(backend.searches).hasValue(1);
         assertThat(o.result().status()).isEqualTo(SolveStatus.OPTIMAL);
@@ -86,7 +87,7 @@ class LpFirstTest {
     @Test
     void fractionalBoundKnownFirstStopsTheSearchWithinTheGap() {
         LpBoundedSearch.Outcome o = LpBoundedSearch.solve(LpRelaxationTest.fractionalCover(), CP_SAT,
-                new MipBackend.Parameters(10, 0.2, 1, 0), MipBackend.Observer.NONE, new Cancellation(), true);
+                new MipBackend.Parameters(10, 0.2, 1, 0), MipBackend.Observer.NONE, new Cancellation(), true, true);
 
         assertThat(o.result().status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(o.result().objective()).isLessThanOrEqualTo(10.4 + 1e-9);
@@ -101,7 +102,7 @@ class LpFirstTest {
         CountingBackend backend = new CountingBackend();
 
         LpBoundedSearch.Outcome o = LpBoundedSearch.solve(LpRelaxationTest.integralCover(), backend,
-                new MipBackend.Parameters(10, 0, 1, 0), MipBackend.Observer.NONE, cancelled, true);
+                new MipBackend.Parameters(10, 0, 1, 0), MipBackend.Observer.NONE, cancelled, true, true);
 
         assertThat(o.lp().status()).isEqualTo(LpRelaxation.Status.UNKNOWN);
         assertThat(backend.searches).hasValue(1);
@@ -110,7 +111,7 @@ class LpFirstTest {
     }
 
     @Test
-    void onlyModelsUpToTheThresholdSolveTheirRelaxationFirst() {
+    void onlyCpSatModelsUpToTheThresholdSolveTheirRelaxationFirst() {
         MipModel small = new MipModel("small");
         MipModel large = new MipModel("large");
         for (int i = 0; i < SolveTuning.LP_FIRST_MAX_VARIABLES; i++) {
@@ -118,13 +119,16 @@ class LpFirstTest {
             large.addBinary("x" + i);
         }
         large.addBinary("one more");
-        assertThat(SolveTuning.lpFirst(small)).isTrue();
-        assertThat(SolveTuning.lpFirst(large)).isFalse();
+        assertThat(SolveTuning.lpFirst(small, CP_SAT)).isTrue();
+        assertThat(SolveTuning.lpFirst(large, CP_SAT)).isFalse();
+        // SCIP and HiGHS solve the relaxation at their own root
+        assertThat(SolveTuning.lpFirst(small, MipBackends.create(SolverKind.HIGHS))).isFalse();
+        assertThat(SolveTuning.lpFirst(small, new CountingBackend())).isFalse();
     }
 
     /** The planner's answer on a fabric proven by its relaxation is the search's optimum, plan checked. */
     @Test
-    void plannerAnswerEqualsTheSearchAlone() {
+    void plannerAnswerEqualsTheSearchAloneAndNamesTheEngineAsBefore() {
         Instance fabric = Fabrics.leafSpine(6, 4, 30, 7);
         for (Objective objective : Objective.values()) {
             PlanResult first = Fabrics.assertCheckedPlan(fabric, new OrToolsPlanner().solve(fabric,
@@ -135,6 +139,12 @@ class LpFirstTest {
             assertThat(alone.status()).isEqualTo(SolveStatus.OPTIMAL);
             assertThat(first.objectiveValue()).as(objective.name())
                     .isCloseTo(alone.objectiveValue(), Fabrics.within(alone.objectiveValue()));
+            assertThat(first.statistics().solver()).isEqualTo("CP-SAT");
         }
+        // HiGHS keeps the relaxation beside its search and its own name in the statistics
+        PlanResult highs = Fabrics.assertCheckedPlan(fabric, new OrToolsPlanner().solve(fabric,
+                Fabrics.options(Objective.TCO, SolverKind.HIGHS).withThreads(1)));
+        assertThat(highs.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(highs.statistics().solver()).isEqualTo("HiGHS");
     }
 }

@@ -25,13 +25,18 @@ import java.util.function.Supplier;
 
 /**
  * Quote latency (issue 12): how long {@link Planner#solve} takes on small instances in a warm JVM, as a quoting
- * tool calls it while the customer waits. For each instance and each solver thread count: warm-up solves, then
+ * tool calls it while the customer waits. First the JVM is warmed up on every instance in turn for {@code
+ * --jvm-warmup-seconds} (10 by default: with 2 s per series only, the first series measured came out 2-8x slower
+ * than the same series measured again, whatever its thread count). Then for each instance and each solver
+ * thread count: warm-up solves (at
+ * least {@code --warmup} of them, 20 by default, and for at least {@code --warmup-seconds}, 2 by default: the JIT
+ * compiler is still at work after 20 small solves, and a series measured before it is done is slower), then
  * the measured ones, each timed by wall clock around {@code solve} alone; every plan must be OPTIMAL, pass the
  * independent {@link PlanChecker} and have the same objective as the first (all outside the timing).
  *
  * <pre>
- * QuoteLatency [--runs N] [--superpod-runs N] [--warmup N] [--threads 1,2] [--instances a,b] [--phases]
- *              [--markdown FILE]
+ * QuoteLatency [--runs N] [--superpod-runs N] [--warmup N] [--warmup-seconds S] [--jvm-warmup-seconds S]
+ *              [--threads 1,2] [--instances a,b] [--phases] [--markdown FILE]
  * </pre>
  *
  * Instances: {@code tiny}, {@code cpo-tight-rack}, {@code superpod-4su} (the examples), {@code pod-64} ({@code
@@ -65,12 +70,14 @@ public final class QuoteLatency {
     }
 
     /** The flags. */
-    record Config(int runs, int superpodRuns, int warmup, List<Integer> threads, List<String> instances,
-                  boolean phases, Path markdown) {
+    record Config(int runs, int superpodRuns, int warmup, double warmupSeconds, double jvmWarmupSeconds,
+                  List<Integer> threads, List<String> instances, boolean phases, Path markdown) {
         static Config parse(String... args) {
             int runs = 200;
             int superpodRuns = 50;
             int warmup = 20;
+            double warmupSeconds = 2;
+            double jvmWarmupSeconds = 10;
             List<Integer> threads = List.of(1, 2);
             List<String> instances = List.copyOf(INSTANCES.keySet());
             boolean phases = false;
@@ -89,6 +96,8 @@ public final class QuoteLatency {
                     case "--runs" -> runs = positive(a, v);
                     case "--superpod-runs" -> superpodRuns = positive(a, v);
                     case "--warmup" -> warmup = Math.max(0, Integer.parseInt(v));
+                    case "--warmup-seconds" -> warmupSeconds = Math.max(0, Double.parseDouble(v));
+                    case "--jvm-warmup-seconds" -> jvmWarmupSeconds = Math.max(0, Double.parseDouble(v));
                     case "--threads" -> threads = Arrays.stream(v.split(",")).map(s -> positive(a, s.trim()))
                             .toList();
                     case "--instances" -> instances = Arrays.stream(v.split(",")).map(String::trim).toList();
@@ -101,7 +110,8 @@ public final class QuoteLatency {
                     throw new IllegalArgumentException("unknown instance " + name + "; known: " + INSTANCES.keySet());
                 }
             }
-            return new Config(runs, superpodRuns, warmup, threads, instances, phases, markdown);
+            return new Config(runs, superpodRuns, warmup, warmupSeconds, jvmWarmupSeconds, threads, instances, phases,
+                    markdown);
         }
 
         private static int positive(String flag, String value) {
@@ -165,7 +175,8 @@ public final class QuoteLatency {
             config = Config.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("QuoteLatency: " + e.getMessage());
-            System.err.println("usage: QuoteLatency [--runs N] [--superpod-runs N] [--warmup N] [--threads 1,2] "
+            System.err.println("usage: QuoteLatency [--runs N] [--superpod-runs N] [--warmup N] [--warmup-seconds S] "
+                    + "[--jvm-warmup-seconds S] [--threads 1,2] "
                     + "[--instances " + String.join(",", INSTANCES.keySet()) + "] [--phases] [--markdown FILE]");
             System.exit(2);
             return;
@@ -181,13 +192,16 @@ public final class QuoteLatency {
     }
 
     List<Series> run() {
-        out.printf(Locale.ROOT, "%s, %d cores, load average %s; warm-up %d runs per series (superpod-4su %d)%n",
-                System.getProperty("java.vm.name") + " " + Runtime.version(),
+        out.printf(Locale.ROOT, "%s, %d cores, load average %s; warm-up per series: at least %d runs (superpod-4su %d) "
+                        + "and %.1f s%n", System.getProperty("java.vm.name") + " " + Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), loadAverage(), config.warmup(),
-                config.warmupOf(SUPERPOD));
+                config.warmupOf(SUPERPOD), config.warmupSeconds());
+        Map<String, Instance> instances = new LinkedHashMap<>();
+        config.instances().forEach(name -> instances.put(name, INSTANCES.get(name).get()));
+        warmUpTheJvm(instances.values());
         List<Series> all = new ArrayList<>();
         for (String name : config.instances()) {
-            Instance instance = INSTANCES.get(name).get();
+            Instance instance = instances.get(name);
             for (int threads : config.threads()) {
                 Series s = measure(name, instance, threads);
                 all.add(s);
@@ -205,11 +219,25 @@ public final class QuoteLatency {
         return all;
     }
 
+    /** Every instance at every thread count in turn, until the JVM warm-up time is over (at least one round). */
+    private void warmUpTheJvm(java.util.Collection<Instance> instances) {
+        long start = System.nanoTime();
+        do {
+            for (Instance instance : instances) {
+                for (int threads : config.threads()) {
+                    planner.solve(instance, SolveOptions.from(instance.settings()).withThreads(threads));
+                }
+            }
+        } while ((System.nanoTime() - start) / 1e9 < config.jvmWarmupSeconds());
+    }
+
     /** Warm-up, then the measured runs of one instance at one thread count. */
     Series measure(String name, Instance instance, int threads) {
         SolveOptions options = SolveOptions.from(instance.settings()).withThreads(threads);
         PlanChecker checker = new PlanChecker(instance);
-        for (int i = 0; i < config.warmupOf(name); i++) {
+        long warmupStart = System.nanoTime();
+        for (int i = 0; i < config.warmupOf(name) || (System.nanoTime() - warmupStart) / 1e9 < config.warmupSeconds();
+             i++) {
             planner.solve(instance, options);
         }
         System.gc();

@@ -26,16 +26,21 @@ class QuoteLatencyTest {
         assertThat(c.threads()).containsExactly(1, 2);
         assertThat(c.instances()).containsExactly("tiny", "cpo-tight-rack", "pod-64", "pod-256", "superpod-4su");
         assertThat(c.phases()).isFalse();
+        assertThat(c.warmupSeconds()).isEqualTo(2.0);
+        assertThat(c.jvmWarmupSeconds()).isEqualTo(10.0);
     }
 
     @Test
     void flagsSetRunsThreadsAndInstances() {
         QuoteLatency.Config c = QuoteLatency.Config.parse("--runs", "7", "--superpod-runs", "3", "--warmup", "4",
+                "--warmup-seconds", "0.5", "--jvm-warmup-seconds", "3",
                 "--threads", "2", "--instances", "tiny,superpod-4su", "--phases", "--markdown", "out.md");
         assertThat(c.runsOf("tiny")).isEqualTo(7);
         assertThat(c.runsOf("superpod-4su")).isEqualTo(3);
         assertThat(c.warmupOf("tiny")).isEqualTo(4);
         assertThat(c.warmupOf("superpod-4su")).isEqualTo(1);
+        assertThat(c.warmupSeconds()).isEqualTo(0.5);
+        assertThat(c.jvmWarmupSeconds()).isEqualTo(3.0);
         assertThat(c.threads()).containsExactly(2);
         assertThat(c.instances()).containsExactly("tiny", "superpod-4su");
         assertThat(c.phases()).isTrue();
@@ -104,6 +109,7 @@ class QuoteLatencyTest {
     void aShortSeriesOfTinyIsOptimalCheckedAndAtItsKnownObjective() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         QuoteLatency bench = new QuoteLatency(QuoteLatency.Config.parse("--runs", "3", "--warmup", "1",
+                "--warmup-seconds", "0", "--jvm-warmup-seconds", "0",
                 "--threads", "1,2", "--instances", "tiny", "--phases"),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         List<QuoteLatency.Series> all = bench.run();
