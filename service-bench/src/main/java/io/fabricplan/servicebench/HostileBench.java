@@ -152,24 +152,13 @@ public final class HostileBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = 60;
-        int clients = 6;
-        Path root = Path.of(".");
-        Path work = null;
-        Path markdown = null;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-                case "--clients" -> clients = Integer.parseInt(args[i + 1]);
-                case "--root" -> root = Path.of(args[i + 1]);
-                case "--work" -> work = Path.of(args[i + 1]);
-                case "--markdown" -> markdown = Path.of(args[i + 1]);
-                default -> {
-                    System.err.println("HostileBench: unknown flag " + args[i]);
-                    System.exit(2);
-                }
-            }
-        }
+        BenchFlags flags = BenchFlags.parse("HostileBench", args, "--seconds", "--clients", "--root", "--work",
+                "--markdown");
+        int seconds = flags.whole("--seconds", 60);
+        int clients = flags.whole("--clients", 6);
+        Path root = flags.path("--root", Path.of("."));
+        Path work = flags.path("--work", null);
+        Path markdown = flags.path("--markdown", null);
         work = work != null ? Files.createDirectories(work) : Files.createTempDirectory("hostile-");
         Instance tiny = QuoteLatency.INSTANCES.get("tiny").get();
         Map<Kind, Upload> uploads = uploads(tiny);

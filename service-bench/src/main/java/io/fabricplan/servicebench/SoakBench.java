@@ -113,24 +113,13 @@ public final class SoakBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int minutes = 10;
-        int clients = 6;
-        Path root = Path.of(".");
-        Path work = null;
-        Path markdown = null;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--minutes" -> minutes = Integer.parseInt(args[i + 1]);
-                case "--clients" -> clients = Integer.parseInt(args[i + 1]);
-                case "--root" -> root = Path.of(args[i + 1]);
-                case "--work" -> work = Path.of(args[i + 1]);
-                case "--markdown" -> markdown = Path.of(args[i + 1]);
-                default -> {
-                    System.err.println("SoakBench: unknown flag " + args[i]);
-                    System.exit(2);
-                }
-            }
-        }
+        BenchFlags flags = BenchFlags.parse("SoakBench", args, "--minutes", "--clients", "--root", "--work",
+                "--markdown");
+        int minutes = flags.whole("--minutes", 10);
+        int clients = flags.whole("--clients", 6);
+        Path root = flags.path("--root", Path.of("."));
+        Path work = flags.path("--work", null);
+        Path markdown = flags.path("--markdown", null);
         work = work != null ? Files.createDirectories(work) : Files.createTempDirectory("soak-");
         Map<String, Instance> instances = new LinkedHashMap<>();
         instances.put("tiny", QuoteLatency.INSTANCES.get("tiny").get());
