@@ -9,7 +9,6 @@ import io.fabricplan.jobs.JobStore;
 import io.fabricplan.jobs.PlanningService;
 import io.fabricplan.json.JsonLimits;
 import io.javalin.Javalin;
-import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -194,11 +193,6 @@ public final class PlanningServer implements AutoCloseable {
 
     static void logFailure(String errorId, String what, Throwable e) {
         LOG.log(System.Logger.Level.ERROR, "error " + errorId + ": " + what, e);
-    }
-
-    /** Whether a Javalin response exception is one of Javalin's own (a 404 of an unknown route, a 405, ...). */
-    static boolean isJavalins(Exception e) {
-        return e instanceof HttpResponseException;
     }
 
     private static void deleteTree(Path dir) {

@@ -110,14 +110,14 @@ final class Routes {
         }
     }
 
-    private static ApiException javalins(HttpResponseException e, Context ctx) {
+    private ApiException javalins(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
         return switch (status) {
             case 404 -> new ApiException(404, "not_found", "no route " + ctx.method() + " " + ctx.path() + ".",
                     "see GET /v1/openapi.json for the routes.");
             case 405 -> new ApiException(405, "method_not_allowed", ctx.method() + " is not served on "
                     + ctx.path() + ".", "see GET /v1/openapi.json for the methods of each route.");
-            case 413 -> Upload.tooLarge(-1, 0);
+            case 413 -> Upload.tooLarge(-1, settings.maxBodyBytes);
             default -> new ApiException(status, "http_" + status, e.getMessage(), null);
         };
     }

@@ -3,7 +3,6 @@ package io.fabricplan.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabricplan.json.JsonLimits;
@@ -165,10 +164,7 @@ final class Upload {
      * tokens under the JSON limits and skips the parts' insides.
      */
     Parts jsonParts(String documentField, List<String> otherParts, JsonLimits limits) {
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxDocumentLength(limits.bytes()).maxNestingDepth(limits.depth())
-                .maxStringLength(limits.stringChars()).maxNameLength(limits.stringChars())
-                .maxNumberLength(limits.numberChars()).build()).build();
+        JsonFactory factory = limits.parserFactory();
         Span whole = new Span(0, body.length);
         Parts bare = new Parts(whole, "", java.util.Map.of(), null, null, List.of());
         java.util.Map<String, Span> spans = new java.util.LinkedHashMap<>();

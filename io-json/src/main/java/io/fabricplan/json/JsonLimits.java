@@ -35,6 +35,14 @@ public record JsonLimits(long bytes, int depth, int stringChars, int numberChars
         check("problems", problems, 1, 10_000_000);
     }
 
+    /**
+     * A Jackson factory whose parsers enforce the first four limits as they read (what the readers here use), for a
+     * caller that scans a document itself, e.g. the HTTP service splitting a request envelope.
+     */
+    public com.fasterxml.jackson.core.JsonFactory parserFactory() {
+        return JsonReading.factory(this);
+    }
+
     /** The defaults. */
     public static JsonLimits defaults() {
         return DEFAULTS;
