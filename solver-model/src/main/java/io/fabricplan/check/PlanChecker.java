@@ -69,6 +69,7 @@ public final class PlanChecker {
         }
         PlanEvaluation evaluation = new PlanEvaluator(index).evaluate(plan);
         checkPorts(evaluation, violations);
+        checkSupply(evaluation, violations);
         checkRackPower(evaluation, violations);
         checkReportedTotals(plan.reported(), evaluation, violations);
         return new CheckReport(violations, evaluation);
@@ -231,8 +232,8 @@ public final class PlanChecker {
             }
             Device da = index.device(link.aDevice());
             Device db = index.device(link.bDevice());
-            LinkEnd ea = da == null ? null : PlanEvaluator.endOf(da, chosen);
-            LinkEnd eb = db == null ? null : PlanEvaluator.endOf(db, chosen);
+            LinkEnd ea = da == null ? null : PlanEvaluator.endOf(index, da, chosen);
+            LinkEnd eb = db == null ? null : PlanEvaluator.endOf(index, db, chosen);
             if (ea == null || eb == null) {
                 continue; // the device problem is reported already
             }
@@ -269,8 +270,36 @@ public final class PlanChecker {
         }
         String why = end.packaging() == io.fabricplan.model.Packaging.CPO
                 ? "CPO port of " + end.model().id() + " takes only TRANSCEIVER with pmd " + end.cpoPmd()
+                : !end.qualifies(optic) ? "not qualified on " + platforms(device, end)
+                + " (Compatibility sheet: no YES row for them, or a NO row)"
                 : "linear pluggable needs an LPO-capable host";
         out.add(new Violation(Kind.END_INCOMPATIBLE, link.id(), optic.id() + " at " + device.id() + ": " + why + at));
+    }
+
+    /** The platforms an end answers to in the Compatibility sheet, for a message. */
+    private static String platforms(Device device, LinkEnd end) {
+        List<String> names = new ArrayList<>();
+        if (end.model() != null) {
+            names.add("model " + end.model().id());
+            names.add("family " + end.model().family());
+        }
+        names.add(end.platform() == null ? "no platform given for " + device.id() : "platform " + end.platform());
+        return String.join(", ", names);
+    }
+
+    /** Units bought (stock taken first, {@link io.fabricplan.model.SupplyRules}) stay within {@code max_buy}. */
+    private void checkSupply(PlanEvaluation evaluation, List<Violation> out) {
+        for (PlanEvaluation.BomRow row : evaluation.bom()) {
+            Integer maxBuy = row.kind().equals("SWITCH")
+                    ? (index.model(row.itemId()) == null ? null : index.model(row.itemId()).maxBuy())
+                    : index.optic(row.itemId()) == null ? null : index.optic(row.itemId()).maxBuy();
+            if (maxBuy != null && row.bought() > maxBuy + TOLERANCE) {
+                out.add(new Violation(Kind.SUPPLY_EXCEEDED, row.itemId(), "the plan uses " + fmt(row.quantity())
+                        + " " + row.itemId() + ": " + fmt(row.reused()) + " " + (row.kind().equals("SWITCH")
+                        ? "installed or in stock" : "in stock") + " and " + fmt(row.bought())
+                        + " to buy, at most " + maxBuy + " can be bought"));
+            }
+        }
     }
 
     private static void checkPorts(PlanEvaluation evaluation, List<Violation> out) {

@@ -26,7 +26,10 @@ public record Violation(Kind kind, String subject, String message) {
         END_PACKAGING_MISMATCH,
         RATE_MISMATCH,
         REACH_EXCEEDED,
+        /** An end that does not take the optic: CPO PMD, LPO host, or not qualified (Compatibility sheet). */
         END_INCOMPATIBLE,
+        /** More units of an optic or switch model bought than its {@code max_buy}, stock used first. */
+        SUPPLY_EXCEEDED,
         PORTS_EXCEEDED,
         RACK_POWER_EXCEEDED,
         /** A total of the Summary (objective_value, capex_usd, power_w, tco_usd) that the choices do not give. */

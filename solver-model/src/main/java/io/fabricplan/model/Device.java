@@ -25,9 +25,13 @@ import java.util.Objects;
  * @param portGbps       servers: rate of a NIC port (ignored for switches)
  * @param lpoCapable     servers: whether the NIC can drive linear pluggables
  * @param candidateRacks racks the optimiser may place it in when {@code rackId} is null; empty otherwise
+ * @param installedModel switches: the model standing there today, kept at no capex or replaced (the new model is
+ *                       bought and {@code switch_swap_usd} of labour added); null for a new position
+ * @param platform       the platform the Compatibility sheet may name (e.g. a NIC, {@code CX7}); null when none
  */
 public record Device(String id, Role role, String family, PackagingChoice packaging, String rackId, int ports,
-                     double portGbps, boolean lpoCapable, List<String> candidateRacks) {
+                     double portGbps, boolean lpoCapable, List<String> candidateRacks, String installedModel,
+                     String platform) {
     public Device {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(role, "role");
@@ -35,6 +39,26 @@ public record Device(String id, Role role, String family, PackagingChoice packag
         packaging = packaging == null ? PackagingChoice.AUTO : packaging;
         rackId = rackId == null || rackId.isBlank() ? null : rackId;
         candidateRacks = candidateRacks == null ? List.of() : List.copyOf(candidateRacks);
+        installedModel = installedModel == null || installedModel.isBlank() ? null : installedModel;
+        platform = platform == null || platform.isBlank() ? null : platform;
+    }
+
+    /** A device without installed equipment or platform. */
+    public Device(String id, Role role, String family, PackagingChoice packaging, String rackId, int ports,
+                  double portGbps, boolean lpoCapable, List<String> candidateRacks) {
+        this(id, role, family, packaging, rackId, ports, portGbps, lpoCapable, candidateRacks, null, null);
+    }
+
+    /** The same device with the given installed model (null: a new position). */
+    public Device withInstalledModel(String value) {
+        return new Device(id, role, family, packaging, rackId, ports, portGbps, lpoCapable, candidateRacks, value,
+                platform);
+    }
+
+    /** The same device with the given platform (null: none). */
+    public Device withPlatform(String value) {
+        return new Device(id, role, family, packaging, rackId, ports, portGbps, lpoCapable, candidateRacks,
+                installedModel, value);
     }
 
     /** A device standing in a given rack. */

@@ -42,13 +42,43 @@ public final class FabricRules {
         return lengthM(link, ra, rb, index.settings());
     }
 
-    /** Whether an end accepts an option: CPO ports take only transceivers of their PMD; LPO needs capable hosts. */
+    /**
+     * Whether an end accepts an option: CPO ports take only transceivers of their PMD; LPO needs capable hosts; a
+     * pluggable end takes an optic with Compatibility rows only where they qualify it ({@link Qualification}).
+     */
     public static boolean endAccepts(Optic optic, LinkEnd end) {
         if (end.packaging() == Packaging.CPO) {
             return optic.kind() == OpticKind.TRANSCEIVER && optic.pmd() != null
                     && optic.pmd().equalsIgnoreCase(end.cpoPmd());
         }
-        return !optic.lpo() || end.lpoCapable();
+        return (!optic.lpo() || end.lpoCapable()) && end.qualifies(optic);
+    }
+
+    /**
+     * Units of the optic one link takes: one cable assembly, or one module per pluggable end (a CPO end takes
+     * none).
+     */
+    public static int unitsPerLink(Optic optic, LinkEnd a, LinkEnd b) {
+        if (optic.kind().isAssembly()) {
+            return 1;
+        }
+        return (a.packaging() == Packaging.PLUGGABLE ? 1 : 0) + (b.packaging() == Packaging.PLUGGABLE ? 1 : 0);
+    }
+
+    /**
+     * Capex of a switch of model m on the device: nothing when it is the device's installed model (kept);
+     * otherwise its price, plus {@code switch_swap_usd} when it replaces an installed one.
+     */
+    public static double switchCostUsd(SwitchModel m, Device device, Settings settings) {
+        if (device.installedModel() == null) {
+            return m.costUsd();
+        }
+        return m.id().equals(device.installedModel()) ? 0.0 : m.costUsd() + settings.switchSwapUsd();
+    }
+
+    /** Whether a switch of model m on the device is a new unit (not the installed one kept). */
+    public static boolean newSwitchUnit(SwitchModel m, Device device) {
+        return !m.id().equals(device.installedModel());
     }
 
     /** Whether the option has the link's rate. */
@@ -66,14 +96,19 @@ public final class FabricRules {
         return rateMatches(optic, link) && reaches(optic, lengthM) && endAccepts(optic, a) && endAccepts(optic, b);
     }
 
-    /** Capex of one link (not the count) with the option between the given ends. */
+    /**
+     * Capex of one link (not the count) with the option between the given ends, its units at list price (stock
+     * is credited on the whole plan, see {@link SupplyRules}): the assembly, or a module per pluggable end and
+     * the fiber; plus the coding of each pluggable end ({@link LinkEnd#codingUsd}).
+     */
     public static double linkCostUsd(Optic optic, double lengthM, LinkEnd a, LinkEnd b) {
+        double coding = a.codingUsd(optic) + b.codingUsd(optic);
         if (optic.kind().isAssembly()) {
-            return optic.costUsd();
+            return optic.costUsd() + coding;
         }
         double ends = (a.packaging() == Packaging.PLUGGABLE ? optic.costUsd() : 0.0)
                 + (b.packaging() == Packaging.PLUGGABLE ? optic.costUsd() : 0.0);
-        return ends + lengthM * optic.fiberUsdPerM();
+        return ends + lengthM * optic.fiberUsdPerM() + coding;
     }
 
     /**

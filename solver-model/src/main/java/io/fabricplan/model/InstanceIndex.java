@@ -23,6 +23,8 @@ public final class InstanceIndex {
     private final Map<String, Site> sites = new HashMap<>();
     private final Map<String, Span> spans = new HashMap<>();
     private final Map<String, WdmEquipment> wdm = new HashMap<>();
+    private final Map<String, Integer> stock = new HashMap<>();
+    private final Qualification qualification;
 
     public InstanceIndex(Instance instance) {
         this.instance = instance;
@@ -45,6 +47,33 @@ public final class InstanceIndex {
         instance.sites().forEach(x -> sites.putIfAbsent(x.id(), x));
         instance.spans().forEach(x -> spans.putIfAbsent(x.id(), x));
         instance.wdmEquipment().forEach(x -> wdm.putIfAbsent(x.id(), x));
+        instance.inventory().forEach(x -> stock.merge(x.itemId(), Math.max(0, x.quantity()), Integer::sum));
+        qualification = Qualification.of(instance.compatibility());
+    }
+
+    /** Units of an optic or switch model in the Inventory (rows of one item add up); 0 when none. */
+    public int stock(String itemId) {
+        return stock.getOrDefault(itemId, 0);
+    }
+
+    /** The Compatibility rows, compiled. */
+    public Qualification qualification() {
+        return qualification;
+    }
+
+    /** The end a server presents, or a switch as the given model (null model for a server). */
+    public LinkEnd endOf(Device device, SwitchModel model) {
+        return device.isSwitch() ? LinkEnd.of(model, device, qualification) : LinkEnd.of(device, qualification);
+    }
+
+    /** Whether units of the optic are sourced by the supply rule: some in stock, or a buying limit. */
+    public boolean supplyManaged(Optic optic) {
+        return optic.maxBuy() != null || stock(optic.id()) > 0;
+    }
+
+    /** Whether units of the model are sourced by the supply rule: some in stock, or a buying limit. */
+    public boolean supplyManaged(SwitchModel model) {
+        return model.maxBuy() != null || stock(model.id()) > 0;
     }
 
     public Site site(String id) {

@@ -18,14 +18,22 @@ import java.util.Objects;
  * @param source       where the figures come from
  * @param coherent     COHERENT (DWDM) optics: channel width, required OSNR and launch power; null otherwise or
  *                     when the Optics sheet gives none
+ * @param maxBuy       units that may be bought (modules, or assemblies), null for no limit
  */
 public record Optic(String id, OpticKind kind, double gbps, double reachM, String pmd, Media media, double powerW,
-                    double costUsd, double fiberUsdPerM, boolean lpo, String source, CoherentSpec coherent) {
+                    double costUsd, double fiberUsdPerM, boolean lpo, String source, CoherentSpec coherent,
+                    Integer maxBuy) {
     public Optic {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         pmd = pmd == null || pmd.isBlank() ? null : pmd;
         source = source == null ? "" : source;
+    }
+
+    /** An optic without a supply limit. */
+    public Optic(String id, OpticKind kind, double gbps, double reachM, String pmd, Media media, double powerW,
+                 double costUsd, double fiberUsdPerM, boolean lpo, String source, CoherentSpec coherent) {
+        this(id, kind, gbps, reachM, pmd, media, powerW, costUsd, fiberUsdPerM, lpo, source, coherent, null);
     }
 
     /** An optic without DWDM data. */
@@ -35,6 +43,13 @@ public record Optic(String id, OpticKind kind, double gbps, double reachM, Strin
     }
 
     public Optic withCoherent(CoherentSpec value) {
-        return new Optic(id, kind, gbps, reachM, pmd, media, powerW, costUsd, fiberUsdPerM, lpo, source, value);
+        return new Optic(id, kind, gbps, reachM, pmd, media, powerW, costUsd, fiberUsdPerM, lpo, source, value,
+                maxBuy);
+    }
+
+    /** The same optic with a supply limit (null: none). */
+    public Optic withMaxBuy(Integer value) {
+        return new Optic(id, kind, gbps, reachM, pmd, media, powerW, costUsd, fiberUsdPerM, lpo, source, coherent,
+                value);
     }
 }

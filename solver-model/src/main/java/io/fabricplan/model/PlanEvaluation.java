@@ -32,7 +32,17 @@ public record PlanEvaluation(List<LinkRow> links, List<DeviceRow> devices, List<
                           double utilization) {
     }
 
-    /** One line of the bill of materials. */
-    public record BomRow(String itemId, String kind, double quantity, double unitCostUsd, double totalCostUsd) {
+    /**
+     * One line of the bill of materials: {@code quantity} units, of which {@code reused} are not bought (installed
+     * switches kept, units from the Inventory) and {@code bought} are; the total is what is bought, at the unit
+     * price.
+     */
+    public record BomRow(String itemId, String kind, double quantity, double unitCostUsd, double totalCostUsd,
+                         double reused, double bought) {
+
+        /** A line of units all bought. */
+        public BomRow(String itemId, String kind, double quantity, double unitCostUsd, double totalCostUsd) {
+            this(itemId, kind, quantity, unitCostUsd, totalCostUsd, 0, quantity);
+        }
     }
 }

@@ -53,13 +53,16 @@ public final class PlanEvaluator {
         return racks;
     }
 
-    /** The end a device presents under the plan; null for a switch without a known model. */
-    public static LinkEnd endOf(Device device, Map<String, SwitchModel> chosen) {
+    /**
+     * The end a device presents under the plan, with the instance's Compatibility rows; null for a switch without
+     * a known model.
+     */
+    public static LinkEnd endOf(InstanceIndex index, Device device, Map<String, SwitchModel> chosen) {
         if (!device.isSwitch()) {
-            return LinkEnd.of(device);
+            return index.endOf(device, null);
         }
         SwitchModel model = chosen.get(device.id());
-        return model == null ? null : LinkEnd.of(model);
+        return model == null ? null : index.endOf(device, model);
     }
 
     /** Length of a link with its devices where the plan places them. */
@@ -81,14 +84,20 @@ public final class PlanEvaluator {
         double capex = 0;
         double power = 0;
 
+        long swaps = 0;
         for (Device d : index.instance().devices()) {
             SwitchModel model = chosen.get(d.id());
             if (d.isSwitch() && model != null) {
-                capex += model.costUsd();
+                capex += FabricRules.switchCostUsd(model, d, settings);
                 power += model.basePowerW();
                 rackNetworkW.merge(placed.get(d.id()), model.basePowerW(), Double::sum);
-                bom.computeIfAbsent("switch:" + model.id(), k -> new BomLine(model.id(), "SWITCH", model.costUsd()))
-                        .quantity += 1;
+                BomLine line = bom.computeIfAbsent("switch:" + model.id(),
+                        k -> new BomLine(model.id(), "SWITCH", model.costUsd()));
+                line.quantity += 1;
+                if (FabricRules.newSwitchUnit(model, d)) {
+                    line.newUnits += 1;
+                    swaps += d.installedModel() == null ? 0 : 1;
+                }
             }
         }
 
@@ -103,8 +112,8 @@ public final class PlanEvaluator {
             if (da == null || db == null) {
                 continue;
             }
-            LinkEnd ea = endOf(da, chosen);
-            LinkEnd eb = endOf(db, chosen);
+            LinkEnd ea = endOf(index, da, chosen);
+            LinkEnd eb = endOf(index, db, chosen);
             if (ea == null || eb == null) {
                 continue;
             }
@@ -124,6 +133,37 @@ public final class PlanEvaluator {
                 addPorts(portsUsed, db, chosen, link, a.count());
             }
             addBom(bom, optic, ea, eb, lengthForCost, a.count());
+            addCoding(bom, optic, ea, a.count());
+            addCoding(bom, optic, eb, a.count());
+        }
+
+        // Stock and supply: units beyond the installed switches kept are split into reused and bought
+        // (SupplyRules); per-row figures stay at list price, the BOM and capex take the split.
+        double reusedOptics = 0;
+        for (BomLine line : List.copyOf(bom.values())) {
+            if (line.kind.equals("SWITCH")) {
+                SupplyRules.Split split = SupplyRules.split(Math.round(line.newUnits), index.stock(line.itemId),
+                        index.model(line.itemId).maxBuy(), line.unitCost, 0);
+                line.reused = line.quantity - line.newUnits + split.reused();
+                capex -= split.reused() * line.unitCost;
+            } else if (line.opticUnits) {
+                Optic optic = index.optic(line.itemId);
+                SupplyRules.Split split = SupplyRules.split(Math.round(line.quantity), index.stock(line.itemId),
+                        optic.maxBuy(), line.unitCost, settings.recableUsd());
+                line.reused = split.reused();
+                capex -= split.reused() * (line.unitCost - settings.recableUsd());
+                reusedOptics += split.reused();
+            }
+        }
+        if (swaps > 0 && settings.switchSwapUsd() != 0) {
+            BomLine line = new BomLine("switch-swap", "LABOUR", settings.switchSwapUsd());
+            line.quantity = swaps;
+            bom.put("labour:switch-swap", line);
+        }
+        if (reusedOptics > 0 && settings.recableUsd() != 0) {
+            BomLine line = new BomLine("recable", "LABOUR", settings.recableUsd());
+            line.quantity = reusedOptics;
+            bom.put("labour:recable", line);
         }
 
         // DWDM line equipment is site equipment: counted in capex, power and the BOM, attributed to no rack.
@@ -151,7 +191,8 @@ public final class PlanEvaluator {
             double used = portsUsed.getOrDefault(d.id(), 0.0);
             deviceRows.add(new PlanEvaluation.DeviceRow(d.id(), model == null ? null : model.id(),
                     model == null ? Packaging.PLUGGABLE : model.packaging(), placed.get(d.id()), used, ports,
-                    model == null ? 0 : model.basePowerW(), model == null ? 0 : model.costUsd()));
+                    model == null ? 0 : model.basePowerW(),
+                    model == null ? 0 : FabricRules.switchCostUsd(model, d, settings)));
         }
 
         List<PlanEvaluation.RackRow> rackRows = new ArrayList<>();
@@ -163,7 +204,8 @@ public final class PlanEvaluator {
         }
 
         List<PlanEvaluation.BomRow> bomRows = bom.values().stream()
-                .map(b -> new PlanEvaluation.BomRow(b.itemId, b.kind, b.quantity, b.unitCost, b.quantity * b.unitCost))
+                .map(b -> new PlanEvaluation.BomRow(b.itemId, b.kind, b.quantity, b.unitCost,
+                        (b.quantity - b.reused) * b.unitCost, b.reused, b.quantity - b.reused))
                 .toList();
         double tco = capex + settings.energyUsdPerWatt() * power;
         return new PlanEvaluation(linkRows, deviceRows, rackRows, bomRows, capex, power, tco,
@@ -181,18 +223,24 @@ public final class PlanEvaluator {
                 .quantity += count;
     }
 
+    /** Coding of the optic's modules at an end whose Compatibility row asks for it: one BOM line per price. */
+    private static void addCoding(Map<String, BomLine> bom, Optic optic, LinkEnd end, int count) {
+        double coding = end.codingUsd(optic);
+        if (coding != 0) {
+            bom.computeIfAbsent("coding:" + optic.id() + ":" + coding, k -> new BomLine("coding-" + optic.id() + "@"
+                    + coding + "usd", "CODING", coding)).quantity += count;
+        }
+    }
+
     private static void addBom(Map<String, BomLine> bom, Optic optic, LinkEnd a, LinkEnd b, double lengthM,
                                int count) {
         if (optic.kind().isAssembly()) {
-            bom.computeIfAbsent("optic:" + optic.id(), k -> new BomLine(optic.id(), optic.kind().name(),
-                    optic.costUsd())).quantity += count;
+            opticLine(bom, optic).quantity += count;
             return;
         }
-        int pluggableEnds = (a.packaging() == Packaging.PLUGGABLE ? 1 : 0)
-                + (b.packaging() == Packaging.PLUGGABLE ? 1 : 0);
+        int pluggableEnds = FabricRules.unitsPerLink(optic, a, b);
         if (pluggableEnds > 0) {
-            bom.computeIfAbsent("optic:" + optic.id(), k -> new BomLine(optic.id(), optic.kind().name(),
-                    optic.costUsd())).quantity += (double) pluggableEnds * count;
+            opticLine(bom, optic).quantity += (double) pluggableEnds * count;
         }
         if (optic.fiberUsdPerM() > 0 && lengthM > 0) {
             String fiber = "fiber-" + (optic.media() == null ? "SMF" : optic.media().name());
@@ -202,11 +250,24 @@ public final class PlanEvaluator {
         }
     }
 
+    private static BomLine opticLine(Map<String, BomLine> bom, Optic optic) {
+        BomLine line = bom.computeIfAbsent("optic:" + optic.id(), k -> new BomLine(optic.id(), optic.kind().name(),
+                optic.costUsd()));
+        line.opticUnits = true;
+        return line;
+    }
+
     private static final class BomLine {
         final String itemId;
         final String kind;
         final double unitCost;
         double quantity;
+        /** Switches: units that are not an installed switch kept. */
+        double newUnits;
+        /** Units not bought: installed switches kept and units from stock. */
+        double reused;
+        /** Whether the line counts units of an optic (modules or assemblies). */
+        boolean opticUnits;
 
         BomLine(String itemId, String kind, double unitCost) {
             this.itemId = itemId;

@@ -23,6 +23,9 @@ import java.util.Objects;
  *                         (see {@link OpticalRules#channelFrequencyThz})
  * @param maxChannels      DWDM: channels of the grid; 0 derives them from the C band,
  *                         {@code floor((196.1 - grid_start_thz) / spacing)}
+ * @param switchSwapUsd    labour per installed switch replaced by another model
+ * @param recableUsd       labour per optic unit (module or cable assembly) taken from the Inventory: removal
+ *                         and re-cabling
  */
 public record Settings(
         Objective objective,
@@ -39,7 +42,9 @@ public record Settings(
         double interRackSlackM,
         double osnrMarginDb,
         double gridStartThz,
-        int maxChannels) {
+        int maxChannels,
+        double switchSwapUsd,
+        double recableUsd) {
 
     public static final double DEFAULT_OSNR_MARGIN_DB = 2.0;
     public static final double DEFAULT_GRID_START_THZ = 191.3;
@@ -49,6 +54,15 @@ public record Settings(
     public Settings {
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(solver, "solver");
+    }
+
+    /** Settings without labour figures (switch swap and re-cabling at 0). */
+    public Settings(Objective objective, double energyUsdPerKwh, double pue, double years, double usdPerWatt,
+                    double timeLimitS, double relativeGap, SolverKind solver, int threads, long seed,
+                    double intraRackM, double interRackSlackM, double osnrMarginDb, double gridStartThz,
+                    int maxChannels) {
+        this(objective, energyUsdPerKwh, pue, years, usdPerWatt, timeLimitS, relativeGap, solver, threads, seed,
+                intraRackM, interRackSlackM, osnrMarginDb, gridStartThz, maxChannels, 0, 0);
     }
 
     /** Settings with the DWDM defaults (margin 2 dB, grid from 191.3 THz, channels derived). */
@@ -67,7 +81,7 @@ public record Settings(
 
     public Settings withDwdm(double osnrMargin, double gridStart, int channels) {
         return new Settings(objective, energyUsdPerKwh, pue, years, usdPerWatt, timeLimitS, relativeGap, solver,
-                threads, seed, intraRackM, interRackSlackM, osnrMargin, gridStart, channels);
+                threads, seed, intraRackM, interRackSlackM, osnrMargin, gridStart, channels, switchSwapUsd, recableUsd);
     }
 
     /** USD of energy over the TCO horizon for one watt drawn all the time, PUE included. */
@@ -95,6 +109,13 @@ public record Settings(
 
     public Settings withObjective(Objective value) {
         return new Settings(value, energyUsdPerKwh, pue, years, usdPerWatt, timeLimitS, relativeGap, solver,
-                threads, seed, intraRackM, interRackSlackM, osnrMarginDb, gridStartThz, maxChannels);
+                threads, seed, intraRackM, interRackSlackM, osnrMarginDb, gridStartThz, maxChannels, switchSwapUsd,
+                recableUsd);
+    }
+
+    /** The same settings with the given labour figures. */
+    public Settings withLabour(double swapUsd, double recable) {
+        return new Settings(objective, energyUsdPerKwh, pue, years, usdPerWatt, timeLimitS, relativeGap, solver,
+                threads, seed, intraRackM, interRackSlackM, osnrMarginDb, gridStartThz, maxChannels, swapUsd, recable);
     }
 }
