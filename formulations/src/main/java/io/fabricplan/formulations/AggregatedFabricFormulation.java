@@ -115,6 +115,7 @@ final class AggregatedFabricFormulation implements Formulation {
     private final Map<String, String[]> demandOf = new HashMap<>();
     private InterSiteLayer.Built interSite;
     private String layerName;
+    private final SupplyRows supply;
 
     private AggregatedFabricFormulation(InstanceIndex index, InterSiteMedia interSiteMedia) {
         this.index = index;
@@ -123,6 +124,7 @@ final class AggregatedFabricFormulation implements Formulation {
         this.settings = index.settings();
         this.capexWeight = settings.objective() == Objective.POWER ? 0 : 1;
         this.powerWeight = settings.objective() == Objective.POWER ? 1 : settings.objectiveUsdPerWatt();
+        this.supply = new SupplyRows(index, model, capexWeight);
         this.devices = index.instance().devices();
         for (int i = 0; i < devices.size(); i++) {
             deviceIndex.putIfAbsent(devices.get(i).id(), i);
@@ -177,7 +179,7 @@ final class AggregatedFabricFormulation implements Formulation {
         AggregatedFabricFormulation f = new AggregatedFabricFormulation(index, interSiteMedia);
         f.budgeted = budgeted;
         List<Runnable> steps = List.of(f::twinClasses, f::splitBilinearPairs, f::linkGroups, f::stateVariables,
-                f::classCount, f::linkVariables, f::linking, f::rackPower, f::rackSpace, f::objective,
+                f::classCount, f::linkVariables, f::linking, f::rackPower, f::rackSpace, f::objective, f::supply,
                 () -> f.interSiteLayer(layer));
         for (Runnable step : steps) {
             deadline.check();
@@ -249,7 +251,8 @@ final class AggregatedFabricFormulation implements Formulation {
     private Signature signature(Device d) {
         StringBuilder attrs = new StringBuilder();
         attrs.append(d.isSwitch()).append('|').append(d.family()).append('|').append(d.packaging()).append('|')
-                .append(d.isPlaced()).append('|');
+                .append(d.isPlaced()).append('|').append(d.installedModel()).append('|').append(d.platform())
+                .append('|');
         d.possibleRacks().stream().sorted().forEach(r -> attrs.append(r).append(';'));
         if (!d.isSwitch()) {
             attrs.append('|').append(d.ports()).append('|').append(d.portGbps()).append('|').append(d.lpoCapable());
@@ -328,7 +331,7 @@ final class AggregatedFabricFormulation implements Formulation {
     /** The states of a device: the fitting models of a switch in each possible rack, or the server's end. */
     private State[] statesOf(Device d) {
         if (!d.isSwitch()) {
-            return new State[] {new State(null, index.rack(d.rackId()), LinkEnd.of(d), "server", 0, 0)};
+            return new State[] {new State(null, index.rack(d.rackId()), index.endOf(d, null), "server", 0, 0)};
         }
         List<State> list = new ArrayList<>();
         for (SwitchModel m : index.candidateModels(d)) {
@@ -337,8 +340,8 @@ final class AggregatedFabricFormulation implements Formulation {
             }
             double power = FabricFormulation.switchPowerW(index, d, m);
             for (String r : d.possibleRacks()) {
-                list.add(new State(m, index.rack(r), LinkEnd.of(m), d.isPlaced() ? m.id() + "@" + r : m.id(),
-                        power, m.costUsd()));
+                list.add(new State(m, index.rack(r), index.endOf(d, m), d.isPlaced() ? m.id() + "@" + r : m.id(),
+                        power, FabricRules.switchCostUsd(m, d, settings)));
             }
         }
         return list.toArray(State[]::new);
@@ -496,10 +499,11 @@ final class AggregatedFabricFormulation implements Formulation {
                     Opt[] byOptic = new Opt[optics.size()];
                     for (double[] cand : candidates) {
                         Opt dominator = null;
-                        for (int i = 0; i < kept.size(); i++) {
+                        boolean sourced = sourced(optics.get((int) cand[0]), a, b);
+                        for (int i = 0; i < kept.size() && !sourced; i++) {
                             double[] k = kept.get(i);
                             if (k[1] <= cand[1] && k[2] <= cand[2] && k[3] <= cand[3]
-                                    && (!budgeted || k[4] <= cand[4])) {
+                                    && (!budgeted || k[4] <= cand[4]) && !sourced(keptOpts.get(i).optic(), a, b)) {
                                 dominator = keptOpts.get(i);
                                 break;
                             }
@@ -511,6 +515,7 @@ final class AggregatedFabricFormulation implements Formulation {
                             dominator = new Opt(v, optic, cand[4], cand[5], cand[6]);
                             kept.add(cand);
                             keptOpts.add(dominator);
+                            supply.opticUnits(optic, v, FabricRules.unitsPerLink(optic, a.end(), b.end()));
                         }
                         byOptic[(int) cand[0]] = dominator;
                     }
@@ -519,6 +524,34 @@ final class AggregatedFabricFormulation implements Formulation {
                 }
             }
         }
+    }
+
+    /**
+     * Whether an option's units at a state pair are sourced by the supply rows (stock or a limit): such an option
+     * is neither dropped for nor kept in place of another, since its cost per unit depends on how many are used.
+     */
+    private boolean sourced(Optic optic, State a, State b) {
+        return supply.managed(optic) && FabricRules.unitsPerLink(optic, a.end(), b.end()) > 0;
+    }
+
+    /** Stock and supply limits of optics and switch models ({@link SupplyRows}). */
+    private void supply() {
+        for (int c = 0; c < members.size(); c++) {
+            Device first = devices.get(members.get(c)[0]);
+            State[] st = states.get(c);
+            for (int e = 0; e < st.length; e++) {
+                SwitchModel m = st[e].model();
+                if (m == null || !FabricRules.newSwitchUnit(m, first)) {
+                    continue;
+                }
+                if (z[c] == null) {
+                    supply.switchConstant(m, members.get(c).length);
+                } else {
+                    supply.switchUnits(m, z[c][e], 1);
+                }
+            }
+        }
+        supply.build();
     }
 
     /** Whether cables between the racks cross the spans: different sites, no length of their own. */
@@ -558,6 +591,7 @@ final class AggregatedFabricFormulation implements Formulation {
             Opt opt = new Opt(v, optic, cost, pa, pb);
             kept.add(opt);
             byOptic[o] = opt;
+            supply.opticUnits(optic, v, FabricRules.unitsPerLink(optic, a.end(), b.end()));
             boolean ordered = siteA.compareTo(siteB) < 0;
             String key = (ordered ? siteA : siteB) + "|" + (ordered ? siteB : siteA) + "|" + optic.id();
             demandCables.computeIfAbsent(key, k -> new MipModel.Expr()).add(v, 1);
@@ -800,6 +834,7 @@ final class AggregatedFabricFormulation implements Formulation {
         if (interSite != null && !interSite.hint(plan, values)) {
             return false; // a hint with the layer's variables at zero would break its rows: none is better
         }
+        supply.hint(values);
         for (MipModel.Var v : model.variables()) {
             model.hint(v, values[v.index()]);
         }

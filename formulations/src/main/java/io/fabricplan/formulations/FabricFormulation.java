@@ -51,8 +51,27 @@ final class FabricFormulation implements Formulation {
     static final String NAME = "FabricFormulation";
 
     /** An x variable and what it stands for, with its per-cable figures. */
-    record LinkOption(MipModel.Var var, Link link, Optic optic, Packaging a, Packaging b, double unitCostUsd,
+    record LinkOption(MipModel.Var var, Link link, Optic optic, EndVariant va, EndVariant vb, double unitCostUsd,
                       double powerAW, double powerBW) {
+        Packaging a() {
+            return va.packaging();
+        }
+
+        Packaging b() {
+            return vb.packaging();
+        }
+    }
+
+    /**
+     * The models of a switch (or the server itself) that present the same end to an optic: one packaging, accepting
+     * it, at one coding cost (Compatibility sheet). Without Compatibility rows there is one variant per packaging.
+     *
+     * @param label  the variant in variable names: the packaging, with the coding cost when one packaging has
+     *               several variants
+     * @param models the switch's models in the variant, empty for a server
+     * @param end    a representative end: cost and pluggable power depend only on what the variant shares
+     */
+    record EndVariant(Packaging packaging, double codingUsd, String label, List<SwitchModel> models, LinkEnd end) {
     }
 
     private final InstanceIndex index;
@@ -63,12 +82,14 @@ final class FabricFormulation implements Formulation {
     private final Map<String, Map<String, MipModel.Var>> y = new LinkedHashMap<>();
     private final Map<String, SwitchModel> fixed = new LinkedHashMap<>();
     private final Map<String, List<LinkOption>> x = new LinkedHashMap<>();
+    private final SupplyRows supply;
 
     private FabricFormulation(InstanceIndex index) {
         this.index = index;
         Settings s = index.settings();
         this.capexWeight = s.objective() == Objective.POWER ? 0 : 1;
         this.powerWeight = s.objective() == Objective.POWER ? 1 : s.objectiveUsdPerWatt();
+        this.supply = new SupplyRows(index, model, capexWeight);
     }
 
     /**
@@ -91,6 +112,7 @@ final class FabricFormulation implements Formulation {
         f.endCompatibility();
         f.rackPower();
         f.objective();
+        f.supply();
         return f;
     }
 
@@ -143,10 +165,41 @@ final class FabricFormulation implements Formulation {
     /** Whether some usable model of the device (or the server itself) at packaging p accepts the option. */
     static boolean someEndAccepts(InstanceIndex index, Device device, Optic o, Packaging p) {
         if (!device.isSwitch()) {
-            return p == Packaging.PLUGGABLE && FabricRules.endAccepts(o, LinkEnd.of(device));
+            return p == Packaging.PLUGGABLE && FabricRules.endAccepts(o, index.endOf(device, null));
         }
         return usableModels(index, device).stream()
-                .anyMatch(m -> m.packaging() == p && FabricRules.endAccepts(o, LinkEnd.of(m)));
+                .anyMatch(m -> m.packaging() == p && FabricRules.endAccepts(o, index.endOf(device, m)));
+    }
+
+    /**
+     * The end variants of a device for an optic: its usable models that accept it, grouped by packaging and coding
+     * cost (the server's one end, if it accepts).
+     */
+    static List<EndVariant> endVariants(InstanceIndex index, Device device, Optic o) {
+        if (!device.isSwitch()) {
+            LinkEnd end = index.endOf(device, null);
+            return FabricRules.endAccepts(o, end) ? List.of(new EndVariant(Packaging.PLUGGABLE, end.codingUsd(o),
+                    Packaging.PLUGGABLE.name(), List.of(), end)) : List.of();
+        }
+        Map<String, List<SwitchModel>> byKey = new LinkedHashMap<>();
+        Map<String, LinkEnd> ends = new LinkedHashMap<>();
+        for (SwitchModel m : usableModels(index, device)) {
+            LinkEnd end = index.endOf(device, m);
+            if (FabricRules.endAccepts(o, end)) {
+                String key = m.packaging() + "|" + end.codingUsd(o);
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+                ends.putIfAbsent(key, end);
+            }
+        }
+        List<EndVariant> variants = new ArrayList<>();
+        byKey.forEach((key, models) -> {
+            LinkEnd end = ends.get(key);
+            boolean alone = byKey.keySet().stream().filter(k -> k.startsWith(end.packaging() + "|")).count() == 1;
+            double coding = end.codingUsd(o);
+            variants.add(new EndVariant(end.packaging(), coding, alone ? end.packaging().name()
+                    : end.packaging() + "+coding" + coding, List.copyOf(models), end));
+        });
+        return variants;
     }
 
     /** The packagings the device's end may take. */
@@ -231,15 +284,15 @@ final class FabricFormulation implements Formulation {
                 if (!FabricRules.rateMatches(o, l) || !FabricRules.reaches(o, length)) {
                     continue;
                 }
-                for (Packaging pa : endPackagings(index, da)) {
-                    for (Packaging pb : endPackagings(index, db)) {
-                        if (someEndAccepts(index, da, o, pa) && someEndAccepts(index, db, o, pb)) {
-                            MipModel.Var v = model.addInteger("x[link=" + l.id() + ",optic=" + o.id() + ",a=" + pa
-                                    + ",b=" + pb + "]", 0, l.count());
-                            options.add(new LinkOption(v, l, o, pa, pb,
-                                    FabricRules.linkCostUsd(o, length, endOfPackaging(pa), endOfPackaging(pb)),
-                                    endPowerWithoutCpo(o, l, pa), endPowerWithoutCpo(o, l, pb)));
-                        }
+                List<EndVariant> bVariants = endVariants(index, db, o);
+                for (EndVariant va : endVariants(index, da, o)) {
+                    for (EndVariant vb : bVariants) {
+                        MipModel.Var v = model.addInteger("x[link=" + l.id() + ",optic=" + o.id() + ",a=" + va.label()
+                                + ",b=" + vb.label() + "]", 0, l.count());
+                        options.add(new LinkOption(v, l, o, va, vb, FabricRules.linkCostUsd(o, length, va.end(),
+                                vb.end()), endPowerWithoutCpo(o, l, va.packaging()),
+                                endPowerWithoutCpo(o, l, vb.packaging())));
+                        supply.opticUnits(o, v, FabricRules.unitsPerLink(o, va.end(), vb.end()));
                     }
                 }
             }
@@ -256,30 +309,31 @@ final class FabricFormulation implements Formulation {
         }
     }
 
-    /** An option may serve a link only when the model chosen at each end has the packaging and accepts it. */
+    /**
+     * An option may serve a link only when the model chosen at each end is in its end variant: it has the
+     * packaging, accepts the optic and codes it at the variant's cost.
+     */
     private void endCompatibility() {
         for (List<LinkOption> options : x.values()) {
             for (LinkOption opt : options) {
-                endCompatibility(opt, opt.link().aDevice(), opt.a(), "a");
-                endCompatibility(opt, opt.link().bDevice(), opt.b(), "b");
+                endCompatibility(opt, opt.link().aDevice(), opt.va(), "a");
+                endCompatibility(opt, opt.link().bDevice(), opt.vb(), "b");
             }
         }
     }
 
-    private void endCompatibility(LinkOption opt, String deviceId, Packaging p, String end) {
+    private void endCompatibility(LinkOption opt, String deviceId, EndVariant variant, String end) {
         Map<String, MipModel.Var> vars = y.get(deviceId);
         if (vars == null) {
             return; // a server or a fixed model: x exists only where that end accepts the option
         }
-        List<SwitchModel> accepting = usableModels.get(deviceId).stream()
-                .filter(m -> m.packaging() == p && FabricRules.endAccepts(opt.optic(), LinkEnd.of(m))).toList();
-        if (accepting.size() == usableModels.get(deviceId).size()) {
-            return; // every model the switch can take accepts: the row would always hold
+        if (variant.models().size() == usableModels.get(deviceId).size()) {
+            return; // every model the switch can take is in the variant: the row would always hold
         }
         MipModel.Expr row = new MipModel.Expr().add(opt.var(), 1);
-        accepting.forEach(m -> row.add(vars.get(m.id()), -opt.link().count()));
+        variant.models().forEach(m -> row.add(vars.get(m.id()), -opt.link().count()));
         model.addLessOrEqual("endCompatibility[link=" + opt.link().id() + ",optic=" + opt.optic().id() + ",a="
-                + opt.a() + ",b=" + opt.b() + ",end=" + end + "]", row, 0);
+                + opt.va().label() + ",b=" + opt.vb().label() + ",end=" + end + "]", row, 0);
     }
 
     /** Switch and pluggable power in a rack stays within what its budget leaves after the base load, in W. */
@@ -319,16 +373,18 @@ final class FabricFormulation implements Formulation {
     private void objective() {
         for (Device d : index.instance().devices()) {
             SwitchModel f = fixed.get(d.id());
+            Settings s = index.settings();
             if (f != null) {
-                model.addObjectiveConstant(capexWeight * f.costUsd() + powerWeight * switchPowerW(index, d, f));
-                model.addTotalsConstant(f.costUsd(), switchPowerW(index, d, f));
+                double cost = FabricRules.switchCostUsd(f, d, s);
+                model.addObjectiveConstant(capexWeight * cost + powerWeight * switchPowerW(index, d, f));
+                model.addTotalsConstant(cost, switchPowerW(index, d, f));
             }
             Map<String, MipModel.Var> vars = y.get(d.id());
             if (vars != null) {
                 for (SwitchModel m : index.candidateModels(d)) {
-                    model.addObjective(vars.get(m.id()),
-                            capexWeight * m.costUsd() + powerWeight * switchPowerW(index, d, m));
-                    model.addTotals(vars.get(m.id()), m.costUsd(), switchPowerW(index, d, m));
+                    double cost = FabricRules.switchCostUsd(m, d, s);
+                    model.addObjective(vars.get(m.id()), capexWeight * cost + powerWeight * switchPowerW(index, d, m));
+                    model.addTotals(vars.get(m.id()), cost, switchPowerW(index, d, m));
                 }
             }
         }
@@ -341,6 +397,25 @@ final class FabricFormulation implements Formulation {
         }
     }
 
+    /** Stock and supply limits of optics (registered with the x) and of new switches ({@link SupplyRows}). */
+    private void supply() {
+        for (Device d : index.instance().devices()) {
+            SwitchModel f = fixed.get(d.id());
+            if (f != null && FabricRules.newSwitchUnit(f, d)) {
+                supply.switchConstant(f, 1);
+            }
+            Map<String, MipModel.Var> vars = y.get(d.id());
+            if (vars != null) {
+                for (SwitchModel m : index.candidateModels(d)) {
+                    if (FabricRules.newSwitchUnit(m, d)) {
+                        supply.switchUnits(m, vars.get(m.id()), 1);
+                    }
+                }
+            }
+        }
+        supply.build();
+    }
+
     // ---------------------------------------------------------------- plans in and out
 
     /**
@@ -350,8 +425,9 @@ final class FabricFormulation implements Formulation {
     @Override
     public boolean hint(Plan plan) {
         model.clearHint();
-        Map<Integer, Double> values = new LinkedHashMap<>();
-        model.variables().forEach(v -> values.put(v.index(), 0.0));
+        double[] values = new double[model.numVariables()];
+        Map<String, String> chosen = new LinkedHashMap<>();
+        fixed.forEach((device, m) -> chosen.put(device, m.id()));
         for (DeviceAssignment a : plan.devices()) {
             Map<String, MipModel.Var> vars = y.get(a.deviceId());
             if (vars != null) {
@@ -359,19 +435,25 @@ final class FabricFormulation implements Formulation {
                 if (v == null) {
                     return false;
                 }
-                values.put(v.index(), 1.0);
+                values[v.index()] = 1.0;
+                chosen.put(a.deviceId(), a.modelId());
             }
         }
         for (LinkAssignment a : plan.links()) {
             LinkOption opt = x.getOrDefault(a.linkId(), List.of()).stream()
-                    .filter(o -> o.optic().id().equals(a.opticId()) && o.a() == a.aEnd() && o.b() == a.bEnd())
+                    .filter(o -> o.optic().id().equals(a.opticId()) && o.a() == a.aEnd() && o.b() == a.bEnd()
+                            && holds(o.va(), chosen.get(o.link().aDevice()))
+                            && holds(o.vb(), chosen.get(o.link().bDevice())))
                     .findFirst().orElse(null);
             if (opt == null) {
                 return false;
             }
-            values.merge(opt.var().index(), (double) a.count(), Double::sum);
+            values[opt.var().index()] += a.count();
         }
-        values.forEach((i, v) -> model.hint(model.variables().get(i), v));
+        supply.hint(values);
+        for (MipModel.Var v : model.variables()) {
+            model.hint(v, values[v.index()]);
+        }
         return true;
     }
 
@@ -392,6 +474,11 @@ final class FabricFormulation implements Formulation {
             }
         }
         return new Plan(devices, links);
+    }
+
+    /** Whether the variant holds the model (a server's variant holds its null model). */
+    private static boolean holds(EndVariant variant, String modelId) {
+        return variant.models().isEmpty() || variant.models().stream().anyMatch(m -> m.id().equals(modelId));
     }
 
     private String chosenModel(Device d, double[] values) {

@@ -30,8 +30,13 @@ import java.util.Map;
  * cables on that one option. A switch the optimiser places goes to its first candidate rack with free rack units
  * left (candidates in the order given). Links whose cables cross spans between sites go to the
  * {@link InterSiteLayer}'s rule of thumb (shortest route, grey while fiber lasts, then DWDM). It ignores rack
- * budgets, so the plan may break them; the checker's violations say which. Deterministic; O(devices x models +
- * links x options). Stateless and thread-safe.
+ * budgets, so the plan may break them; the checker's violations say which.
+ *
+ * <p>Stock and supply as a planner handles them by hand: an installed switch keeps its model where that model fits
+ * (and the packaging request admits it); units in the Inventory are used first, devices and links in sheet order,
+ * costed at the re-cabling labour instead of their price while they last (a link's cables all from stock, or all
+ * at list price); an option or model whose purchases would pass its {@code max_buy} is passed over while another
+ * is usable. Deterministic; O(devices x models + links x options). Stateless and thread-safe.
  */
 public final class GreedyPlanner {
 
@@ -57,8 +62,12 @@ public final class GreedyPlanner {
         Map<String, String> racks = new HashMap<>();
         Map<String, Integer> usedU = new HashMap<>();
         List<DeviceAssignment> devices = new ArrayList<>();
+        Ledger ledger = new Ledger(index);
         for (Device d : instance.devices()) {
-            SwitchModel m = d.isSwitch() ? modelFor(index, d) : null;
+            SwitchModel m = d.isSwitch() ? modelFor(index, d, ledger) : null;
+            if (m != null && FabricRules.newSwitchUnit(m, d)) {
+                ledger.take("switch:" + m.id(), 1);
+            }
             if (m != null) {
                 chosen.put(d.id(), m);
             }
@@ -69,8 +78,8 @@ public final class GreedyPlanner {
         List<LinkAssignment> links = new ArrayList<>();
         List<InterSiteLayer.Crossing> crossings = new ArrayList<>();
         for (Link l : instance.links()) {
-            LinkEnd ea = end(index.device(l.aDevice()), chosen);
-            LinkEnd eb = end(index.device(l.bDevice()), chosen);
+            LinkEnd ea = end(index, index.device(l.aDevice()), chosen);
+            LinkEnd eb = end(index, index.device(l.bDevice()), chosen);
             Rack ra = index.rack(racks.get(l.aDevice()));
             Rack rb = index.rack(racks.get(l.bDevice()));
             double length = FabricRules.lengthM(l, ra, rb, instance.settings());
@@ -78,10 +87,11 @@ public final class GreedyPlanner {
                 crossings.add(new InterSiteLayer.Crossing(l, ea, eb, ra.siteId(), rb.siteId()));
                 continue;
             }
-            Optic best = cheapest(instance.optics(), l, length, ea, eb);
+            Optic best = cheapest(instance.optics(), l, length, ea, eb, ledger);
             if (best == null) {
                 return null;
             }
+            ledger.take("optic:" + best.id(), (long) FabricRules.unitsPerLink(best, ea, eb) * l.count());
             links.add(new LinkAssignment(l.id(), best.id(), ea.packaging(), eb.packaging(), l.count()));
         }
         Plan plan = new Plan(devices, links);
@@ -117,40 +127,89 @@ public final class GreedyPlanner {
         return first;
     }
 
-    /** Cheapest fitting model among those the rule allows; else the largest, and the checker will object. */
-    private static SwitchModel modelFor(InstanceIndex index, Device d) {
+    /**
+     * The installed model where it fits and is admitted; else the cheapest fitting model among those the rule
+     * allows (a model in stock costs nothing, one at its {@code max_buy} is passed over while another fits); else
+     * the largest, and the checker will object.
+     */
+    private static SwitchModel modelFor(InstanceIndex index, Device d, Ledger ledger) {
         List<SwitchModel> candidates = index.candidateModels(d);
+        SwitchModel installed = d.installedModel() == null ? null : index.model(d.installedModel());
+        if (installed != null && candidates.contains(installed) && FabricFormulation.fits(index, d, installed)) {
+            return installed;
+        }
         List<SwitchModel> preferred = d.packaging() == PackagingChoice.AUTO
                 ? candidates.stream().filter(m -> m.packaging() == Packaging.PLUGGABLE).toList() : candidates;
-        Comparator<SwitchModel> cheapest = Comparator.comparingDouble(SwitchModel::costUsd)
+        Comparator<SwitchModel> cheapest = Comparator.comparingDouble((SwitchModel m) -> ledger.stockLeft("switch:"
+                        + m.id()) > 0 ? 0.0 : FabricRules.switchCostUsd(m, d, index.settings()))
                 .thenComparingDouble(SwitchModel::basePowerW);
-        return preferred.stream().filter(m -> FabricFormulation.fits(index, d, m)).min(cheapest)
-                .or(() -> candidates.stream().filter(m -> FabricFormulation.fits(index, d, m)).min(cheapest))
+        java.util.function.Predicate<SwitchModel> buyable = m -> ledger.canTake("switch:" + m.id(), 1, m.maxBuy());
+        java.util.function.Predicate<SwitchModel> fits = m -> FabricFormulation.fits(index, d, m);
+        return preferred.stream().filter(fits.and(buyable)).min(cheapest)
+                .or(() -> candidates.stream().filter(fits.and(buyable)).min(cheapest))
+                .or(() -> candidates.stream().filter(fits).min(cheapest))
                 .or(() -> candidates.stream().max(Comparator.comparingDouble(m -> m.ports() * m.portGbps())))
                 .orElse(null);
     }
 
-    private static LinkEnd end(Device d, Map<String, SwitchModel> chosen) {
-        return d.isSwitch() ? LinkEnd.of(chosen.get(d.id())) : LinkEnd.of(d);
+    private static LinkEnd end(InstanceIndex index, Device d, Map<String, SwitchModel> chosen) {
+        return index.endOf(d, d.isSwitch() ? chosen.get(d.id()) : null);
     }
 
-    /** Lowest capex per cable, then lowest power of both ends; min keeps the first of equals (catalog order). */
-    private static Optic cheapest(List<Optic> optics, Link l, double length, LinkEnd ea, LinkEnd eb) {
+    /**
+     * Lowest capex per cable (units from stock at the re-cabling labour while the stock covers the link), then
+     * lowest power of both ends; options whose purchases would pass {@code max_buy} only when no other is usable;
+     * min keeps the first of equals (catalog order).
+     */
+    private static Optic cheapest(List<Optic> optics, Link l, double length, LinkEnd ea, LinkEnd eb, Ledger ledger) {
         Optic best = null;
+        boolean bestBuyable = false;
         double bestCost = 0;
         double bestPower = 0;
+        double recable = ledger.index.settings().recableUsd();
         for (Optic o : optics) {
             if (!FabricRules.usable(o, l, length, ea, eb)) {
                 continue;
             }
-            double cost = FabricRules.linkCostUsd(o, length, ea, eb);
+            long units = (long) FabricRules.unitsPerLink(o, ea, eb) * l.count();
+            boolean fromStock = units > 0 && ledger.stockLeft("optic:" + o.id()) >= units && recable < o.costUsd();
+            double cost = FabricRules.linkCostUsd(o, length, ea, eb)
+                    - (fromStock ? (o.costUsd() - recable) * units / l.count() : 0);
             double power = FabricRules.endPowerW(o, l, ea) + FabricRules.endPowerW(o, l, eb);
-            if (best == null || cost < bestCost || (cost == bestCost && power < bestPower)) {
+            boolean buyable = ledger.canTake("optic:" + o.id(), units, o.maxBuy());
+            if (best == null || buyable && !bestBuyable
+                    || buyable == bestBuyable && (cost < bestCost || (cost == bestCost && power < bestPower))) {
                 best = o;
+                bestBuyable = buyable;
                 bestCost = cost;
                 bestPower = power;
             }
         }
         return best;
+    }
+
+    /** Stock left and units bought so far, per item ("optic:" or "switch:" + id). */
+    private static final class Ledger {
+        final InstanceIndex index;
+        private final Map<String, Long> taken = new HashMap<>();
+
+        Ledger(InstanceIndex index) {
+            this.index = index;
+        }
+
+        long stockLeft(String item) {
+            long stock = index.stock(item.substring(item.indexOf(':') + 1));
+            return Math.max(0, stock - taken.getOrDefault(item, 0L));
+        }
+
+        /** Whether {@code units} more stay within stock plus {@code max_buy}. */
+        boolean canTake(String item, long units, Integer maxBuy) {
+            long stock = index.stock(item.substring(item.indexOf(':') + 1));
+            return maxBuy == null || taken.getOrDefault(item, 0L) + units <= stock + maxBuy;
+        }
+
+        void take(String item, long units) {
+            taken.merge(item, units, Long::sum);
+        }
     }
 }

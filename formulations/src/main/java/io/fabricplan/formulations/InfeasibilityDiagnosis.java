@@ -91,10 +91,10 @@ public final class InfeasibilityDiagnosis {
     /** As {@link FabricFormulation#someEndAccepts}, over the cached usable models. */
     private boolean someEndAccepts(Device device, Optic o, Packaging p) {
         if (!device.isSwitch()) {
-            return p == Packaging.PLUGGABLE && FabricRules.endAccepts(o, LinkEnd.of(device));
+            return p == Packaging.PLUGGABLE && FabricRules.endAccepts(o, index.endOf(device, null));
         }
         for (SwitchModel m : usableModels(device)) {
-            if (m.packaging() == p && FabricRules.endAccepts(o, LinkEnd.of(m))) {
+            if (m.packaging() == p && FabricRules.endAccepts(o, index.endOf(device, m))) {
                 return true;
             }
         }
@@ -139,6 +139,8 @@ public final class InfeasibilityDiagnosis {
         switchPorts(reasons);
         serverPorts(reasons);
         unservableLinks(reasons);
+        opticSupply(reasons);
+        switchSupply(reasons);
         spanCut(reasons);
         for (RackBound b : rackBounds()) {
             if (b.exceeded()) {
@@ -351,13 +353,101 @@ public final class InfeasibilityDiagnosis {
         }
     }
 
+    /**
+     * An optic with a {@code max_buy} that links need more of than stock and purchases give: a link whose every
+     * usable option is that optic needs at least its count times the fewest units an option of it takes there
+     * (none between two CPO ports).
+     */
+    private void opticSupply(List<String> out) {
+        for (Optic limited : index.instance().optics()) {
+            if (limited.maxBuy() == null) {
+                continue;
+            }
+            long needed = 0;
+            int links = 0;
+            for (Link l : index.instance().links()) {
+                int units = fewestUnitsIfOnly(l, limited);
+                if (units > 0) {
+                    needed += (long) units * l.count();
+                    links++;
+                }
+            }
+            long available = (long) index.stock(limited.id()) + limited.maxBuy();
+            if (needed > available) {
+                out.add(String.format(Locale.ROOT, "needs at least %,d %s, at most %,d can be bought and %,d are in"
+                                + " stock: %,d short (%d link row%s can use no other option)", needed, limited.id(),
+                        limited.maxBuy(), index.stock(limited.id()), needed - available, links, links == 1 ? "" : "s"));
+            }
+        }
+    }
+
+    /** The fewest units of the optic a cable of the link takes when it is the link's only usable option, else 0. */
+    private int fewestUnitsIfOnly(Link l, Optic limited) {
+        double length = shortestLengthM(l);
+        Device a = index.device(l.aDevice());
+        Device b = index.device(l.bDevice());
+        int fewest = Integer.MAX_VALUE;
+        for (Optic o : index.instance().optics()) {
+            boolean reaches = FabricRules.reaches(o, length) || overSpans(l) && o.kind() == OpticKind.COHERENT;
+            if (!FabricRules.rateMatches(o, l) || !reaches) {
+                continue;
+            }
+            for (Packaging pa : endPackagings(a)) {
+                for (Packaging pb : endPackagings(b)) {
+                    if (someEndAccepts(a, o, pa) && someEndAccepts(b, o, pb)) {
+                        if (o != limited) {
+                            return 0;
+                        }
+                        fewest = Math.min(fewest, (pa == Packaging.PLUGGABLE ? 1 : 0) + (pb == Packaging.PLUGGABLE
+                                ? 1 : 0));
+                        if (o.kind().isAssembly()) {
+                            fewest = 1;
+                        }
+                    }
+                }
+            }
+        }
+        return fewest == Integer.MAX_VALUE ? 0 : fewest;
+    }
+
+    /**
+     * Switch models with a {@code max_buy}: the switches whose every usable model is limited (and that do not keep
+     * an installed one) need more new units than stock and purchases of those models give.
+     */
+    private void switchSupply(List<String> out) {
+        Map<List<SwitchModel>, List<String>> byModels = new java.util.LinkedHashMap<>();
+        for (Device d : index.instance().devices()) {
+            if (!d.isSwitch()) {
+                continue;
+            }
+            List<SwitchModel> models = usableModels(d);
+            if (!models.isEmpty() && models.stream().allMatch(m -> m.maxBuy() != null && FabricRules.newSwitchUnit(m,
+                    d))) {
+                byModels.computeIfAbsent(models, k -> new ArrayList<>()).add(d.id());
+            }
+        }
+        byModels.forEach((models, switches) -> {
+            long bought = models.stream().mapToLong(SwitchModel::maxBuy).sum();
+            long stock = models.stream().mapToLong(m -> index.stock(m.id())).sum();
+            if (switches.size() > bought + stock) {
+                String names = String.join(" or ", models.stream().map(SwitchModel::id).toList());
+                out.add(String.format(Locale.ROOT, "needs at least %,d %s switches (%s%s), at most %,d can be bought"
+                                + " and %,d are in stock: %,d short", switches.size(), names,
+                        String.join(", ", switches.subList(0, Math.min(3, switches.size()))),
+                        switches.size() > 3 ? " ..." : "", bought, stock, switches.size() - bought - stock));
+            }
+        });
+    }
+
     private void unservableLinks(List<String> out) {
         for (Link l : index.instance().links()) {
             Device a = index.device(l.aDevice());
             if (endPackagings(a).stream()
                     .allMatch(p -> Double.isInfinite(leastEndPowerW(l, a, p, null)))) {
                 out.add("link " + l.id() + ": no " + num(l.gbps()) + " Gb/s option can serve it between the models"
-                        + " of " + l.aDevice() + " and " + l.bDevice() + " that have enough ports");
+                        + " of " + l.aDevice() + " and " + l.bDevice() + " that have enough ports"
+                        + (index.instance().compatibility().isEmpty() ? ""
+                        : " (and that the Compatibility sheet qualifies there)"));
             }
         }
     }
@@ -386,8 +476,10 @@ public final class InfeasibilityDiagnosis {
      * packagings follow from them): ends of one number accept the same options at the same power.
      */
     private int deviceShape(Device d) {
+        // the platform counts where Compatibility rows qualify optics per platform
         return deviceShapes.computeIfAbsent(d.id(), id -> shapeIds.computeIfAbsent(
-                d.isSwitch() ? usableModels(d) : Boolean.valueOf(d.lpoCapable()), k -> shapeIds.size()));
+                List.of(d.isSwitch() ? usableModels(d) : Boolean.valueOf(d.lpoCapable()),
+                        String.valueOf(d.platform())), k -> shapeIds.size()));
     }
 
     private double computeLeastEndPowerW(Link l, Device device, Packaging p, SwitchModel m) {
@@ -404,7 +496,7 @@ public final class InfeasibilityDiagnosis {
                 continue;
             }
             boolean here = m == null ? someEndAccepts(device, o, p)
-                    : m.packaging() == p && FabricRules.endAccepts(o, LinkEnd.of(m));
+                    : m.packaging() == p && FabricRules.endAccepts(o, index.endOf(device, m));
             if (!here) {
                 continue;
             }

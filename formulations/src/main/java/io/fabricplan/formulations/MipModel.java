@@ -59,6 +59,15 @@ public final class MipModel {
         public boolean isEmpty() {
             return terms.isEmpty();
         }
+
+        /** The value of the expression at a point (variable index to value). */
+        public double valueAt(double[] values) {
+            double sum = 0;
+            for (Map.Entry<Integer, Double> t : terms.entrySet()) {
+                sum += t.getValue() * values[t.getKey()];
+            }
+            return sum;
+        }
     }
 
     private final String name;

@@ -42,9 +42,14 @@ final class NaiveCableFormulation implements Formulation {
     /** About 1 KB of JVM and solver memory per variable with its rows: 3 million stays below 4 GB. */
     static final long MAX_VARIABLES = 3_000_000;
 
-    private record End(Packaging packaging, Rack rack) {
+    /** An end of a cable for one optic: an end variant of the device (packaging and coding) in one rack. */
+    private record End(FabricFormulation.EndVariant variant, Rack rack) {
+        Packaging packaging() {
+            return variant.packaging();
+        }
+
         String label() {
-            return packaging + "@" + rack.id();
+            return variant.label() + "@" + rack.id();
         }
     }
 
@@ -61,7 +66,8 @@ final class NaiveCableFormulation implements Formulation {
     private final double powerWeight;
     private final MipModel model = new MipModel(NAME);
     private final Map<String, List<Choice>> y = new LinkedHashMap<>();
-    private final Map<String, List<End>> ends = new HashMap<>();
+    private final Map<String, List<String>> racksOf = new HashMap<>();
+    private final SupplyRows supply;
     /** Per Links row, per physical cable, its options. */
     private final Map<String, List<List<CableOption>>> x = new LinkedHashMap<>();
 
@@ -70,6 +76,7 @@ final class NaiveCableFormulation implements Formulation {
         this.settings = index.settings();
         this.capexWeight = settings.objective() == Objective.POWER ? 0 : 1;
         this.powerWeight = settings.objective() == Objective.POWER ? 1 : settings.objectiveUsdPerWatt();
+        this.supply = new SupplyRows(index, model, capexWeight);
     }
 
     static NaiveCableFormulation build(Instance instance) {
@@ -93,6 +100,7 @@ final class NaiveCableFormulation implements Formulation {
         f.rackPower();
         f.rackSpace();
         f.objective();
+        f.supply();
         return f;
     }
 
@@ -121,26 +129,19 @@ final class NaiveCableFormulation implements Formulation {
 
     private void endsOfDevices() {
         for (Device d : index.instance().devices()) {
-            List<End> list = new ArrayList<>();
-            if (!d.isSwitch()) {
-                list.add(new End(Packaging.PLUGGABLE, index.rack(d.rackId())));
-            } else {
-                for (Packaging p : Packaging.values()) {
-                    if (fitting(d).stream().anyMatch(m -> m.packaging() == p)) {
-                        d.possibleRacks().forEach(r -> list.add(new End(p, index.rack(r))));
-                    }
-                }
-            }
-            ends.put(d.id(), list);
+            racksOf.put(d.id(), d.isSwitch() ? d.possibleRacks() : List.of(d.rackId()));
         }
     }
 
-    private boolean accepts(Device d, Optic o, End e) {
-        if (!d.isSwitch()) {
-            return FabricRules.endAccepts(o, LinkEnd.of(d));
+    /** The ends a device offers an optic: its end variants among fitting models, in each possible rack. */
+    private List<End> ends(Device d, Optic o) {
+        List<End> list = new ArrayList<>();
+        for (FabricFormulation.EndVariant v : FabricFormulation.endVariants(index, d, o)) {
+            if (!d.isSwitch() || v.models().stream().anyMatch(fitting(d)::contains)) {
+                racksOf.get(d.id()).forEach(r -> list.add(new End(v, index.rack(r))));
+            }
         }
-        return fitting(d).stream().anyMatch(m -> m.packaging() == e.packaging()
-                && FabricRules.endAccepts(o, LinkEnd.of(m)));
+        return list;
     }
 
     /** Calls back for every usable (option, end a, end b) of a Links row. */
@@ -151,13 +152,11 @@ final class NaiveCableFormulation implements Formulation {
             if (!FabricRules.rateMatches(o, l)) {
                 continue;
             }
-            for (End a : ends.get(da.id())) {
-                if (!accepts(da, o, a)) {
-                    continue;
-                }
-                for (End b : ends.get(db.id())) {
+            List<End> bEnds = ends(db, o);
+            for (End a : ends(da, o)) {
+                for (End b : bEnds) {
                     double length = FabricRules.lengthM(l, a.rack(), b.rack(), settings);
-                    if (!Double.isNaN(length) && FabricRules.reaches(o, length) && accepts(db, o, b)) {
+                    if (!Double.isNaN(length) && FabricRules.reaches(o, length)) {
                         sink.accept(o, a, b, length);
                     }
                 }
@@ -206,13 +205,14 @@ final class NaiveCableFormulation implements Formulation {
                 String cable = l.count() == 1 ? l.id() : l.id() + "#" + c;
                 List<CableOption> options = new ArrayList<>();
                 forEachOption(l, (o, a, b, length) -> {
-                    LinkEnd ea = new LinkEnd(a.packaging(), true, null, null);
-                    LinkEnd eb = new LinkEnd(b.packaging(), true, null, null);
-                    options.add(new CableOption(model.addBinary("x[cable=" + cable + ",optic=" + o.id() + ",a="
-                            + a.label() + ",b=" + b.label() + "]"), o, a, b,
-                            FabricRules.linkCostUsd(o, length, ea, eb),
+                    LinkEnd ea = a.variant().end();
+                    LinkEnd eb = b.variant().end();
+                    MipModel.Var v = model.addBinary("x[cable=" + cable + ",optic=" + o.id() + ",a=" + a.label()
+                            + ",b=" + b.label() + "]");
+                    options.add(new CableOption(v, o, a, b, FabricRules.linkCostUsd(o, length, ea, eb),
                             FabricFormulation.endPowerWithoutCpo(o, l, a.packaging()),
                             FabricFormulation.endPowerWithoutCpo(o, l, b.packaging())));
+                    supply.opticUnits(o, v, FabricRules.unitsPerLink(o, ea, eb));
                 });
                 cables.add(options);
             }
@@ -255,9 +255,8 @@ final class NaiveCableFormulation implements Formulation {
         if (choices == null) {
             return; // a server: x exists only where it accepts the option
         }
-        List<Choice> accepting = choices.stream().filter(c -> c.model().packaging() == end.packaging()
-                && c.rack().id().equals(end.rack().id()) && FabricRules.endAccepts(opt.optic(), LinkEnd.of(c.model())))
-                .toList();
+        List<Choice> accepting = choices.stream().filter(c -> end.variant().models().contains(c.model())
+                && c.rack().id().equals(end.rack().id())).toList();
         if (accepting.size() == choices.size()) {
             return;
         }
@@ -313,9 +312,10 @@ final class NaiveCableFormulation implements Formulation {
         y.forEach((device, choices) -> {
             Device d = index.device(device);
             for (Choice c : choices) {
-                model.addObjective(c.var(), capexWeight * c.model().costUsd()
+                double cost = FabricRules.switchCostUsd(c.model(), d, settings);
+                model.addObjective(c.var(), capexWeight * cost
                         + powerWeight * FabricFormulation.switchPowerW(index, d, c.model()));
-                model.addTotals(c.var(), c.model().costUsd(), FabricFormulation.switchPowerW(index, d, c.model()));
+                model.addTotals(c.var(), cost, FabricFormulation.switchPowerW(index, d, c.model()));
             }
         });
         x.values().forEach(cables -> cables.forEach(options -> options.forEach(opt -> {
@@ -324,11 +324,25 @@ final class NaiveCableFormulation implements Formulation {
         })));
     }
 
+    /** Stock and supply limits ({@link SupplyRows}); the cables registered their units when built. */
+    private void supply() {
+        y.forEach((device, choices) -> {
+            Device d = index.device(device);
+            for (Choice c : choices) {
+                if (FabricRules.newSwitchUnit(c.model(), d)) {
+                    supply.switchUnits(c.model(), c.var(), 1);
+                }
+            }
+        });
+        supply.build();
+    }
+
     @Override
     public boolean hint(Plan plan) {
         model.clearHint();
         double[] values = new double[model.numVariables()];
         Map<String, String> racks = new HashMap<>();
+        Map<String, SwitchModel> models = new HashMap<>();
         for (DeviceAssignment a : plan.devices()) {
             Device d = index.device(a.deviceId());
             String rack = a.rackId() == null ? d.rackId() : a.rackId();
@@ -343,6 +357,7 @@ final class NaiveCableFormulation implements Formulation {
                 return false;
             }
             values[c.var().index()] = 1;
+            models.put(a.deviceId(), c.model());
         }
         Map<String, Integer> nextCable = new HashMap<>();
         for (LinkAssignment a : plan.links()) {
@@ -360,17 +375,25 @@ final class NaiveCableFormulation implements Formulation {
                 }
                 CableOption opt = cables.get(c).stream().filter(o -> o.optic().id().equals(a.opticId())
                         && o.a().packaging() == a.aEnd() && o.b().packaging() == a.bEnd()
-                        && o.a().rack().id().equals(ra) && o.b().rack().id().equals(rb)).findFirst().orElse(null);
+                        && o.a().rack().id().equals(ra) && o.b().rack().id().equals(rb)
+                        && holds(o.a(), models.get(l.aDevice())) && holds(o.b(), models.get(l.bDevice())))
+                        .findFirst().orElse(null);
                 if (opt == null) {
                     return false;
                 }
                 values[opt.var().index()] = 1;
             }
         }
+        supply.hint(values);
         for (MipModel.Var v : model.variables()) {
             model.hint(v, values[v.index()]);
         }
         return true;
+    }
+
+    /** Whether the end's variant holds the model (a server's holds its null model). */
+    private static boolean holds(End end, SwitchModel m) {
+        return end.variant().models().isEmpty() || end.variant().models().contains(m);
     }
 
     @Override

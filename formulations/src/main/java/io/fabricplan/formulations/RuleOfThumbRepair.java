@@ -213,9 +213,9 @@ public final class RuleOfThumbRepair {
         private LinkEnd end(int d) {
             Device device = devices.get(d);
             if (!device.isSwitch()) {
-                return LinkEnd.of(device);
+                return index.endOf(device, null);
             }
-            return model[d] == null ? null : LinkEnd.of(model[d]);
+            return model[d] == null ? null : index.endOf(device, model[d]);
         }
 
         private double excess(int r, double load) {
@@ -400,9 +400,11 @@ public final class RuleOfThumbRepair {
             Move move = new Move();
             move.newModel = m;
             move.device = d;
-            move.objectiveDelta = settings.objectiveValue(m.costUsd() - old.costUsd(), m.basePowerW() - old.basePowerW());
+            Device device = devices.get(d);
+            move.objectiveDelta = settings.objectiveValue(FabricRules.switchCostUsd(m, device, settings)
+                    - FabricRules.switchCostUsd(old, device, settings), m.basePowerW() - old.basePowerW());
             move.addLoad(rackOf[d], m.basePowerW() - old.basePowerW());
-            LinkEnd newEnd = LinkEnd.of(m);
+            LinkEnd newEnd = index.endOf(device, m);
             return relink(move, d, newEnd, rackOf[d]) ? move : null;
         }
 

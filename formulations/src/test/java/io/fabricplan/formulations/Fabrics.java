@@ -110,7 +110,38 @@ final class Fabrics {
         private final List<Device> devices = new ArrayList<>();
         private final List<Link> links = new ArrayList<>();
         private final List<Optic> optics = new ArrayList<>();
+        private final List<io.fabricplan.model.StockItem> inventory = new ArrayList<>();
+        private final List<io.fabricplan.model.CompatibilityRule> compatibility = new ArrayList<>();
         private Settings settings = Settings.defaults();
+
+        /** Units of an optic or switch model in the Inventory. */
+        Builder stock(String itemId, int quantity) {
+            inventory.add(new io.fabricplan.model.StockItem(itemId, quantity, ""));
+            return this;
+        }
+
+        /** A Compatibility row. */
+        Builder qualify(String opticId, String platform, boolean allowed, double codingUsd) {
+            compatibility.add(new io.fabricplan.model.CompatibilityRule(opticId, platform, allowed, codingUsd));
+            return this;
+        }
+
+        /** The last device added gets the platform. */
+        Builder platform(String platform) {
+            devices.set(devices.size() - 1, devices.get(devices.size() - 1).withPlatform(platform));
+            return this;
+        }
+
+        /** The last device added stands there today as the model. */
+        Builder installed(String modelId) {
+            devices.set(devices.size() - 1, devices.get(devices.size() - 1).withInstalledModel(modelId));
+            return this;
+        }
+
+        Builder labour(double switchSwapUsd, double recableUsd) {
+            settings = settings.withLabour(switchSwapUsd, recableUsd);
+            return this;
+        }
 
         Builder catalog() {
             optics.addAll(DefaultCatalog.optics());
@@ -163,7 +194,8 @@ final class Fabrics {
         }
 
         Instance build(Objective objective) {
-            return new Instance(settings.withObjective(objective), racks, models, devices, links, optics);
+            return new Instance(settings.withObjective(objective), racks, models, devices, links, optics)
+                    .withInventory(inventory).withCompatibility(compatibility);
         }
     }
 }
