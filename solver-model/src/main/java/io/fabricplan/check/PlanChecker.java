@@ -270,8 +270,8 @@ public final class PlanChecker {
         }
         String why = end.packaging() == io.fabricplan.model.Packaging.CPO
                 ? "CPO port of " + end.model().id() + " takes only TRANSCEIVER with pmd " + end.cpoPmd()
-                : !end.qualifies(optic) ? "not qualified on " + platforms(device, end)
-                + " (Compatibility sheet: no YES row for them, or a NO row)"
+                : !end.qualifies(optic) ? "not qualified on " + platforms(device, end) + "; the Compatibility sheet "
+                + "allows it on " + allowed(end.qualification().allowedPlatforms(optic.id())) + " (a NO row wins)"
                 : "linear pluggable needs an LPO-capable host";
         out.add(new Violation(Kind.END_INCOMPATIBLE, link.id(), optic.id() + " at " + device.id() + ": " + why + at));
     }
@@ -283,8 +283,16 @@ public final class PlanChecker {
             names.add("model " + end.model().id());
             names.add("family " + end.model().family());
         }
-        names.add(end.platform() == null ? "no platform given for " + device.id() : "platform " + end.platform());
+        if (end.platform() != null) {
+            names.add("platform " + end.platform());
+        } else if (end.model() == null) {
+            names.add(device.id() + ", which has no platform");
+        }
         return String.join(", ", names);
+    }
+
+    private static String allowed(List<String> platforms) {
+        return platforms.isEmpty() ? "no platform" : String.join(", ", platforms);
     }
 
     /** Units bought (stock taken first, {@link io.fabricplan.model.SupplyRules}) stay within {@code max_buy}. */

@@ -32,6 +32,12 @@ public final class Qualification {
         return rows.isEmpty() ? NONE : new Qualification(rows);
     }
 
+    /** The platforms a YES row names for the optic, sorted; empty when it has no rows or none says YES. */
+    public List<String> allowedPlatforms(String opticId) {
+        return rules.getOrDefault(opticId, Map.of()).values().stream().filter(CompatibilityRule::allowed)
+                .map(CompatibilityRule::platform).sorted().toList();
+    }
+
     /** Whether the optic has rows, so that ends must be qualified for it. */
     public boolean restricts(String opticId) {
         return rules.containsKey(opticId);
