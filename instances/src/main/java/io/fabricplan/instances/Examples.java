@@ -1,5 +1,6 @@
 package io.fabricplan.instances;
 
+import io.fabricplan.model.CompatibilityRule;
 import io.fabricplan.model.DefaultCatalog;
 import io.fabricplan.model.Device;
 import io.fabricplan.model.Instance;
@@ -9,6 +10,8 @@ import io.fabricplan.model.PackagingChoice;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.Role;
 import io.fabricplan.model.Settings;
+import io.fabricplan.model.StockItem;
+import io.fabricplan.model.SwitchModel;
 import io.fabricplan.study.OverrideTarget;
 import io.fabricplan.study.OverrideValue;
 import io.fabricplan.study.Scenario;
@@ -35,7 +38,8 @@ public final class Examples {
         return List.of(new Named("tiny", tiny()), new Named("superpod-4su", superpod4su()),
                 new Named("cpo-tight-rack", cpoTightRack()), new Named("infeasible-rack", infeasibleRack()),
                 new Named("campus-dwdm", campusDwdm()), new Named("dci-ring", dciRing()),
-                new Named("superpod-4su-study", superpod4suStudyInstance(), superpod4suStudy()));
+                new Named("superpod-4su-study", superpod4suStudyInstance(), superpod4suStudy()),
+                new Named("refresh-stock", refreshStock()), new Named("compatibility", compatibility()));
     }
 
     /** An example, its file name, and its scenarios when it is a study (empty otherwise). */
@@ -183,6 +187,79 @@ public final class Examples {
         }
         return new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
                 DefaultCatalog.optics());
+    }
+
+    /** The leaves of superpod-4su standing there today (pluggable 51.2T): rails 1-4 of every SU. */
+    static boolean installedLeaf(int rail) {
+        return rail <= 4;
+    }
+
+    /**
+     * A refresh of {@link #superpod4su()}: half its leaves (rails 1-4 of every SU, 16 switches) stand there today
+     * as pluggable sw51-p, kept at no capex or replaced for 2,500 USD of labour each; 1,000 400G DR4 modules are in
+     * stock (re-cabling 25 USD a module), and the CPO switch ships at most 8 units this quarter.
+     */
+    public static Instance refreshStock() {
+        Instance base = superpod4su();
+        List<Device> devices = base.devices().stream().map(d -> {
+            if (d.role() == Role.LEAF && installedLeaf(Integer.parseInt(d.id().substring(d.id().indexOf('-') + 1)))) {
+                return d.withInstalledModel("sw51-p");
+            }
+            return d;
+        }).toList();
+        List<SwitchModel> models = base.switchModels().stream()
+                .map(m -> m.id().equals("sw51-cpo") ? m.withMaxBuy(8) : m).toList();
+        return base.withDevices(devices).withSwitchModels(models)
+                .withSettings(base.settings().withLabour(2_500, 25))
+                .withInventory(List.of(new StockItem("dr4_400", 1_000, "from the decommissioned hall B")));
+    }
+
+    /**
+     * Two switch families whose optics are qualified differently: leaves of the 51.2T family (vendor A) and
+     * spines of the 102.4T family (vendor B), 16 servers with a {@code CX7} NIC platform.
+     *
+     * <pre>
+     *   L1..L4 (x = 0, 2, 4, 6): a leaf and 4 servers (2 x 800G each) per rack
+     *   SP (x = 3, y = 20): two spines; every leaf has 4 x 800G to each spine
+     * </pre>
+     * Compatibility: vendor A (SW51T) runs every optic; vendor B (SW102T) refuses AOCs and SR modules and runs DR
+     * and FR modules with third-party coding at 60 USD a module; the CX7 NIC takes AOC, SR and DR modules (no
+     * linear pluggables, no FR rows). Objective TCO.
+     */
+    public static Instance compatibility() {
+        List<Rack> racks = new ArrayList<>();
+        List<Device> devices = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        racks.add(new Rack("SP", "main", 3, 20, 20, 0, 42));
+        devices.add(Device.switchOf("spine1", Role.SPINE, "SW102T", PackagingChoice.PLUGGABLE, "SP"));
+        devices.add(Device.switchOf("spine2", Role.SPINE, "SW102T", PackagingChoice.PLUGGABLE, "SP"));
+        for (int r = 1; r <= 4; r++) {
+            String rackId = "L" + r;
+            String leaf = "leaf" + r;
+            racks.add(new Rack(rackId, "main", 2 * (r - 1), 0, 60, 4 * DGX_H100_KW, 10));
+            devices.add(Device.switchOf(leaf, Role.LEAF, SW51T, PackagingChoice.AUTO, rackId));
+            for (int n = 1; n <= 4; n++) {
+                String server = String.format(Locale.ROOT, "gpu%d-%d", r, n);
+                devices.add(Device.server(server, rackId, 2, 800, false).withPlatform("CX7"));
+                links.add(new Link(server + "-" + leaf, server, leaf, 2, 800, null));
+            }
+            for (int s = 1; s <= 2; s++) {
+                links.add(new Link(leaf + "-spine" + s, leaf, "spine" + s, 4, 800, null));
+            }
+        }
+        List<CompatibilityRule> rules = new ArrayList<>();
+        for (String optic : List.of("aoc800", "sr8_800", "dr8_800", "fr4x2_800", "lpo_800")) {
+            rules.add(new CompatibilityRule(optic, SW51T, true, 0));
+        }
+        rules.add(new CompatibilityRule("aoc800", "SW102T", false, 0));
+        rules.add(new CompatibilityRule("sr8_800", "SW102T", false, 0));
+        rules.add(new CompatibilityRule("dr8_800", "SW102T", true, 60));
+        rules.add(new CompatibilityRule("fr4x2_800", "SW102T", true, 60));
+        rules.add(new CompatibilityRule("aoc800", "CX7", true, 0));
+        rules.add(new CompatibilityRule("sr8_800", "CX7", true, 0));
+        rules.add(new CompatibilityRule("dr8_800", "CX7", true, 0));
+        return new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
+                DefaultCatalog.optics()).withCompatibility(rules);
     }
 
     private static String leaf(int su, int rail) {
