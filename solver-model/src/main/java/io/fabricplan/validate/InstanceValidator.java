@@ -1,6 +1,7 @@
 package io.fabricplan.validate;
 
 import io.fabricplan.model.CoherentSpec;
+import io.fabricplan.model.CompatibilityRule;
 import io.fabricplan.model.Device;
 import io.fabricplan.model.FabricRules;
 import io.fabricplan.model.Instance;
@@ -9,6 +10,7 @@ import io.fabricplan.model.Link;
 import io.fabricplan.model.LinkEnd;
 import io.fabricplan.model.Optic;
 import io.fabricplan.model.Packaging;
+import io.fabricplan.model.Qualification;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.Role;
 import io.fabricplan.model.OpticKind;
@@ -16,6 +18,7 @@ import io.fabricplan.model.Settings;
 import io.fabricplan.model.Site;
 import io.fabricplan.model.SiteGraph;
 import io.fabricplan.model.Span;
+import io.fabricplan.model.StockItem;
 import io.fabricplan.model.SwitchModel;
 import io.fabricplan.model.WdmEquipment;
 import io.fabricplan.model.WdmKind;
@@ -112,6 +115,8 @@ public final class InstanceValidator {
         }
         devices(instance.devices(), index, problems);
         links(instance.links(), index, problems);
+        inventory(instance.inventory(), index, problems);
+        compatibility(instance.compatibility(), index, problems);
         if (found[0] == 0) {
             magnitude(instance, problems); // an aggregate: only meaningful when every figure is within range
         }
@@ -254,6 +259,8 @@ public final class InstanceValidator {
         nonNegative(s.intraRackM(), "Settings", "intra_rack_m", out);
         nonNegative(s.interRackSlackM(), "Settings", "inter_rack_slack_m", out);
         nonNegative(s.osnrMarginDb(), "Settings", "osnr_margin_db", out);
+        nonNegative(s.switchSwapUsd(), "Settings", "switch_swap_usd", out);
+        nonNegative(s.recableUsd(), "Settings", "recable_usd", out);
         if (!Double.isNaN(s.gridStartThz()) && (s.gridStartThz() <= 0
                 || s.gridStartThz() >= io.fabricplan.model.OpticalRules.C_BAND_END_THZ)) {
             out.accept(problem("Settings", 0, "grid_start_thz", "value", "grid_start_thz must be below "
@@ -282,6 +289,10 @@ public final class InstanceValidator {
         atMost(s.osnrMarginDb(), 50, "Settings", 0, "osnr_margin_db", "value", out, "give decibels, e.g. 2.");
         atMost(s.maxChannels(), 1_000, "Settings", 0, "max_channels", "value", out,
                 "give 0 to derive the channels from the C band, or their number, e.g. 64.");
+        atMost(s.switchSwapUsd(), MAX_ITEM_USD, "Settings", 0, "switch_swap_usd", "value", out,
+                "give the US dollars of labour to replace one installed switch, e.g. 2000.");
+        atMost(s.recableUsd(), MAX_ITEM_USD, "Settings", 0, "recable_usd", "value", out,
+                "give the US dollars of labour to re-cable one optic unit from the Inventory, e.g. 40.");
     }
 
     private void racks(List<Rack> racks, Consumer<InputProblem> out) {
@@ -323,6 +334,7 @@ public final class InstanceValidator {
             atMost(m.portPowerW(), MAX_ITEM_W, "SwitchModels", i, m.id(), "port_power_w", out, WATTS);
             atMost(m.costUsd(), MAX_ITEM_USD, "SwitchModels", i, m.id(), "cost_usd", out, USD);
             atMost(m.heightU(), 100, "SwitchModels", i, m.id(), "height_u", out, "give rack units, e.g. 2.");
+            maxBuy(m.maxBuy(), "SwitchModels", i, m.id(), out);
             if (m.packaging() == Packaging.CPO && m.cpoPmd() == null) {
                 out.accept(problem("SwitchModels", i, m.id(), "cpo_pmd", "CPO model \"" + m.id()
                         + "\" has no cpo_pmd", "give the optical PMD of its ports, e.g. DR."));
@@ -344,6 +356,7 @@ public final class InstanceValidator {
             atMost(o.powerW(), MAX_ITEM_W, "Optics", i, o.id(), "power_w", out, WATTS);
             atMost(o.costUsd(), MAX_ITEM_USD, "Optics", i, o.id(), "cost_usd", out, USD);
             atMost(o.fiberUsdPerM(), 1_000, "Optics", i, o.id(), "fiber_usd_per_m", out, USD);
+            maxBuy(o.maxBuy(), "Optics", i, o.id(), out);
             CoherentSpec c = o.coherent();
             if (c != null) {
                 atMost(c.baudGbd(), 10_000, "Optics", i, o.id(), "baud_gbd", out, "give gigabaud, e.g. 60.");
@@ -355,13 +368,23 @@ public final class InstanceValidator {
         }
     }
 
+    /** A buying limit, when given, is 0 or more (whole numbers come from the readers). */
+    private void maxBuy(Integer maxBuy, String sheet, int index, String id, Consumer<InputProblem> out) {
+        if (maxBuy != null && maxBuy < 0) {
+            out.accept(problem(sheet, index, id, "max_buy", "max_buy must be 0 or more, got " + maxBuy,
+                    "give the units that may be bought, or leave max_buy blank for no limit."));
+        }
+    }
+
     private void devices(List<Device> devices, InstanceIndex index, Consumer<InputProblem> out) {
         duplicates("Devices", devices, Device::id, "device_id", out);
         List<String> rackIds = index.instance().racks().stream().map(Rack::id).toList();
+        List<String> modelIds = index.instance().switchModels().stream().map(SwitchModel::id).toList();
         for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
             rackOf(d, i, index, rackIds, out);
             if (d.isSwitch()) {
+                installedModel(d, i, index, modelIds, out);
                 if (!index.hasFamily(d.family())) {
                     out.accept(problem("Devices", i, d.id(), "family", "unknown switch family \"" + d.family() + "\"",
                             "add its models to SwitchModels or use one of "
@@ -375,6 +398,12 @@ public final class InstanceValidator {
                 out.accept(problem("Devices", i, d.id(), "family", d.role() + " \"" + d.id() + "\" has no family",
                         "name the SwitchModels family it is built from."));
             } else {
+                if (d.installedModel() != null) {
+                    out.accept(problem("Devices", i, d.id(), "installed_model", (d.role() == Role.SERVER ? "server"
+                            : "device") + " \"" + d.id() + "\" has installed_model \"" + d.installedModel()
+                            + "\"; only switches (devices with a family) have an installed model",
+                            "clear installed_model, or give the device the family of its switch model."));
+                }
                 if (d.ports() <= 0) {
                     out.accept(problem("Devices", i, d.id(), "ports", "device \"" + d.id()
                             + "\" needs a positive number of ports, got " + d.ports(), "give its NIC ports."));
@@ -383,6 +412,29 @@ public final class InstanceValidator {
                 atMost(d.ports(), MAX_PORTS, "Devices", i, d.id(), "ports", out, "give its NIC ports.");
                 atMost(d.portGbps(), MAX_GBPS, "Devices", i, d.id(), "port_gbps", out, GBPS);
             }
+        }
+    }
+
+    /**
+     * A switch's installed model is a known model, and the switch stands where it is installed (in its rack, not
+     * placed by the optimiser). A model of another family, or one its packaging request excludes, is allowed: it
+     * is always replaced.
+     */
+    private void installedModel(Device d, int i, InstanceIndex index, List<String> modelIds,
+                                Consumer<InputProblem> out) {
+        String installed = d.installedModel();
+        if (installed == null) {
+            return;
+        }
+        if (index.model(installed) == null) {
+            out.accept(problem("Devices", i, d.id(), "installed_model", "unknown switch model \"" + installed + "\"",
+                    "add it to the SwitchModels sheet or correct the id" + suggestion(installed, modelIds) + "."));
+        }
+        if (d.rackId() == null && !d.candidateRacks().isEmpty()) {
+            out.accept(problem("Devices", i, d.id(), "installed_model", "switch \"" + d.id() + "\" has installed_model \""
+                    + installed + "\" but candidate_racks instead of a rack_id; an installed switch is not placed by "
+                    + "the optimiser", "give the rack_id it stands in today instead of candidate_racks, or clear "
+                    + "installed_model for a new position."));
         }
     }
 
@@ -503,6 +555,97 @@ public final class InstanceValidator {
             if (why != null) {
                 out.accept(problem("Links", i, l.id(), "link_id", "no interconnect can serve link \"" + l.id() + "\": "
                         + why, hintFor(why)));
+            }
+        }
+    }
+
+    /**
+     * Inventory rows name an optic or a switch model (not an id that is both), in a quantity of 0 or more; rows of
+     * one item add up.
+     */
+    private void inventory(List<StockItem> items, InstanceIndex index, Consumer<InputProblem> out) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<String> known = new ArrayList<>();
+        index.instance().optics().forEach(o -> known.add(o.id()));
+        index.instance().switchModels().forEach(m -> known.add(m.id()));
+        for (int i = 0; i < items.size(); i++) {
+            StockItem s = items.get(i);
+            String id = s.itemId();
+            boolean optic = index.optic(id) != null;
+            boolean model = index.model(id) != null;
+            if (id.isBlank()) {
+                out.accept(problem("Inventory", i, id, "item_id", "item_id is blank",
+                        "give the optic or switch model id of the units owned."));
+            } else if (!optic && !model) {
+                out.accept(problem("Inventory", i, id, "item_id", "unknown item \"" + id
+                        + "\": neither an optic nor a switch model", "add it to the Optics or SwitchModels sheet or "
+                        + "correct the id" + suggestion(id, known) + "."));
+            } else if (optic && model) {
+                out.accept(problem("Inventory", i, id, "item_id", "item \"" + id + "\" is ambiguous: both an optic "
+                        + "and a switch model have that id", "give the optic or the switch model another id, so that "
+                        + "the stock names one of them."));
+            }
+            if (s.quantity() < 0) {
+                out.accept(problem("Inventory", i, id, "quantity", "quantity must be 0 or more, got " + s.quantity(),
+                        "give the units owned, e.g. 16."));
+            }
+        }
+    }
+
+    /**
+     * Compatibility rows name a known optic and a platform that something answers to (a switch model id, a switch
+     * family or a device's platform), at a coding cost of 0 or more, once per optic and platform. A YES row on a
+     * platform only CPO models have is harmless (CPO ends take no module) and passes.
+     */
+    private void compatibility(List<CompatibilityRule> rows, InstanceIndex index, Consumer<InputProblem> out) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> opticIds = index.instance().optics().stream().map(Optic::id).toList();
+        Set<String> platforms = new LinkedHashSet<>();
+        index.instance().switchModels().forEach(m -> platforms.add(m.id()));
+        index.instance().switchModels().forEach(m -> platforms.add(m.family()));
+        index.instance().devices().stream().map(Device::platform).filter(p -> p != null).forEach(platforms::add);
+        List<String> platformList = List.copyOf(platforms);
+        Map<List<String>, Integer> first = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CompatibilityRule r = rows.get(i);
+            String id = r.opticId();
+            if (id.isBlank()) {
+                out.accept(problem("Compatibility", i, id, "optic_id", "optic_id is blank",
+                        "give the optic the row qualifies or refuses."));
+            } else if (index.optic(id) == null) {
+                out.accept(problem("Compatibility", i, id, "optic_id", "unknown optic \"" + id + "\"",
+                        "add it to the Optics sheet or correct the id" + suggestion(id, opticIds) + "."));
+            }
+            if (r.platform().isBlank()) {
+                out.accept(problem("Compatibility", i, id, "platform", "platform is blank", "name a switch model, "
+                        + "a switch family or a device platform (Devices column platform)."));
+            } else if (!platforms.contains(r.platform())) {
+                out.accept(problem("Compatibility", i, id, "platform", "platform \"" + r.platform() + "\" matches "
+                        + "no switch model, switch family or device platform", "correct it"
+                        + suggestion(r.platform(), platformList) + ", or give the devices of that platform in the "
+                        + "Devices column platform."));
+            }
+            nonNegativeAt(r.codingUsd(), "Compatibility", i, id, "coding_usd", out);
+            atMost(r.codingUsd(), MAX_ITEM_USD, "Compatibility", i, id, "coding_usd", out,
+                    "give the US dollars of coding per module, e.g. 50, or leave it blank for none.");
+            if (id.isBlank() || r.platform().isBlank()) {
+                continue;
+            }
+            Integer at = first.putIfAbsent(List.of(id, r.platform()), i);
+            if (at != null) {
+                String before = locator.locate("Compatibility", at, id, "platform");
+                String here = locator.locate("Compatibility", i, id, "platform");
+                if (before.equals(here)) { // a locator by id: name the rows by position
+                    before = CellLocator.BY_ID.locate("Compatibility", at, null, "platform");
+                    here = CellLocator.BY_ID.locate("Compatibility", i, null, "platform");
+                }
+                out.accept(problem("Compatibility", i, id, "platform", "optic \"" + id + "\" on platform \""
+                        + r.platform() + "\" is given twice: at " + before + " and at " + here,
+                        "keep one row per optic and platform (the first one counts)."));
             }
         }
     }
