@@ -22,6 +22,7 @@ import io.fabricplan.model.StockItem;
 import io.fabricplan.model.SwitchModel;
 import io.fabricplan.model.WdmEquipment;
 import io.fabricplan.model.WdmKind;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.ArrayList;
@@ -431,10 +432,10 @@ public final class InstanceValidator {
                     "add it to the SwitchModels sheet or correct the id" + suggestion(installed, modelIds) + "."));
         }
         if (d.rackId() == null && !d.candidateRacks().isEmpty()) {
-            out.accept(problem("Devices", i, d.id(), "installed_model", "switch \"" + d.id() + "\" has installed_model \""
-                    + installed + "\" but candidate_racks instead of a rack_id; an installed switch is not placed by "
-                    + "the optimiser", "give the rack_id it stands in today instead of candidate_racks, or clear "
-                    + "installed_model for a new position."));
+            out.accept(problem("Devices", i, d.id(), "installed_model", "switch \"" + d.id()
+                    + "\" has installed_model \"" + installed + "\" but candidate_racks instead of a rack_id; an "
+                    + "installed switch is not placed by the optimiser", "give the rack_id it stands in today "
+                    + "instead of candidate_racks, or clear installed_model for a new position."));
         }
     }
 
@@ -498,6 +499,7 @@ public final class InstanceValidator {
         Settings settings = index.settings();
         SiteGraph graph = index.instance().hasSpans() ? new SiteGraph(index.instance().spans()) : null;
         List<String> deviceIds = index.instance().devices().stream().map(Device::id).toList();
+        Map<List<String>, Boolean> verdicts = verdicts(index.instance().compatibility());
         for (int i = 0; i < links.size(); i++) {
             Link l = links.get(i);
             boolean ok = true;
@@ -531,6 +533,7 @@ public final class InstanceValidator {
                 continue; // reported on the device or the rack
             }
             double length = shortestLength(l, aRacks, bRacks, settings);
+            boolean overSpans = false;
             if (Double.isNaN(length) && graph != null) {
                 double routeM = shortestRouteM(aRacks, bRacks, graph);
                 if (Double.isNaN(routeM)) {
@@ -544,6 +547,7 @@ public final class InstanceValidator {
                     continue;
                 }
                 length = routeM;
+                overSpans = true;
             }
             if (Double.isNaN(length)) {
                 out.accept(problem("Links", i, l.id(), "length_m", "link \"" + l.id() + "\" joins site \""
@@ -551,10 +555,11 @@ public final class InstanceValidator {
                         + "\" and has no length_m", "give the cable route length in length_m."));
                 continue;
             }
-            String why = whyNoOption(l, length, ends(a, index), ends(b, index), a, b, index);
-            if (why != null) {
+            NoOption none = whyNoOption(l, length, overSpans, ends(a, index), ends(b, index), a, b, index,
+                    verdicts);
+            if (none != null) {
                 out.accept(problem("Links", i, l.id(), "link_id", "no interconnect can serve link \"" + l.id() + "\": "
-                        + why, hintFor(why)));
+                        + none.why(), none.hint()));
             }
         }
     }
@@ -682,28 +687,48 @@ public final class InstanceValidator {
         return Double.isNaN(rack.xM()) || Double.isNaN(rack.yM());
     }
 
+    /** The ends the device may present, under the instance's Compatibility rows. */
     private static List<LinkEnd> ends(Device d, InstanceIndex index) {
         if (!d.isSwitch()) {
-            return List.of(LinkEnd.of(d));
+            return List.of(index.endOf(d, null));
         }
-        return index.candidateModels(d).stream().map(LinkEnd::of).toList();
+        return index.candidateModels(d).stream().map(m -> index.endOf(d, m)).toList();
     }
 
-    /** Null when some option serves the link for some choice of models at its ends; else why none can. */
-    static String whyNoOption(Link l, double length, List<LinkEnd> aEnds, List<LinkEnd> bEnds, Device a, Device b,
-                              InstanceIndex index) {
+    /** Why no option serves a link, and what to do about it. */
+    record NoOption(String why, String hint) {
+    }
+
+    /** The Compatibility rows' verdicts by (optic id, platform): YES true, NO false; the first row counts. */
+    private static Map<List<String>, Boolean> verdicts(List<CompatibilityRule> rows) {
+        Map<List<String>, Boolean> verdicts = new HashMap<>();
+        rows.forEach(r -> verdicts.putIfAbsent(List.of(r.opticId(), r.platform()), r.allowed()));
+        return verdicts;
+    }
+
+    /**
+     * Null when some option serves the link for some choice of models at its ends; else why none can. Over spans
+     * ({@code overSpans}), the COHERENT options that only the Compatibility sheet keeps from a DWDM channel count
+     * among the options, whatever their reach.
+     */
+    static NoOption whyNoOption(Link l, double length, boolean overSpans, List<LinkEnd> aEnds, List<LinkEnd> bEnds,
+                                Device a, Device b, InstanceIndex index, Map<List<String>, Boolean> verdicts) {
         if (aEnds.isEmpty() || bEnds.isEmpty()) {
             return null; // the device's missing models are reported on the device
         }
         List<Optic> rated = index.instance().optics().stream().filter(o -> FabricRules.rateMatches(o, l)).toList();
         if (rated.isEmpty()) {
-            return "no optic runs at " + num(l.gbps()) + " Gb/s";
+            return new NoOption("no optic runs at " + num(l.gbps()) + " Gb/s",
+                    "add an optic of that rate to the Optics sheet or correct the link's gbps.");
         }
-        List<Optic> reaching = rated.stream().filter(o -> FabricRules.reaches(o, length)).toList();
+        List<Optic> reaching = rated.stream().filter(o -> FabricRules.reaches(o, length) || overSpans
+                && o.kind() == OpticKind.COHERENT && o.coherent() != null
+                && index.qualification().restricts(o.id())).toList();
         if (reaching.isEmpty()) {
             Optic longest = rated.stream().max((x, y) -> Double.compare(x.reachM(), y.reachM())).orElseThrow();
-            return "it is " + num(length) + " m long, too long for every " + num(l.gbps())
-                    + " Gb/s option (longest reach " + num(longest.reachM()) + " m, " + longest.id() + ")";
+            return new NoOption("it is " + num(length) + " m long, too long for every " + num(l.gbps())
+                    + " Gb/s option (longest reach " + num(longest.reachM()) + " m, " + longest.id() + ")",
+                    "add a longer-reach option (FR, LR) to Optics, move the racks closer, or correct length_m.");
         }
         for (LinkEnd ea : aEnds) {
             for (LinkEnd eb : bEnds) {
@@ -716,11 +741,14 @@ public final class InstanceValidator {
         }
         List<String> reasons = new ArrayList<>();
         String names = reaching.stream().map(o -> o.id() + (o.pmd() == null ? "" : " (" + o.kind() + " " + o.pmd()
-                + (o.lpo() ? ", LPO" : "") + ")")).collect(Collectors.joining(", "));
+                + (o.lpo() ? ", LPO" : "") + (FabricRules.reaches(o, length) ? "" : ", over DWDM") + ")"))
+                .collect(Collectors.joining(", "));
+        String hint = unqualified(reaching, a, aEnds, b, bEnds, index, verdicts, reasons);
         describeEnd(a, aEnds, reasons);
         describeEnd(b, bEnds, reasons);
-        return String.join("; ", reasons) + "; options of " + num(l.gbps()) + " Gb/s that reach " + num(length)
-                + " m: " + names;
+        return new NoOption(String.join("; ", reasons) + "; options of " + num(l.gbps()) + " Gb/s that reach "
+                + num(length) + " m: " + names, hint != null ? hint
+                : "set the switch's packaging to AUTO or PLUGGABLE, or add a transceiver of the CPO port's PMD.");
     }
 
     private static void describeEnd(Device d, List<LinkEnd> ends, List<String> reasons) {
@@ -732,14 +760,87 @@ public final class InstanceValidator {
         }
     }
 
-    private static String hintFor(String why) {
-        if (why.startsWith("no optic runs")) {
-            return "add an optic of that rate to the Optics sheet or correct the link's gbps.";
+    /**
+     * The options that would serve the link but for the Compatibility sheet: adds, per option, the ends that
+     * refuse it with the platforms they answer to ({@code : NO} marks a refusing row), and returns the hint for
+     * the first such option; null when the sheet keeps no option from the link.
+     */
+    private static String unqualified(List<Optic> reaching, Device a, List<LinkEnd> aEnds, Device b,
+                                      List<LinkEnd> bEnds, InstanceIndex index, Map<List<String>, Boolean> verdicts,
+                                      List<String> reasons) {
+        Map<String, List<String>> opticsByRefusal = new LinkedHashMap<>();
+        String hint = null;
+        for (Optic o : reaching) {
+            if (!index.qualification().restricts(o.id())) {
+                continue;
+            }
+            List<LinkEnd> aBare = acceptingWithoutSheet(o, aEnds);
+            List<LinkEnd> bBare = acceptingWithoutSheet(o, bEnds);
+            if (aBare.isEmpty() || bBare.isEmpty()) {
+                continue; // refused for another reason (CPO port, LPO host)
+            }
+            List<String> refusals = new ArrayList<>();
+            List<String> actions = new ArrayList<>();
+            if (aBare.stream().noneMatch(e -> e.qualifies(o))) {
+                refusal(o, a, aBare, verdicts, refusals, actions);
+            }
+            if (bBare.stream().noneMatch(e -> e.qualifies(o))) {
+                refusal(o, b, bBare, verdicts, refusals, actions);
+            }
+            opticsByRefusal.computeIfAbsent(String.join(" nor of ", refusals), k -> new ArrayList<>()).add(o.id());
+            if (hint == null) {
+                hint = String.join(" and ", actions) + " if " + o.id() + " is qualified there.";
+            }
         }
-        if (why.contains("too long")) {
-            return "add a longer-reach option (FR, LR) to Optics, move the racks closer, or correct length_m.";
+        opticsByRefusal.forEach((refusal, ids) -> reasons.add(String.join(", ", ids)
+                + (ids.size() == 1 ? " is" : " are") + " qualified on no platform of " + refusal
+                + " in the Compatibility sheet"));
+        return hint;
+    }
+
+    /** The ends that would take the optic were there no Compatibility sheet. */
+    private static List<LinkEnd> acceptingWithoutSheet(Optic o, List<LinkEnd> ends) {
+        return ends.stream().filter(e -> FabricRules.endAccepts(o, new LinkEnd(e.packaging(), e.lpoCapable(),
+                e.cpoPmd(), e.model(), e.platform(), Qualification.NONE))).toList();
+    }
+
+    /**
+     * Names a device that refuses the optic by the Compatibility sheet, with the platforms its ends answer to, and
+     * what would qualify it: turning its NO rows to YES, or a YES row on its family (switches) or platform.
+     */
+    private static void refusal(Optic o, Device d, List<LinkEnd> ends, Map<List<String>, Boolean> verdicts,
+                                List<String> refusals, List<String> actions) {
+        List<String[]> platforms = new ArrayList<>(); // {what, name}
+        if (d.isSwitch()) {
+            ends.stream().map(e -> e.model().id()).distinct().forEach(m -> platforms.add(new String[] {"model", m}));
+            platforms.add(new String[] {"family", d.family()});
         }
-        return "set the switch's packaging to AUTO or PLUGGABLE, or add a transceiver of the CPO port's PMD.";
+        if (d.platform() != null) {
+            platforms.add(new String[] {"platform", d.platform()});
+        }
+        List<String> names = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (String[] p : platforms) {
+            boolean no = Boolean.FALSE.equals(verdicts.get(List.of(o.id(), p[1])));
+            names.add(p[0] + " " + p[1] + (no ? ": NO" : ""));
+            if (no) {
+                refused.add("(" + o.id() + ", " + p[1] + ", NO)");
+            }
+        }
+        if (platforms.isEmpty()) {
+            names.add("no platform given");
+        }
+        refusals.add(d.id() + " (" + String.join(", ", names) + ")");
+        if (!refused.isEmpty()) {
+            actions.add("set the Compatibility row" + (refused.size() == 1 ? " " : "s ") + String.join(", ", refused)
+                    + " to YES");
+        } else if (d.isSwitch() || d.platform() != null) {
+            actions.add("add a Compatibility row (" + o.id() + ", " + (d.isSwitch() ? d.family() : d.platform())
+                    + ", YES)");
+        } else {
+            actions.add("give " + d.id() + " its platform in the Devices column platform and add a Compatibility "
+                    + "row (" + o.id() + ", that platform, YES)");
+        }
     }
 
     private boolean knownDevice(Link l, int i, String deviceId, String column, InstanceIndex index,
