@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * Finds every problem of an instance at once: values out of range, duplicate and unknown ids, lengths that cannot
- * be derived and links that no interconnect can serve (saying why). Fields that hold NaN were unreadable and are
+ * be derived and links that no interconnect can serve (saying why, the Compatibility sheet's refusals included).
+ * Every problem refuses the instance: there is no warning level. Fields that hold NaN were unreadable and are
  * reported by the reader already; they are skipped here. Runs in O(links x optics). One validator serves one
  * validation at a time; it is cheap to create.
  */
@@ -119,7 +120,7 @@ public final class InstanceValidator {
         inventory(instance.inventory(), index, problems);
         compatibility(instance.compatibility(), index, problems);
         if (found[0] == 0) {
-            magnitude(instance, problems); // an aggregate: only meaningful when every figure is within range
+            magnitude(instance, index, problems); // an aggregate: only meaningful when every figure is within range
         }
     }
 
@@ -896,18 +897,28 @@ public final class InstanceValidator {
      * The most a plan of the instance could cost and draw, from its counts and catalogs: beyond
      * {@link #MAX_OBJECTIVE} (USD, or W for the POWER objective) or {@link #MAX_POWER_W}, the solvers' integer
      * arithmetic (CP-SAT scales every row to 64-bit integers) is no longer exact, so such an instance is refused
-     * here rather than failing in the solve. Each figure is within its own range; together they are not.
+     * here rather than failing in the solve. Each figure is within its own range; together they are not. A unit
+     * costs at most the more of its price and, taken from stock, {@code recable_usd}, plus its dearest coding; a
+     * replaced installed switch adds {@code switch_swap_usd}.
      */
-    private void magnitude(Instance instance, Consumer<InputProblem> out) {
+    private void magnitude(Instance instance, InstanceIndex index, Consumer<InputProblem> out) {
         Settings s = instance.settings();
         double usdPerW = s.objective() == io.fabricplan.model.Objective.POWER ? 0 : finite(s.objectiveUsdPerWatt());
         boolean power = s.objective() == io.fabricplan.model.Objective.POWER;
+        Map<String, Double> coding = new HashMap<>();
+        for (CompatibilityRule r : instance.compatibility()) {
+            if (r.allowed()) {
+                coding.merge(r.opticId(), finite(r.codingUsd()), Math::max);
+            }
+        }
         double opticW = 0;
         double opticUsd = 0;
         double fiberUsdPerM = 0;
         for (Optic o : instance.optics()) {
+            double unit = index.stock(o.id()) > 0 ? Math.max(finite(o.costUsd()), finite(s.recableUsd()))
+                    : finite(o.costUsd());
             opticW = Math.max(opticW, finite(o.powerW()));
-            opticUsd = Math.max(opticUsd, finite(o.costUsd()) + usdPerW * finite(o.powerW()));
+            opticUsd = Math.max(opticUsd, unit + coding.getOrDefault(o.id(), 0.0) + usdPerW * finite(o.powerW()));
             fiberUsdPerM = Math.max(fiberUsdPerM, finite(o.fiberUsdPerM()));
         }
         double span = rackSpanM(instance) + finite(s.interRackSlackM()) + finite(s.intraRackM());
@@ -937,6 +948,11 @@ public final class InstanceValidator {
         long switches = instance.devices().stream().filter(Device::isSwitch).count();
         totalW += switches * switchW;
         total += switches * (power ? switchW : switchUsd);
+        if (!power) {
+            long installed = instance.devices().stream().filter(d -> d.isSwitch() && d.installedModel() != null)
+                    .count();
+            total += installed * finite(s.switchSwapUsd());
+        }
         double wdmW = 0;
         double wdmUsd = 0;
         for (WdmEquipment e : instance.wdmEquipment()) {
@@ -957,7 +973,11 @@ public final class InstanceValidator {
                 + ", beyond the " + sci(MAX_OBJECTIVE) + " the solvers compute exactly"
                 : "a plan could draw " + sci(totalW) + " W, beyond the " + sci(MAX_POWER_W) + " W (1 GW) the solvers "
                 + "compute exactly";
-        String hint = "check the units of cost_usd and power_w in Optics and SwitchModels, of count in Links, and of "
+        String hint = instance.usesSupplyRules()
+                ? "check the units of cost_usd and power_w in Optics and SwitchModels, of count in Links, of "
+                + "coding_usd in Compatibility, and of energy_usd_per_kwh, pue, years, switch_swap_usd and recable_usd "
+                + "in Settings."
+                : "check the units of cost_usd and power_w in Optics and SwitchModels, of count in Links, and of "
                 + "energy_usd_per_kwh, pue and years in Settings.";
         if (worstIndex >= 0 && worstLink >= total / 2) {
             Link l = instance.links().get(worstIndex);

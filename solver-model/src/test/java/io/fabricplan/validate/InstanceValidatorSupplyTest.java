@@ -1,10 +1,13 @@
 package io.fabricplan.validate;
 
+import io.fabricplan.model.CompatibilityRule;
 import io.fabricplan.model.DefaultCatalog;
 import io.fabricplan.model.Device;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.Link;
+import io.fabricplan.model.Media;
 import io.fabricplan.model.Optic;
+import io.fabricplan.model.OpticKind;
 import io.fabricplan.model.PackagingChoice;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.Role;
@@ -173,5 +176,31 @@ class InstanceValidatorSupplyTest {
             assertThat(p.hint()).isEqualTo("give the US dollars of labour to re-cable one optic unit from the "
                     + "Inventory, e.g. 40.");
         });
+    }
+
+    @Test
+    void codingAndRecablingCountTowardsWhatAPlanCouldCost() {
+        // a million AOCs of 1,000 USD cost 2e9: well within what the solvers compute exactly, until each end's
+        // coding or each unit's re-cabling labour is 1e9 USD
+        Optic aoc = new Optic("aoc", OpticKind.AOC, 800, 100, null, Media.MMF, 0, 1000, 0, false, "");
+        Instance million = base().withOptics(List.of(aoc))
+                .withLinks(List.of(new Link("l1", "srv", "leaf", 1_000_000, 800, null)))
+                .withDevices(List.of(LEAF, SRV.withPlatform("CX7")));
+        Instance coded = million.withCompatibility(List.of(new CompatibilityRule("aoc", "CX7", true, 1e9),
+                new CompatibilityRule("aoc", "SW51T", true, 1e9)));
+        Instance recabled = million.withInventory(List.of(new StockItem("aoc", 1_000_000, "")))
+                .withSettings(Settings.defaults().withLabour(0, 1e9));
+
+        assertThat(problems(million)).isEmpty();
+        for (Instance dear : List.of(coded, recabled)) {
+            assertThat(problems(dear)).singleElement().satisfies(p -> {
+                assertThat(p.where()).isEqualTo("Links[l1].count");
+                assertThat(p.message()).isEqualTo("a plan's objective could reach 2.0e15 USD, beyond the 1.0e15 the "
+                        + "solvers compute exactly (link \"l1\" alone up to 2.0e15 for its 1000000 cables)");
+                assertThat(p.hint()).isEqualTo("check the units of cost_usd and power_w in Optics and SwitchModels, "
+                        + "of count in Links, of coding_usd in Compatibility, and of energy_usd_per_kwh, pue, years, "
+                        + "switch_swap_usd and recable_usd in Settings.");
+            });
+        }
     }
 }
