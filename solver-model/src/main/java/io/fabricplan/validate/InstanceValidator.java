@@ -1,6 +1,7 @@
 package io.fabricplan.validate;
 
 import io.fabricplan.model.CoherentSpec;
+import io.fabricplan.model.CompatibilityRule;
 import io.fabricplan.model.Device;
 import io.fabricplan.model.FabricRules;
 import io.fabricplan.model.Instance;
@@ -9,6 +10,7 @@ import io.fabricplan.model.Link;
 import io.fabricplan.model.LinkEnd;
 import io.fabricplan.model.Optic;
 import io.fabricplan.model.Packaging;
+import io.fabricplan.model.Qualification;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.Role;
 import io.fabricplan.model.OpticKind;
@@ -16,9 +18,11 @@ import io.fabricplan.model.Settings;
 import io.fabricplan.model.Site;
 import io.fabricplan.model.SiteGraph;
 import io.fabricplan.model.Span;
+import io.fabricplan.model.StockItem;
 import io.fabricplan.model.SwitchModel;
 import io.fabricplan.model.WdmEquipment;
 import io.fabricplan.model.WdmKind;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.ArrayList;
@@ -32,7 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * Finds every problem of an instance at once: values out of range, duplicate and unknown ids, lengths that cannot
- * be derived and links that no interconnect can serve (saying why). Fields that hold NaN were unreadable and are
+ * be derived and links that no interconnect can serve (saying why, the Compatibility sheet's refusals included).
+ * Every problem refuses the instance: there is no warning level. Fields that hold NaN were unreadable and are
  * reported by the reader already; they are skipped here. Runs in O(links x optics). One validator serves one
  * validation at a time; it is cheap to create.
  */
@@ -112,8 +117,10 @@ public final class InstanceValidator {
         }
         devices(instance.devices(), index, problems);
         links(instance.links(), index, problems);
+        inventory(instance.inventory(), index, problems);
+        compatibility(instance.compatibility(), index, problems);
         if (found[0] == 0) {
-            magnitude(instance, problems); // an aggregate: only meaningful when every figure is within range
+            magnitude(instance, index, problems); // an aggregate: only meaningful when every figure is within range
         }
     }
 
@@ -254,6 +261,8 @@ public final class InstanceValidator {
         nonNegative(s.intraRackM(), "Settings", "intra_rack_m", out);
         nonNegative(s.interRackSlackM(), "Settings", "inter_rack_slack_m", out);
         nonNegative(s.osnrMarginDb(), "Settings", "osnr_margin_db", out);
+        nonNegative(s.switchSwapUsd(), "Settings", "switch_swap_usd", out);
+        nonNegative(s.recableUsd(), "Settings", "recable_usd", out);
         if (!Double.isNaN(s.gridStartThz()) && (s.gridStartThz() <= 0
                 || s.gridStartThz() >= io.fabricplan.model.OpticalRules.C_BAND_END_THZ)) {
             out.accept(problem("Settings", 0, "grid_start_thz", "value", "grid_start_thz must be below "
@@ -282,6 +291,10 @@ public final class InstanceValidator {
         atMost(s.osnrMarginDb(), 50, "Settings", 0, "osnr_margin_db", "value", out, "give decibels, e.g. 2.");
         atMost(s.maxChannels(), 1_000, "Settings", 0, "max_channels", "value", out,
                 "give 0 to derive the channels from the C band, or their number, e.g. 64.");
+        atMost(s.switchSwapUsd(), MAX_ITEM_USD, "Settings", 0, "switch_swap_usd", "value", out,
+                "give the US dollars of labour to replace one installed switch, e.g. 2000.");
+        atMost(s.recableUsd(), MAX_ITEM_USD, "Settings", 0, "recable_usd", "value", out,
+                "give the US dollars of labour to re-cable one optic unit from the Inventory, e.g. 40.");
     }
 
     private void racks(List<Rack> racks, Consumer<InputProblem> out) {
@@ -323,6 +336,7 @@ public final class InstanceValidator {
             atMost(m.portPowerW(), MAX_ITEM_W, "SwitchModels", i, m.id(), "port_power_w", out, WATTS);
             atMost(m.costUsd(), MAX_ITEM_USD, "SwitchModels", i, m.id(), "cost_usd", out, USD);
             atMost(m.heightU(), 100, "SwitchModels", i, m.id(), "height_u", out, "give rack units, e.g. 2.");
+            maxBuy(m.maxBuy(), "SwitchModels", i, m.id(), out);
             if (m.packaging() == Packaging.CPO && m.cpoPmd() == null) {
                 out.accept(problem("SwitchModels", i, m.id(), "cpo_pmd", "CPO model \"" + m.id()
                         + "\" has no cpo_pmd", "give the optical PMD of its ports, e.g. DR."));
@@ -344,6 +358,7 @@ public final class InstanceValidator {
             atMost(o.powerW(), MAX_ITEM_W, "Optics", i, o.id(), "power_w", out, WATTS);
             atMost(o.costUsd(), MAX_ITEM_USD, "Optics", i, o.id(), "cost_usd", out, USD);
             atMost(o.fiberUsdPerM(), 1_000, "Optics", i, o.id(), "fiber_usd_per_m", out, USD);
+            maxBuy(o.maxBuy(), "Optics", i, o.id(), out);
             CoherentSpec c = o.coherent();
             if (c != null) {
                 atMost(c.baudGbd(), 10_000, "Optics", i, o.id(), "baud_gbd", out, "give gigabaud, e.g. 60.");
@@ -355,13 +370,23 @@ public final class InstanceValidator {
         }
     }
 
+    /** A buying limit, when given, is 0 or more (whole numbers come from the readers). */
+    private void maxBuy(Integer maxBuy, String sheet, int index, String id, Consumer<InputProblem> out) {
+        if (maxBuy != null && maxBuy < 0) {
+            out.accept(problem(sheet, index, id, "max_buy", "max_buy must be 0 or more, got " + maxBuy,
+                    "give the units that may be bought, or leave max_buy blank for no limit."));
+        }
+    }
+
     private void devices(List<Device> devices, InstanceIndex index, Consumer<InputProblem> out) {
         duplicates("Devices", devices, Device::id, "device_id", out);
         List<String> rackIds = index.instance().racks().stream().map(Rack::id).toList();
+        List<String> modelIds = index.instance().switchModels().stream().map(SwitchModel::id).toList();
         for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
             rackOf(d, i, index, rackIds, out);
             if (d.isSwitch()) {
+                installedModel(d, i, index, modelIds, out);
                 if (!index.hasFamily(d.family())) {
                     out.accept(problem("Devices", i, d.id(), "family", "unknown switch family \"" + d.family() + "\"",
                             "add its models to SwitchModels or use one of "
@@ -375,6 +400,12 @@ public final class InstanceValidator {
                 out.accept(problem("Devices", i, d.id(), "family", d.role() + " \"" + d.id() + "\" has no family",
                         "name the SwitchModels family it is built from."));
             } else {
+                if (d.installedModel() != null) {
+                    out.accept(problem("Devices", i, d.id(), "installed_model", (d.role() == Role.SERVER ? "server"
+                            : "device") + " \"" + d.id() + "\" has installed_model \"" + d.installedModel()
+                            + "\"; only switches (devices with a family) have an installed model",
+                            "clear installed_model, or give the device the family of its switch model."));
+                }
                 if (d.ports() <= 0) {
                     out.accept(problem("Devices", i, d.id(), "ports", "device \"" + d.id()
                             + "\" needs a positive number of ports, got " + d.ports(), "give its NIC ports."));
@@ -383,6 +414,29 @@ public final class InstanceValidator {
                 atMost(d.ports(), MAX_PORTS, "Devices", i, d.id(), "ports", out, "give its NIC ports.");
                 atMost(d.portGbps(), MAX_GBPS, "Devices", i, d.id(), "port_gbps", out, GBPS);
             }
+        }
+    }
+
+    /**
+     * A switch's installed model is a known model, and the switch stands where it is installed (in its rack, not
+     * placed by the optimiser). A model of another family, or one its packaging request excludes, is allowed: it
+     * is always replaced.
+     */
+    private void installedModel(Device d, int i, InstanceIndex index, List<String> modelIds,
+                                Consumer<InputProblem> out) {
+        String installed = d.installedModel();
+        if (installed == null) {
+            return;
+        }
+        if (index.model(installed) == null) {
+            out.accept(problem("Devices", i, d.id(), "installed_model", "unknown switch model \"" + installed + "\"",
+                    "add it to the SwitchModels sheet or correct the id" + suggestion(installed, modelIds) + "."));
+        }
+        if (d.rackId() == null && !d.candidateRacks().isEmpty()) {
+            out.accept(problem("Devices", i, d.id(), "installed_model", "switch \"" + d.id()
+                    + "\" has installed_model \"" + installed + "\" but candidate_racks instead of a rack_id; an "
+                    + "installed switch is not placed by the optimiser", "give the rack_id it stands in today "
+                    + "instead of candidate_racks, or clear installed_model for a new position."));
         }
     }
 
@@ -446,6 +500,7 @@ public final class InstanceValidator {
         Settings settings = index.settings();
         SiteGraph graph = index.instance().hasSpans() ? new SiteGraph(index.instance().spans()) : null;
         List<String> deviceIds = index.instance().devices().stream().map(Device::id).toList();
+        Map<List<String>, Boolean> verdicts = verdicts(index.instance().compatibility());
         for (int i = 0; i < links.size(); i++) {
             Link l = links.get(i);
             boolean ok = true;
@@ -479,6 +534,7 @@ public final class InstanceValidator {
                 continue; // reported on the device or the rack
             }
             double length = shortestLength(l, aRacks, bRacks, settings);
+            boolean overSpans = false;
             if (Double.isNaN(length) && graph != null) {
                 double routeM = shortestRouteM(aRacks, bRacks, graph);
                 if (Double.isNaN(routeM)) {
@@ -492,6 +548,7 @@ public final class InstanceValidator {
                     continue;
                 }
                 length = routeM;
+                overSpans = true;
             }
             if (Double.isNaN(length)) {
                 out.accept(problem("Links", i, l.id(), "length_m", "link \"" + l.id() + "\" joins site \""
@@ -499,10 +556,102 @@ public final class InstanceValidator {
                         + "\" and has no length_m", "give the cable route length in length_m."));
                 continue;
             }
-            String why = whyNoOption(l, length, ends(a, index), ends(b, index), a, b, index);
-            if (why != null) {
+            NoOption none = whyNoOption(l, length, overSpans, ends(a, index), ends(b, index), a, b, index,
+                    verdicts);
+            if (none != null) {
                 out.accept(problem("Links", i, l.id(), "link_id", "no interconnect can serve link \"" + l.id() + "\": "
-                        + why, hintFor(why)));
+                        + none.why(), none.hint()));
+            }
+        }
+    }
+
+    /**
+     * Inventory rows name an optic or a switch model (not an id that is both), in a quantity of 0 or more; rows of
+     * one item add up.
+     */
+    private void inventory(List<StockItem> items, InstanceIndex index, Consumer<InputProblem> out) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<String> known = new ArrayList<>();
+        index.instance().optics().forEach(o -> known.add(o.id()));
+        index.instance().switchModels().forEach(m -> known.add(m.id()));
+        for (int i = 0; i < items.size(); i++) {
+            StockItem s = items.get(i);
+            String id = s.itemId();
+            boolean optic = index.optic(id) != null;
+            boolean model = index.model(id) != null;
+            if (id.isBlank()) {
+                out.accept(problem("Inventory", i, id, "item_id", "item_id is blank",
+                        "give the optic or switch model id of the units owned."));
+            } else if (!optic && !model) {
+                out.accept(problem("Inventory", i, id, "item_id", "unknown item \"" + id
+                        + "\": neither an optic nor a switch model", "add it to the Optics or SwitchModels sheet or "
+                        + "correct the id" + suggestion(id, known) + "."));
+            } else if (optic && model) {
+                out.accept(problem("Inventory", i, id, "item_id", "item \"" + id + "\" is ambiguous: both an optic "
+                        + "and a switch model have that id", "give the optic or the switch model another id, so that "
+                        + "the stock names one of them."));
+            }
+            if (s.quantity() < 0) {
+                out.accept(problem("Inventory", i, id, "quantity", "quantity must be 0 or more, got " + s.quantity(),
+                        "give the units owned, e.g. 16."));
+            }
+        }
+    }
+
+    /**
+     * Compatibility rows name a known optic and a platform that something answers to (a switch model id, a switch
+     * family or a device's platform), at a coding cost of 0 or more, once per optic and platform. A YES row on a
+     * platform only CPO models have is harmless (CPO ends take no module) and passes.
+     */
+    private void compatibility(List<CompatibilityRule> rows, InstanceIndex index, Consumer<InputProblem> out) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> opticIds = index.instance().optics().stream().map(Optic::id).toList();
+        Set<String> platforms = new LinkedHashSet<>();
+        index.instance().switchModels().forEach(m -> platforms.add(m.id()));
+        index.instance().switchModels().forEach(m -> platforms.add(m.family()));
+        index.instance().devices().stream().map(Device::platform).filter(p -> p != null).forEach(platforms::add);
+        List<String> platformList = List.copyOf(platforms);
+        Map<List<String>, Integer> first = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CompatibilityRule r = rows.get(i);
+            String id = r.opticId();
+            if (id.isBlank()) {
+                out.accept(problem("Compatibility", i, id, "optic_id", "optic_id is blank",
+                        "give the optic the row qualifies or refuses."));
+            } else if (index.optic(id) == null) {
+                out.accept(problem("Compatibility", i, id, "optic_id", "unknown optic \"" + id + "\"",
+                        "add it to the Optics sheet or correct the id" + suggestion(id, opticIds) + "."));
+            }
+            if (r.platform().isBlank()) {
+                out.accept(problem("Compatibility", i, id, "platform", "platform is blank", "name a switch model, "
+                        + "a switch family or a device platform (Devices column platform)."));
+            } else if (!platforms.contains(r.platform())) {
+                out.accept(problem("Compatibility", i, id, "platform", "platform \"" + r.platform() + "\" matches "
+                        + "no switch model, switch family or device platform", "correct it"
+                        + suggestion(r.platform(), platformList) + ", or give the devices of that platform in the "
+                        + "Devices column platform."));
+            }
+            nonNegativeAt(r.codingUsd(), "Compatibility", i, id, "coding_usd", out);
+            atMost(r.codingUsd(), MAX_ITEM_USD, "Compatibility", i, id, "coding_usd", out,
+                    "give the US dollars of coding per module, e.g. 50, or leave it blank for none.");
+            if (id.isBlank() || r.platform().isBlank()) {
+                continue;
+            }
+            Integer at = first.putIfAbsent(List.of(id, r.platform()), i);
+            if (at != null) {
+                String before = locator.locate("Compatibility", at, id, "platform");
+                String here = locator.locate("Compatibility", i, id, "platform");
+                if (before.equals(here)) { // a locator by id: name the rows by position
+                    before = CellLocator.BY_ID.locate("Compatibility", at, null, "platform");
+                    here = CellLocator.BY_ID.locate("Compatibility", i, null, "platform");
+                }
+                out.accept(problem("Compatibility", i, id, "platform", "optic \"" + id + "\" on platform \""
+                        + r.platform() + "\" is given twice: at " + before + " and at " + here,
+                        "keep one row per optic and platform (the first one counts)."));
             }
         }
     }
@@ -539,28 +688,48 @@ public final class InstanceValidator {
         return Double.isNaN(rack.xM()) || Double.isNaN(rack.yM());
     }
 
+    /** The ends the device may present, under the instance's Compatibility rows. */
     private static List<LinkEnd> ends(Device d, InstanceIndex index) {
         if (!d.isSwitch()) {
-            return List.of(LinkEnd.of(d));
+            return List.of(index.endOf(d, null));
         }
-        return index.candidateModels(d).stream().map(LinkEnd::of).toList();
+        return index.candidateModels(d).stream().map(m -> index.endOf(d, m)).toList();
     }
 
-    /** Null when some option serves the link for some choice of models at its ends; else why none can. */
-    static String whyNoOption(Link l, double length, List<LinkEnd> aEnds, List<LinkEnd> bEnds, Device a, Device b,
-                              InstanceIndex index) {
+    /** Why no option serves a link, and what to do about it. */
+    record NoOption(String why, String hint) {
+    }
+
+    /** The Compatibility rows' verdicts by (optic id, platform): YES true, NO false; the first row counts. */
+    private static Map<List<String>, Boolean> verdicts(List<CompatibilityRule> rows) {
+        Map<List<String>, Boolean> verdicts = new HashMap<>();
+        rows.forEach(r -> verdicts.putIfAbsent(List.of(r.opticId(), r.platform()), r.allowed()));
+        return verdicts;
+    }
+
+    /**
+     * Null when some option serves the link for some choice of models at its ends; else why none can. Over spans
+     * ({@code overSpans}), the COHERENT options that only the Compatibility sheet keeps from a DWDM channel count
+     * among the options, whatever their reach.
+     */
+    static NoOption whyNoOption(Link l, double length, boolean overSpans, List<LinkEnd> aEnds, List<LinkEnd> bEnds,
+                                Device a, Device b, InstanceIndex index, Map<List<String>, Boolean> verdicts) {
         if (aEnds.isEmpty() || bEnds.isEmpty()) {
             return null; // the device's missing models are reported on the device
         }
         List<Optic> rated = index.instance().optics().stream().filter(o -> FabricRules.rateMatches(o, l)).toList();
         if (rated.isEmpty()) {
-            return "no optic runs at " + num(l.gbps()) + " Gb/s";
+            return new NoOption("no optic runs at " + num(l.gbps()) + " Gb/s",
+                    "add an optic of that rate to the Optics sheet or correct the link's gbps.");
         }
-        List<Optic> reaching = rated.stream().filter(o -> FabricRules.reaches(o, length)).toList();
+        List<Optic> reaching = rated.stream().filter(o -> FabricRules.reaches(o, length) || overSpans
+                && o.kind() == OpticKind.COHERENT && o.coherent() != null
+                && index.qualification().restricts(o.id())).toList();
         if (reaching.isEmpty()) {
             Optic longest = rated.stream().max((x, y) -> Double.compare(x.reachM(), y.reachM())).orElseThrow();
-            return "it is " + num(length) + " m long, too long for every " + num(l.gbps())
-                    + " Gb/s option (longest reach " + num(longest.reachM()) + " m, " + longest.id() + ")";
+            return new NoOption("it is " + num(length) + " m long, too long for every " + num(l.gbps())
+                    + " Gb/s option (longest reach " + num(longest.reachM()) + " m, " + longest.id() + ")",
+                    "add a longer-reach option (FR, LR) to Optics, move the racks closer, or correct length_m.");
         }
         for (LinkEnd ea : aEnds) {
             for (LinkEnd eb : bEnds) {
@@ -573,11 +742,14 @@ public final class InstanceValidator {
         }
         List<String> reasons = new ArrayList<>();
         String names = reaching.stream().map(o -> o.id() + (o.pmd() == null ? "" : " (" + o.kind() + " " + o.pmd()
-                + (o.lpo() ? ", LPO" : "") + ")")).collect(Collectors.joining(", "));
+                + (o.lpo() ? ", LPO" : "") + (FabricRules.reaches(o, length) ? "" : ", over DWDM") + ")"))
+                .collect(Collectors.joining(", "));
+        String hint = unqualified(reaching, a, aEnds, b, bEnds, index, verdicts, reasons);
         describeEnd(a, aEnds, reasons);
         describeEnd(b, bEnds, reasons);
-        return String.join("; ", reasons) + "; options of " + num(l.gbps()) + " Gb/s that reach " + num(length)
-                + " m: " + names;
+        return new NoOption(String.join("; ", reasons) + "; options of " + num(l.gbps()) + " Gb/s that reach "
+                + num(length) + " m: " + names, hint != null ? hint
+                : "set the switch's packaging to AUTO or PLUGGABLE, or add a transceiver of the CPO port's PMD.");
     }
 
     private static void describeEnd(Device d, List<LinkEnd> ends, List<String> reasons) {
@@ -589,14 +761,87 @@ public final class InstanceValidator {
         }
     }
 
-    private static String hintFor(String why) {
-        if (why.startsWith("no optic runs")) {
-            return "add an optic of that rate to the Optics sheet or correct the link's gbps.";
+    /**
+     * The options that would serve the link but for the Compatibility sheet: adds, per option, the ends that
+     * refuse it with the platforms they answer to ({@code : NO} marks a refusing row), and returns the hint for
+     * the first such option; null when the sheet keeps no option from the link.
+     */
+    private static String unqualified(List<Optic> reaching, Device a, List<LinkEnd> aEnds, Device b,
+                                      List<LinkEnd> bEnds, InstanceIndex index, Map<List<String>, Boolean> verdicts,
+                                      List<String> reasons) {
+        Map<String, List<String>> opticsByRefusal = new LinkedHashMap<>();
+        String hint = null;
+        for (Optic o : reaching) {
+            if (!index.qualification().restricts(o.id())) {
+                continue;
+            }
+            List<LinkEnd> aBare = acceptingWithoutSheet(o, aEnds);
+            List<LinkEnd> bBare = acceptingWithoutSheet(o, bEnds);
+            if (aBare.isEmpty() || bBare.isEmpty()) {
+                continue; // refused for another reason (CPO port, LPO host)
+            }
+            List<String> refusals = new ArrayList<>();
+            List<String> actions = new ArrayList<>();
+            if (aBare.stream().noneMatch(e -> e.qualifies(o))) {
+                refusal(o, a, aBare, verdicts, refusals, actions);
+            }
+            if (bBare.stream().noneMatch(e -> e.qualifies(o))) {
+                refusal(o, b, bBare, verdicts, refusals, actions);
+            }
+            opticsByRefusal.computeIfAbsent(String.join(" nor of ", refusals), k -> new ArrayList<>()).add(o.id());
+            if (hint == null) {
+                hint = String.join(" and ", actions) + " if " + o.id() + " is qualified there.";
+            }
         }
-        if (why.contains("too long")) {
-            return "add a longer-reach option (FR, LR) to Optics, move the racks closer, or correct length_m.";
+        opticsByRefusal.forEach((refusal, ids) -> reasons.add(String.join(", ", ids)
+                + (ids.size() == 1 ? " is" : " are") + " qualified on no platform of " + refusal
+                + " in the Compatibility sheet"));
+        return hint;
+    }
+
+    /** The ends that would take the optic were there no Compatibility sheet. */
+    private static List<LinkEnd> acceptingWithoutSheet(Optic o, List<LinkEnd> ends) {
+        return ends.stream().filter(e -> FabricRules.endAccepts(o, new LinkEnd(e.packaging(), e.lpoCapable(),
+                e.cpoPmd(), e.model(), e.platform(), Qualification.NONE))).toList();
+    }
+
+    /**
+     * Names a device that refuses the optic by the Compatibility sheet, with the platforms its ends answer to, and
+     * what would qualify it: turning its NO rows to YES, or a YES row on its family (switches) or platform.
+     */
+    private static void refusal(Optic o, Device d, List<LinkEnd> ends, Map<List<String>, Boolean> verdicts,
+                                List<String> refusals, List<String> actions) {
+        List<String[]> platforms = new ArrayList<>(); // {what, name}
+        if (d.isSwitch()) {
+            ends.stream().map(e -> e.model().id()).distinct().forEach(m -> platforms.add(new String[] {"model", m}));
+            platforms.add(new String[] {"family", d.family()});
         }
-        return "set the switch's packaging to AUTO or PLUGGABLE, or add a transceiver of the CPO port's PMD.";
+        if (d.platform() != null) {
+            platforms.add(new String[] {"platform", d.platform()});
+        }
+        List<String> names = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (String[] p : platforms) {
+            boolean no = Boolean.FALSE.equals(verdicts.get(List.of(o.id(), p[1])));
+            names.add(p[0] + " " + p[1] + (no ? ": NO" : ""));
+            if (no) {
+                refused.add("(" + o.id() + ", " + p[1] + ", NO)");
+            }
+        }
+        if (platforms.isEmpty()) {
+            names.add("no platform given");
+        }
+        refusals.add(d.id() + " (" + String.join(", ", names) + ")");
+        if (!refused.isEmpty()) {
+            actions.add("set the Compatibility row" + (refused.size() == 1 ? " " : "s ") + String.join(", ", refused)
+                    + " to YES");
+        } else if (d.isSwitch() || d.platform() != null) {
+            actions.add("add a Compatibility row (" + o.id() + ", " + (d.isSwitch() ? d.family() : d.platform())
+                    + ", YES)");
+        } else {
+            actions.add("give " + d.id() + " its platform in the Devices column platform and add a Compatibility "
+                    + "row (" + o.id() + ", that platform, YES)");
+        }
     }
 
     private boolean knownDevice(Link l, int i, String deviceId, String column, InstanceIndex index,
@@ -652,18 +897,28 @@ public final class InstanceValidator {
      * The most a plan of the instance could cost and draw, from its counts and catalogs: beyond
      * {@link #MAX_OBJECTIVE} (USD, or W for the POWER objective) or {@link #MAX_POWER_W}, the solvers' integer
      * arithmetic (CP-SAT scales every row to 64-bit integers) is no longer exact, so such an instance is refused
-     * here rather than failing in the solve. Each figure is within its own range; together they are not.
+     * here rather than failing in the solve. Each figure is within its own range; together they are not. A unit
+     * costs at most the more of its price and, taken from stock, {@code recable_usd}, plus its dearest coding; a
+     * replaced installed switch adds {@code switch_swap_usd}.
      */
-    private void magnitude(Instance instance, Consumer<InputProblem> out) {
+    private void magnitude(Instance instance, InstanceIndex index, Consumer<InputProblem> out) {
         Settings s = instance.settings();
         double usdPerW = s.objective() == io.fabricplan.model.Objective.POWER ? 0 : finite(s.objectiveUsdPerWatt());
         boolean power = s.objective() == io.fabricplan.model.Objective.POWER;
+        Map<String, Double> coding = new HashMap<>();
+        for (CompatibilityRule r : instance.compatibility()) {
+            if (r.allowed()) {
+                coding.merge(r.opticId(), finite(r.codingUsd()), Math::max);
+            }
+        }
         double opticW = 0;
         double opticUsd = 0;
         double fiberUsdPerM = 0;
         for (Optic o : instance.optics()) {
+            double unit = index.stock(o.id()) > 0 ? Math.max(finite(o.costUsd()), finite(s.recableUsd()))
+                    : finite(o.costUsd());
             opticW = Math.max(opticW, finite(o.powerW()));
-            opticUsd = Math.max(opticUsd, finite(o.costUsd()) + usdPerW * finite(o.powerW()));
+            opticUsd = Math.max(opticUsd, unit + coding.getOrDefault(o.id(), 0.0) + usdPerW * finite(o.powerW()));
             fiberUsdPerM = Math.max(fiberUsdPerM, finite(o.fiberUsdPerM()));
         }
         double span = rackSpanM(instance) + finite(s.interRackSlackM()) + finite(s.intraRackM());
@@ -693,6 +948,11 @@ public final class InstanceValidator {
         long switches = instance.devices().stream().filter(Device::isSwitch).count();
         totalW += switches * switchW;
         total += switches * (power ? switchW : switchUsd);
+        if (!power) {
+            long installed = instance.devices().stream().filter(d -> d.isSwitch() && d.installedModel() != null)
+                    .count();
+            total += installed * finite(s.switchSwapUsd());
+        }
         double wdmW = 0;
         double wdmUsd = 0;
         for (WdmEquipment e : instance.wdmEquipment()) {
@@ -713,7 +973,11 @@ public final class InstanceValidator {
                 + ", beyond the " + sci(MAX_OBJECTIVE) + " the solvers compute exactly"
                 : "a plan could draw " + sci(totalW) + " W, beyond the " + sci(MAX_POWER_W) + " W (1 GW) the solvers "
                 + "compute exactly";
-        String hint = "check the units of cost_usd and power_w in Optics and SwitchModels, of count in Links, and of "
+        String hint = instance.usesSupplyRules()
+                ? "check the units of cost_usd and power_w in Optics and SwitchModels, of count in Links, of "
+                + "coding_usd in Compatibility, and of energy_usd_per_kwh, pue, years, switch_swap_usd and recable_usd "
+                + "in Settings."
+                : "check the units of cost_usd and power_w in Optics and SwitchModels, of count in Links, and of "
                 + "energy_usd_per_kwh, pue and years in Settings.";
         if (worstIndex >= 0 && worstLink >= total / 2) {
             Link l = instance.links().get(worstIndex);
