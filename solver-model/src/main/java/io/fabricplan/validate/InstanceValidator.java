@@ -91,6 +91,66 @@ public final class InstanceValidator {
     }
 
     /**
+     * Findings that do not refuse the instance, for the readers' warnings: optics that some link could use by rate,
+     * reach and ends, but that the Compatibility sheet leaves no link able to use. For a valid instance;
+     * O(links x optics with Compatibility rows).
+     */
+    public static List<String> warnings(Instance instance) {
+        if (instance.compatibility().isEmpty()) {
+            return List.of();
+        }
+        InstanceIndex index = new InstanceIndex(instance);
+        List<String> out = new ArrayList<>();
+        for (Optic o : instance.optics()) {
+            if (!index.qualification().restricts(o.id())) {
+                continue;
+            }
+            boolean wouldServe = false;
+            boolean serves = false;
+            for (Link l : instance.links()) {
+                Device a = index.device(l.aDevice());
+                Device b = index.device(l.bDevice());
+                if (a == null || b == null || !FabricRules.rateMatches(o, l)) {
+                    continue;
+                }
+                double length = shortestLength(l, possibleRacks(a, index), possibleRacks(b, index),
+                        instance.settings());
+                if (!Double.isNaN(length) && !FabricRules.reaches(o, length)) {
+                    continue;
+                }
+                if (acceptsAtBothEnds(o, unqualifiedEnds(a, index), unqualifiedEnds(b, index))) {
+                    wouldServe = true;
+                    if (acceptsAtBothEnds(o, ends(a, index), ends(b, index))) {
+                        serves = true;
+                        break;
+                    }
+                }
+            }
+            if (wouldServe && !serves) {
+                List<String> allowed = index.qualification().allowedPlatforms(o.id());
+                out.add("Compatibility: no link can use " + o.id() + " any more: its rows qualify it "
+                        + (allowed.isEmpty() ? "nowhere" : "only on " + String.join(", ", allowed))
+                        + ", and no link of its rate and reach has both ends qualified. Maybe add a YES row for the platform of "
+                        + "the switches or NICs it should serve.");
+            }
+        }
+        return out;
+    }
+
+    private static boolean acceptsAtBothEnds(Optic o, List<LinkEnd> aEnds, List<LinkEnd> bEnds) {
+        return aEnds.stream().anyMatch(e -> FabricRules.endAccepts(o, e))
+                && bEnds.stream().anyMatch(e -> FabricRules.endAccepts(o, e));
+    }
+
+    /** The ends a device may present, as if there were no Compatibility rows. */
+    private static List<LinkEnd> unqualifiedEnds(Device d, InstanceIndex index) {
+        if (!d.isSwitch()) {
+            return List.of(LinkEnd.of(d));
+        }
+        return index.candidateModels(d).stream().map(LinkEnd::of).toList();
+    }
+
+    /**
      * Hands every problem of the instance to {@code sink} as it is found, so that a caller may count a million
      * of them without holding them.
      */

@@ -172,15 +172,19 @@ class InstanceValidatorCompatibilityTest {
     }
 
     /**
-     * InputProblem has no warning level: every problem refuses the instance. An optic that no link can use any
-     * more because of its rows is therefore not reported by itself; it is named on the links it leaves without
-     * any option (above).
+     * An optic that no link can use any more because of its rows does not refuse the instance while its links
+     * have another option (lr4x2_800 here): it is a warning the readers print, naming the optic and where it is
+     * qualified.
      */
     @Test
-    void opticNoLinkCanUseAnyMoreIsNotReportedWhileItsLinksHaveAnotherOption() {
+    void opticNoLinkCanUseAnyMoreIsAWarningWhileItsLinksHaveAnotherOption() {
         Instance narrowed = apart("CX7", List.of(new CompatibilityRule("fr4x2_800", "CX7", true, 0)));
 
         assertThat(problems(narrowed)).isEmpty();
+        assertThat(InstanceValidator.warnings(narrowed)).containsExactly("Compatibility: no link can use fr4x2_800 "
+                + "any more: its rows qualify it only on CX7, and no link of its rate and reach has both ends qualified. "
+                + "Maybe add a YES row for the platform of the switches or NICs it should serve.");
+        assertThat(InstanceValidator.warnings(apart("CX7", List.of()))).isEmpty();
     }
 
     @Test
