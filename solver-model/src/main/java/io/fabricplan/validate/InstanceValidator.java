@@ -130,7 +130,8 @@ public final class InstanceValidator {
                 List<String> allowed = index.qualification().allowedPlatforms(o.id());
                 out.add("Compatibility: no link can use " + o.id() + " any more: its rows qualify it "
                         + (allowed.isEmpty() ? "nowhere" : "only on " + String.join(", ", allowed))
-                        + ", and no link of its rate and reach has both ends qualified. Maybe add a YES row for the platform of "
+                        + ", and no link of its rate and reach has both ends qualified. Maybe add a YES row for the "
+                        + "platform of "
                         + "the switches or NICs it should serve.");
             }
         }
