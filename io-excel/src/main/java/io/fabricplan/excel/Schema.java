@@ -75,8 +75,9 @@ final class Schema {
             "ports_used", "ports", "power_w", "cost_usd");
     static final List<String> RACK_POWER_COLUMNS = List.of("rack_id", "power_budget_kw", "base_load_kw",
             "network_kw", "total_kw", "utilization");
+    /** {@code reused} and {@code bought} come last, so that the v1 columns keep their cells. */
     static final List<String> BOM_COLUMNS = List.of("item_id", "kind", "quantity", "unit_cost_usd",
-            "total_cost_usd");
+            "total_cost_usd", "reused", "bought");
 
     static final List<String> DWDM_LIGHTPATH_COLUMNS = List.of("link_id", "cable", "route", "channel",
             "frequency_thz", "optic_id", "osnr_db", "margin_db");
