@@ -3,6 +3,7 @@ package io.fabricplan.cli;
 import io.fabricplan.excel.InstanceWorkbookWriter;
 import io.fabricplan.instances.Examples;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +60,44 @@ class CheckAndTemplateTest {
         CliRun run = CliRun.of("validate", template.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(CliRun.of("template", template.toString()).exitCode()).as("refuses to overwrite").isEqualTo(2);
+    }
+
+    /** The template has the v2 sheets to fill (headers only) and the v2 columns and settings, blank or 0. */
+    @Test
+    void templateHasTheInventoryAndCompatibilitySheetsAndTheV2Columns() {
+        Path template = dir.resolve("new.xlsx");
+        assertThat(CliRun.of("template", template.toString()).exitCode()).isZero();
+
+        assertThat(List.of("Inventory!A1", "Inventory!B1", "Inventory!C1").stream()
+                .map(ref -> WorkbookEdits.get(template, ref))).containsExactly("item_id", "quantity", "note");
+        assertThat(List.of("Compatibility!A1", "Compatibility!B1", "Compatibility!C1", "Compatibility!D1").stream()
+                .map(ref -> WorkbookEdits.get(template, ref)))
+                .containsExactly("optic_id", "platform", "allowed", "coding_usd");
+        assertThat(List.of("Devices!J1", "Devices!K1", "SwitchModels!M1", "Optics!Q1", "Settings!A17",
+                "Settings!A18").stream().map(ref -> WorkbookEdits.get(template, ref)))
+                .containsExactly("installed_model", "platform", "max_buy", "max_buy", "switch_swap_usd",
+                        "recable_usd");
+    }
+
+    /** Bad v2 cells are each named with a hint, all at once, and nothing is solved. */
+    @Test
+    void badInventoryAndCompatibilityCellsAreNamedWithAHint() {
+        Path in = dir.resolve("stock.xlsx");
+        assertThat(CliRun.of("template", in.toString()).exitCode()).isZero();
+        WorkbookEdits.edit(in, WorkbookEdits.set("Inventory!A2", "aoc800"));
+        WorkbookEdits.edit(in, WorkbookEdits.set("Inventory!B2", 2.5));
+        WorkbookEdits.edit(in, WorkbookEdits.set("Compatibility!A2", "aoc800"));
+        WorkbookEdits.edit(in, WorkbookEdits.set("Compatibility!B2", "SW51T"));
+        WorkbookEdits.edit(in, WorkbookEdits.set("Compatibility!C2", "maybe"));
+
+        CliRun run = CliRun.of("validate", in.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.out() + run.err()).contains(
+                "Inventory!B2: quantity must be a whole number, got 2.5",
+                "Maybe give the units owned, a whole number, 0 or more (e.g. 8).",
+                "Compatibility!C2: allowed must be YES or NO, got \"maybe\"",
+                "Maybe type YES where the optic is qualified on the platform, NO where it is refused.");
     }
 
     @Test

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabricplan.excel.InstanceWorkbookWriter;
 import io.fabricplan.instances.Examples;
 import io.fabricplan.model.Instance;
+import io.fabricplan.model.StockItem;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
@@ -95,6 +97,29 @@ class CheckStatedFiguresTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(5);
         assertThat(run.out()).contains("check found 1 violation:", "BOM!C3: quantity 7 but the plan uses 2");
+    }
+
+    /**
+     * With stock in the Inventory the BOM states reused and bought units (columns F and G); a reused edited by hand
+     * is named at its cell, like the quantity.
+     */
+    @Test
+    void editedBomReusedIsNamedAtItsCell() throws IOException {
+        Path in = dir.resolve("tiny-stock.xlsx");
+        Path plan = dir.resolve("tiny-stock-plan.xlsx");
+        InstanceWorkbookWriter.write(Examples.tiny().withInventory(List.of(new StockItem("aec800", 1, "shelf"))), in);
+        CliRun solved = CliRun.of("solve", in.toString(), "-o", plan.toString());
+        assertThat(solved.exitCode()).as(solved.toString()).isZero();
+        assertThat(WorkbookEdits.get(plan, "BOM!A3")).isEqualTo("aec800");
+        assertThat(List.of(WorkbookEdits.get(plan, "BOM!C3"), WorkbookEdits.get(plan, "BOM!F3"),
+                WorkbookEdits.get(plan, "BOM!G3"))).containsExactly("2.0", "1.0", "1.0");
+        assertThat(CliRun.of("check", in.toString(), plan.toString()).exitCode()).isZero();
+
+        CliRun run = checkEdited(in, plan, WorkbookEdits.set("BOM!F3", 2.0));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(5);
+        assertThat(run.out()).contains("check found 1 violation:",
+                "STATED_FIGURE_MISMATCH BOM!F3: reused 2 but the plan takes from stock or keeps installed 1");
     }
 
     /** Every other figure column of the four sheets, one edit each. */

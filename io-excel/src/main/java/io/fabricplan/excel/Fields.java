@@ -12,12 +12,25 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  * becomes NaN (the validator treats NaN as reported already), an unreadable whole number 0, an unreadable
  * choice its default; the reader drops later problems on a cell that already has one. A cell the row source
  * refused ({@link CellValue.Kind#INVALID}) is reported already and reads as unreadable without a second problem.
+ * Problems carry the hint given with {@link #withHint} (none by default), or their own.
  */
 final class Fields {
     private final List<InputProblem> problems;
+    /** What to do about an unreadable cell, or null. */
+    private final String hint;
 
     Fields(List<InputProblem> problems) {
+        this(problems, null);
+    }
+
+    private Fields(List<InputProblem> problems, String hint) {
         this.problems = problems;
+        this.hint = hint;
+    }
+
+    /** The same fields, whose problems say what to do with {@code value}. */
+    Fields withHint(String value) {
+        return new Fields(problems, value);
     }
 
     /** Trimmed text; null when blank. A blank required cell is a problem and gives "". */
@@ -49,7 +62,7 @@ final class Fields {
         }
         Double d = parse(v);
         if (d == null) {
-            problems.add(new InputProblem(where, field + " must be " + expected + ", got " + shown(v), null));
+            problems.add(new InputProblem(where, field + " must be " + expected + ", got " + shown(v), hint));
             return Double.NaN;
         }
         return d;
@@ -64,7 +77,7 @@ final class Fields {
     int whole(CellValue v, String where, String field, boolean required, int dflt) {
         long value = wholeLong(v, where, field, required, dflt);
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            problems.add(new InputProblem(where, field + " is too large, got " + v.text(), null));
+            problems.add(new InputProblem(where, field + " is too large, got " + v.text(), hint));
             return 0;
         }
         return (int) value;
@@ -84,7 +97,7 @@ final class Fields {
         }
         Double d = parse(v);
         if (d == null || d != Math.rint(d) || Math.abs(d) > 9.007199254740992E15) {
-            problems.add(new InputProblem(where, field + " must be a whole number, got " + shown(v), null));
+            problems.add(new InputProblem(where, field + " must be a whole number, got " + shown(v), hint));
             return 0;
         }
         return d.longValue();
@@ -104,7 +117,7 @@ final class Fields {
                 return false;
             }
             default -> {
-                problems.add(new InputProblem(where, field + " must be YES or NO, got " + shown(v), null));
+                problems.add(new InputProblem(where, field + " must be YES or NO, got " + shown(v), hint));
                 return dflt;
             }
         }
@@ -133,7 +146,7 @@ final class Fields {
             }
         }
         problems.add(new InputProblem(where, field + " must be one of " + names(type) + ", got " + shown(v),
-                null));
+                hint));
         return null;
     }
 
@@ -170,7 +183,7 @@ final class Fields {
     }
 
     void blank(String where, String field) {
-        problems.add(new InputProblem(where, field + " is blank", null));
+        problems.add(new InputProblem(where, field + " is blank", hint));
     }
 
     /** Numbers from numeric cells or from numeric text ("800", " 1e3 "); null when not a finite number. */

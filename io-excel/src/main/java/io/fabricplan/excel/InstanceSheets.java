@@ -1,5 +1,6 @@
 package io.fabricplan.excel;
 
+import io.fabricplan.model.CompatibilityRule;
 import io.fabricplan.model.Device;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.Link;
@@ -17,14 +18,16 @@ import io.fabricplan.model.SwitchModel;
 import io.fabricplan.model.CoherentSpec;
 import io.fabricplan.model.Site;
 import io.fabricplan.model.Span;
+import io.fabricplan.model.StockItem;
 import io.fabricplan.model.WdmEquipment;
 import io.fabricplan.model.WdmKind;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * The sheets of the instance workbook v1 (six, and Sites, Spans and WdmEquipment when the instance has any of
- * them), written into any workbook (the instance writer's and the plan
+ * The sheets of the instance workbook (six, Sites, Spans and WdmEquipment when the instance has any of them, and
+ * the v2 parts it uses, see {@link Parts}), written into any workbook (the instance writer's and the plan
  * writer's, which may stream). Column order is {@link Schema}'s; enum columns get drop-downs.
  */
 final class InstanceSheets {
@@ -33,12 +36,57 @@ final class InstanceSheets {
     private InstanceSheets() {
     }
 
-    /** The rows the six sheets take, headers included. */
+    /**
+     * Which v2 parts a workbook holds: the Inventory and Compatibility sheets, the columns max_buy (SwitchModels,
+     * Optics), installed_model and platform (Devices), and the labour settings. An instance gets those it uses (a
+     * sheet with rows, a column some row fills, a setting not 0), so that a v1 instance gives the v1 workbook; a
+     * template gets them all.
+     */
+    record Parts(boolean inventory, boolean compatibility, boolean modelMaxBuy, boolean installedModel,
+                 boolean platform, boolean opticMaxBuy, boolean switchSwap, boolean recable) {
+        static final Parts ALL = new Parts(true, true, true, true, true, true, true, true);
+
+        static Parts usedBy(Instance instance) {
+            return new Parts(!instance.inventory().isEmpty(), !instance.compatibility().isEmpty(),
+                    instance.switchModels().stream().anyMatch(m -> m.maxBuy() != null),
+                    instance.devices().stream().anyMatch(d -> d.installedModel() != null),
+                    instance.devices().stream().anyMatch(d -> d.platform() != null),
+                    instance.optics().stream().anyMatch(o -> o.maxBuy() != null),
+                    instance.settings().switchSwapUsd() != 0, instance.settings().recableUsd() != 0);
+        }
+
+        /** The sheet's columns less the v2 ones left out. */
+        List<String> columns(Schema.Columns columns, String sheet) {
+            return columns.all().stream().filter(c -> !Schema.SUPPLY_COLUMNS.contains(c) || has(sheet, c)).toList();
+        }
+
+        private boolean has(String sheet, String column) {
+            return switch (sheet + "." + column) {
+                case Schema.SWITCH_MODELS + ".max_buy" -> modelMaxBuy;
+                case Schema.DEVICES + ".installed_model" -> installedModel;
+                case Schema.DEVICES + ".platform" -> platform;
+                case Schema.OPTICS + ".max_buy" -> opticMaxBuy;
+                default -> throw new IllegalStateException("v2 column without a writer: " + sheet + "." + column);
+            };
+        }
+
+        /** The Settings keys written, in order. */
+        List<String> settingKeys() {
+            return Schema.SETTING_KEYS.stream().filter(k -> switch (k) {
+                case "switch_swap_usd" -> switchSwap;
+                case "recable_usd" -> recable;
+                default -> true;
+            }).toList();
+        }
+    }
+
+    /** The rows the sheets of the instance take, headers included. */
     static long rows(Instance instance) {
         return 6L + Schema.SETTING_KEYS.size() + instance.racks().size() + instance.switchModels().size()
                 + instance.devices().size() + instance.links().size() + instance.optics().size()
                 + (hasDwdm(instance) ? 3L + instance.sites().size() + instance.spans().size()
-                + instance.wdmEquipment().size() : 0);
+                + instance.wdmEquipment().size() : 0)
+                + 2L + instance.inventory().size() + instance.compatibility().size();
     }
 
     /** Whether the DWDM sheets are written: when the instance has sites, spans or WDM equipment. */
@@ -46,18 +94,46 @@ final class InstanceSheets {
         return !instance.sites().isEmpty() || !instance.spans().isEmpty() || !instance.wdmEquipment().isEmpty();
     }
 
+    /** The instance's sheets, with the v2 parts it uses. */
     static void write(Workbook workbook, Instance instance) {
-        settings(workbook, instance.settings());
+        write(workbook, instance, Parts.usedBy(instance));
+    }
+
+    static void write(Workbook workbook, Instance instance, Parts parts) {
+        settings(workbook, instance.settings(), parts);
         racks(workbook, instance);
-        switchModels(workbook, instance);
-        devices(workbook, instance);
+        switchModels(workbook, instance, parts);
+        devices(workbook, instance, parts);
         links(workbook, instance);
-        optics(workbook, instance);
+        optics(workbook, instance, parts);
         if (hasDwdm(instance)) {
             sites(workbook, instance);
             spans(workbook, instance);
             wdmEquipment(workbook, instance);
         }
+        if (parts.inventory()) {
+            inventory(workbook, instance);
+        }
+        if (parts.compatibility()) {
+            compatibility(workbook, instance);
+        }
+    }
+
+    private static void inventory(Workbook workbook, Instance instance) {
+        SheetWriter w = new SheetWriter(workbook, Schema.INVENTORY, Schema.INVENTORY_COLUMNS.all());
+        for (StockItem x : instance.inventory()) {
+            w.newRow().text(x.itemId()).whole(x.quantity()).text(x.note());
+        }
+        w.finish();
+    }
+
+    private static void compatibility(Workbook workbook, Instance instance) {
+        SheetWriter w = new SheetWriter(workbook, Schema.COMPATIBILITY, Schema.COMPATIBILITY_COLUMNS.all());
+        for (CompatibilityRule x : instance.compatibility()) {
+            w.newRow().text(x.opticId()).text(x.platform()).yesNo(x.allowed()).number(x.codingUsd());
+        }
+        w.dropDown(column(Schema.COMPATIBILITY_COLUMNS, "allowed"), YES_NO);
+        w.finish();
     }
 
     private static void sites(Workbook workbook, Instance instance) {
@@ -88,9 +164,9 @@ final class InstanceSheets {
         w.finish();
     }
 
-    private static void settings(Workbook workbook, Settings s) {
+    private static void settings(Workbook workbook, Settings s, Parts parts) {
         SheetWriter w = new SheetWriter(workbook, Schema.SETTINGS, Schema.SETTINGS_COLUMNS.all());
-        for (String key : Schema.SETTING_KEYS) {
+        for (String key : parts.settingKeys()) {
             w.newRow().text(key);
             switch (key) {
                 case "objective" -> w.choice(s.objective());
@@ -108,6 +184,8 @@ final class InstanceSheets {
                 case "osnr_margin_db" -> w.number(s.osnrMarginDb());
                 case "grid_start_thz" -> w.number(s.gridStartThz());
                 case "max_channels" -> w.whole(s.maxChannels());
+                case "switch_swap_usd" -> w.number(s.switchSwapUsd());
+                case "recable_usd" -> w.number(s.recableUsd());
                 default -> throw new IllegalStateException("setting without a writer: " + key);
             }
         }
@@ -127,20 +205,25 @@ final class InstanceSheets {
         w.finish();
     }
 
-    private static void switchModels(Workbook workbook, Instance instance) {
-        SheetWriter w = new SheetWriter(workbook, Schema.SWITCH_MODELS, Schema.SWITCH_MODEL_COLUMNS.all());
+    private static void switchModels(Workbook workbook, Instance instance, Parts parts) {
+        SheetWriter w = new SheetWriter(workbook, Schema.SWITCH_MODELS,
+                parts.columns(Schema.SWITCH_MODEL_COLUMNS, Schema.SWITCH_MODELS));
         for (SwitchModel m : instance.switchModels()) {
             w.newRow().text(m.id()).text(m.family()).choice(m.packaging()).whole(m.ports()).number(m.portGbps())
                     .number(m.basePowerW()).number(m.portPowerW()).text(m.cpoPmd()).number(m.costUsd())
                     .whole(m.heightU()).yesNo(m.lpoCapable()).text(m.source());
+            if (parts.modelMaxBuy()) {
+                w.whole(m.maxBuy());
+            }
         }
         w.dropDown(column(Schema.SWITCH_MODEL_COLUMNS, "packaging"), names(Packaging.class));
         w.dropDown(column(Schema.SWITCH_MODEL_COLUMNS, "lpo_capable"), YES_NO);
         w.finish();
     }
 
-    private static void devices(Workbook workbook, Instance instance) {
-        SheetWriter w = new SheetWriter(workbook, Schema.DEVICES, Schema.DEVICE_COLUMNS.all());
+    private static void devices(Workbook workbook, Instance instance, Parts parts) {
+        SheetWriter w = new SheetWriter(workbook, Schema.DEVICES,
+                parts.columns(Schema.DEVICE_COLUMNS, Schema.DEVICES));
         for (Device d : instance.devices()) {
             w.newRow().text(d.id()).choice(d.role()).text(d.family()).choice(d.packaging()).text(d.rackId())
                     .text(String.join(";", d.candidateRacks()));
@@ -149,6 +232,12 @@ final class InstanceSheets {
                 w.blank().blank().blank();
             } else {
                 w.whole(d.ports()).number(d.portGbps()).yesNo(d.lpoCapable());
+            }
+            if (parts.installedModel()) {
+                w.text(d.installedModel());
+            }
+            if (parts.platform()) {
+                w.text(d.platform());
             }
         }
         w.dropDown(column(Schema.DEVICE_COLUMNS, "role"), names(Role.class));
@@ -166,8 +255,9 @@ final class InstanceSheets {
         w.finish();
     }
 
-    private static void optics(Workbook workbook, Instance instance) {
-        SheetWriter w = new SheetWriter(workbook, Schema.OPTICS, Schema.OPTIC_COLUMNS.all());
+    private static void optics(Workbook workbook, Instance instance, Parts parts) {
+        SheetWriter w = new SheetWriter(workbook, Schema.OPTICS,
+                parts.columns(Schema.OPTIC_COLUMNS, Schema.OPTICS));
         for (Optic o : instance.optics()) {
             w.newRow().text(o.id()).choice(o.kind()).number(o.gbps()).number(o.reachM()).text(o.pmd())
                     .choice(o.media()).number(o.powerW()).number(o.costUsd()).number(o.fiberUsdPerM())
@@ -178,6 +268,9 @@ final class InstanceSheets {
             } else {
                 w.number(c.baudGbd()).number(c.spacingGhz()).number(c.requiredOsnrDb()).number(c.txPowerDbm())
                         .number(c.maxUnamplifiedLossDb());
+            }
+            if (parts.opticMaxBuy()) {
+                w.whole(o.maxBuy());
             }
         }
         w.dropDown(column(Schema.OPTIC_COLUMNS, "kind"), names(OpticKind.class));

@@ -1,5 +1,6 @@
 package io.fabricplan.excel;
 
+import io.fabricplan.model.CompatibilityRule;
 import io.fabricplan.model.Device;
 import io.fabricplan.model.DefaultCatalog;
 import io.fabricplan.model.Instance;
@@ -18,6 +19,7 @@ import io.fabricplan.model.SwitchModel;
 import io.fabricplan.model.CoherentSpec;
 import io.fabricplan.model.Site;
 import io.fabricplan.model.Span;
+import io.fabricplan.model.StockItem;
 import io.fabricplan.model.WdmEquipment;
 import io.fabricplan.model.WdmKind;
 import io.fabricplan.validate.CellLocator;
@@ -34,8 +36,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads an instance workbook v1 (sheets Settings, Racks, SwitchModels, Devices, Links, Optics, and the optional
- * DWDM sheets Sites, Spans and WdmEquipment) into an
+ * Reads an instance workbook (sheets Settings, Racks, SwitchModels, Devices, Links, Optics, the optional DWDM
+ * sheets Sites, Spans and WdmEquipment, and the optional v2 sheets Inventory and Compatibility with the v2 columns
+ * Devices.installed_model and platform, Optics and SwitchModels max_buy) into an
  * {@link Instance}, and reports every problem at once: unreadable cells, missing sheets and columns, and what
  * {@link InstanceValidator} finds, each located at its Excel cell (e.g. {@code Links!E14}). User errors never
  * throw. The file is opened read-only and never modified.
@@ -53,9 +56,22 @@ public final class InstanceWorkbookReader {
     private static final String ANY = "a number";
     private static final Pattern CANDIDATE_SEPARATORS = Pattern.compile("[;,\\s]+");
 
-    /** Sheets that may be absent: catalogs default, DWDM sheets are empty. */
+    /** Sheets that may be absent: catalogs default, DWDM, Inventory and Compatibility sheets are empty. */
     private static final Set<String> OPTIONAL_SHEETS = Set.of(Schema.OPTICS, Schema.SWITCH_MODELS, Schema.SITES,
-            Schema.SPANS, Schema.WDM_EQUIPMENT);
+            Schema.SPANS, Schema.WDM_EQUIPMENT, Schema.INVENTORY, Schema.COMPATIBILITY);
+
+    /** What to do about an unreadable v2 cell, by column (Settings: by key). */
+    private static final Map<String, String> SUPPLY_HINTS = Map.of(
+            "quantity", "give the units owned, a whole number, 0 or more (e.g. 8).",
+            "max_buy", "give the units that may be bought, a whole number, 0 or more, or leave the cell blank for "
+                    + "no limit.",
+            "platform", "name a switch model, a switch family or a Devices platform (e.g. CX7).",
+            "allowed", "type YES where the optic is qualified on the platform, NO where it is refused.",
+            "coding_usd", "give the coding cost per module in USD, 0 or more, or leave the cell blank for none.",
+            "switch_swap_usd", "give the labour per installed switch replaced by another model, in USD, 0 or more "
+                    + "(e.g. 500).",
+            "recable_usd", "give the labour per optic unit taken from the Inventory (removal and re-cabling), in "
+                    + "USD, 0 or more (e.g. 15).");
 
     private InstanceWorkbookReader() {
     }
@@ -135,6 +151,8 @@ public final class InstanceWorkbookReader {
         private final ProblemList problems;
         private final CappedList<String> warnings;
         private final Fields fields;
+        /** {@link #fields} whose problems carry the v2 column's hint, by column. */
+        private final Map<String, Fields> supplyFields = new HashMap<>();
         private final WorkbookLocator locator = new WorkbookLocator();
         private final List<String> missingSheets = new ArrayList<>();
         /** The first id a spreadsheet may take for a formula, and how many there are. */
@@ -146,6 +164,7 @@ public final class InstanceWorkbookReader {
             this.problems = new ProblemList(limits.problems());
             this.warnings = new CappedList<>(limits.problems());
             this.fields = new Fields(problems);
+            SUPPLY_HINTS.forEach((column, hint) -> supplyFields.put(column, fields.withHint(hint)));
             source.reportTo(problems);
         }
 
@@ -159,6 +178,9 @@ public final class InstanceWorkbookReader {
             List<Site> sites = orEmpty(records(Schema.SITES, Schema.SITE_COLUMNS, this::site));
             List<Span> spans = orEmpty(records(Schema.SPANS, Schema.SPAN_COLUMNS, this::span));
             List<WdmEquipment> wdm = records(Schema.WDM_EQUIPMENT, Schema.WDM_COLUMNS, this::wdmItem);
+            List<StockItem> inventory = orEmpty(records(Schema.INVENTORY, Schema.INVENTORY_COLUMNS, this::stockItem));
+            List<CompatibilityRule> compatibility = orEmpty(records(Schema.COMPATIBILITY,
+                    Schema.COMPATIBILITY_COLUMNS, this::compatibilityRule));
             if (wdm == null) {
                 wdm = spans.isEmpty() ? List.of() : DefaultCatalog.wdmEquipment();
                 if (!spans.isEmpty()) {
@@ -193,7 +215,8 @@ public final class InstanceWorkbookReader {
                         + (stale == 1 ? "it" : "them") + ", which may be out of date; open and save it in Excel or "
                         + "LibreOffice to be sure");
             }
-            Instance instance = new Instance(settings, racks, models, devices, links, optics, sites, spans, wdm);
+            Instance instance = new Instance(settings, racks, models, devices, links, optics, sites, spans, wdm,
+                    inventory, compatibility);
             new InstanceValidator(locator).validate(instance, p -> {
                 if (!followsFromMissingSheet(p)) {
                     problems.addIfNew(p);
@@ -327,11 +350,15 @@ public final class InstanceWorkbookReader {
         // ---------------------------------------------------------------- typed cells
 
         private String text(SheetTable t, SheetRow r, String column, boolean required) {
+            return text(t, r, column, required, fields);
+        }
+
+        private String text(SheetTable t, SheetRow r, String column, boolean required, Fields f) {
             if (!t.has(column)) {
                 return required ? "" : null;
             }
             String ref = t.ref(r, column);
-            String text = fields.text(t.value(r, column), ref, column, required);
+            String text = f.text(t.value(r, column), ref, column, required);
             if (FormulaGuard.looksLikeFormula(text) && formulaLikeIds++ == 0) {
                 formulaLikeId = ref + ": " + column + " \"" + (text.length() > 40 ? text.substring(0, 40) + "..."
                         : text) + "\" starts with \"" + text.charAt(0) + "\", which a spreadsheet may run as a "
@@ -356,6 +383,73 @@ public final class InstanceWorkbookReader {
 
         private boolean yesNo(SheetTable t, SheetRow r, String column) {
             return t.has(column) && fields.yesNo(t.value(r, column), t.ref(r, column), column, false);
+        }
+
+        /** A v2 column's fields: their problems carry its hint. */
+        private Fields supply(String column) {
+            return supplyFields.get(column);
+        }
+
+        /** A required whole number, 0 or more, of a v2 column (Inventory.quantity); 0 when the column is absent. */
+        private int count(SheetTable t, SheetRow r, String column) {
+            if (!t.has(column)) {
+                return 0;
+            }
+            String where = t.ref(r, column);
+            int value = supply(column).whole(t.value(r, column), where, column, true, 0);
+            atLeastZero(value, where, column);
+            return value;
+        }
+
+        /**
+         * A v2 limit (max_buy): null when the column is absent or the cell blank (no limit), else a whole number,
+         * 0 or more; null when unreadable (reported).
+         */
+        private Integer limit(SheetTable t, SheetRow r, String column) {
+            if (!t.has(column) || t.value(r, column).isBlank()) {
+                return null;
+            }
+            String where = t.ref(r, column);
+            int value = supply(column).whole(t.value(r, column), where, column, false, 0);
+            if (problems.isReported(where)) {
+                return null;
+            }
+            atLeastZero(value, where, column);
+            return value;
+        }
+
+        /** An optional v2 amount in USD, 0 or more; blank gives 0, unreadable NaN (reported). */
+        private double amount(SheetTable t, SheetRow r, String column) {
+            if (!t.has(column)) {
+                return 0;
+            }
+            String where = t.ref(r, column);
+            double value = supply(column).number(t.value(r, column), where, column, NON_NEGATIVE, false, 0);
+            atLeastZero(value, where, column);
+            return value;
+        }
+
+        /** A required YES or NO of a v2 column; null when blank or unreadable (reported). */
+        private Boolean requiredYesNo(SheetTable t, SheetRow r, String column) {
+            if (!t.has(column)) {
+                return null;
+            }
+            String where = t.ref(r, column);
+            CellValue v = t.value(r, column);
+            if (v.isBlank()) {
+                supply(column).blank(where, column);
+                return null;
+            }
+            boolean value = supply(column).yesNo(v, where, column, false);
+            return problems.isReported(where) ? null : value;
+        }
+
+        /** A negative v2 figure is a problem at its cell, with the column's hint (NaN is reported already). */
+        private void atLeastZero(double value, String where, String column) {
+            if (value < 0) {
+                problems.add(new InputProblem(where, column + " must be 0 or more, got "
+                        + CellValue.numberText(value), SUPPLY_HINTS.get(column)));
+            }
         }
 
         /** An enum column; null when the cell is blank and required, or unreadable (both reported). */
@@ -391,7 +485,8 @@ public final class InstanceWorkbookReader {
                     number(t, r, "cost_usd", NON_NEGATIVE, true, 0),
                     whole(t, r, "height_u", false, 1),
                     yesNo(t, r, "lpo_capable"),
-                    text(t, r, "source", false));
+                    text(t, r, "source", false),
+                    limit(t, r, "max_buy"));
         }
 
         private Device device(SheetTable t, SheetRow r, String id) {
@@ -407,7 +502,9 @@ public final class InstanceWorkbookReader {
                     whole(t, r, "ports", false, 0),
                     number(t, r, "port_gbps", POSITIVE, false, 0),
                     yesNo(t, r, "lpo_capable"),
-                    racks(text(t, r, "candidate_racks", false)));
+                    racks(text(t, r, "candidate_racks", false)),
+                    text(t, r, "installed_model", false),
+                    text(t, r, "platform", false));
         }
 
         /** Rack ids separated by {@code ;}, {@code ,} or blanks; empty when blank. */
@@ -442,7 +539,8 @@ public final class InstanceWorkbookReader {
                     number(t, r, "fiber_usd_per_m", NON_NEGATIVE, false, 0),
                     yesNo(t, r, "lpo"),
                     text(t, r, "source", false),
-                    coherent);
+                    coherent,
+                    limit(t, r, "max_buy"));
             // An option of unknown kind is reported and left out, so it cannot hide "no usable option" problems.
             return kind == null ? null : optic;
         }
@@ -499,6 +597,19 @@ public final class InstanceWorkbookReader {
             return kind == null ? null : item;
         }
 
+        private StockItem stockItem(SheetTable t, SheetRow r, String itemId) {
+            return new StockItem(itemId, count(t, r, "quantity"), text(t, r, "note", false));
+        }
+
+        private CompatibilityRule compatibilityRule(SheetTable t, SheetRow r, String opticId) {
+            String platform = text(t, r, "platform", true, supply("platform"));
+            Boolean allowed = requiredYesNo(t, r, "allowed");
+            double coding = amount(t, r, "coding_usd");
+            // A row without its platform or a readable YES/NO is reported and left out: it rules nothing.
+            return platform.isEmpty() || allowed == null ? null
+                    : new CompatibilityRule(opticId, platform, allowed, coding);
+        }
+
         static Media defaultMedia(OpticKind kind) {
             return switch (kind) {
                 case DAC, ACC, AEC -> Media.COPPER;
@@ -533,7 +644,8 @@ public final class InstanceWorkbookReader {
                     (int) v.whole("threads", d.threads(), true), v.whole("seed", d.seed(), false),
                     v.number("intra_rack_m", d.intraRackM()), v.number("inter_rack_slack_m", d.interRackSlackM()),
                     v.number("osnr_margin_db", d.osnrMarginDb()), v.number("grid_start_thz", d.gridStartThz()),
-                    (int) v.whole("max_channels", d.maxChannels(), true));
+                    (int) v.whole("max_channels", d.maxChannels(), true),
+                    v.amount("switch_swap_usd", d.switchSwapUsd()), v.amount("recable_usd", d.recableUsd()));
         }
 
         private void settingRow(SheetTable t, SheetRow row, Map<String, SheetRow> rows) {
@@ -567,6 +679,18 @@ public final class InstanceWorkbookReader {
                 SheetRow row = rows.get(key);
                 return row == null ? dflt : fields.number(table.value(row, "value"), table.ref(row, "value"), key,
                         ANY, false, dflt);
+            }
+
+            /** A v2 labour figure in USD, 0 or more; its problems carry the key's hint. */
+            double amount(String key, double dflt) {
+                SheetRow row = rows.get(key);
+                if (row == null) {
+                    return dflt;
+                }
+                String where = table.ref(row, "value");
+                double value = supply(key).number(table.value(row, "value"), where, key, NON_NEGATIVE, false, dflt);
+                atLeastZero(value, where, key);
+                return value;
             }
 
             long whole(String key, long dflt, boolean intRange) {

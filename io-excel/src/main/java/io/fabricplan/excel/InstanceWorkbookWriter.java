@@ -15,8 +15,9 @@ import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes an {@link Instance} as an instance workbook v1 that {@link InstanceWorkbookReader} reads back equal:
- * all six sheets, bold frozen headers, drop-downs on enum columns. Instances of more than
+ * Writes an {@link Instance} as an instance workbook that {@link InstanceWorkbookReader} reads back equal:
+ * all six sheets, the DWDM sheets and v2 parts (Inventory, Compatibility, their columns and settings) it uses,
+ * bold frozen headers, drop-downs on enum columns; a v1 instance gives the v1 workbook. Instances of more than
  * {@link WorkbookFiles#IN_MEMORY_ROWS} rows stream (SXSSF), so hundreds of thousands of links are written in
  * bounded memory. Writes atomically: the target is replaced only by a complete
  * file.
@@ -100,13 +101,15 @@ public final class InstanceWorkbookWriter {
     }
 
     /**
-     * Writes a template: default settings, the built-in optics (coherent ones with their DWDM data), switch models
-     * and WDM equipment (MUX/DEMUX and amplifiers, each with its source), empty Sites and Spans sheets to fill for
-     * links between buildings, and a tiny valid example
-     * (a leaf switch in R1 and two 800G servers in R2, 3 m away) to edit.
+     * Writes a template: default settings (the labour ones at 0), the built-in optics (coherent ones with their
+     * DWDM data), switch models and WDM equipment (MUX/DEMUX and amplifiers, each with its source), empty Sites and
+     * Spans sheets to fill for links between buildings, empty Inventory and Compatibility sheets, every v2 column
+     * (blank), and a tiny valid example (a leaf switch in R1 and two 800G servers in R2, 3 m away) to edit.
      */
     public static void writeTemplate(Path out) throws IOException {
-        write(templateInstance(), out);
+        Instance instance = templateInstance();
+        WorkbookFiles.writeWorkbook(out, InstanceSheets.rows(instance),
+                workbook -> InstanceSheets.write(workbook, instance, InstanceSheets.Parts.ALL));
     }
 
     /** The instance {@link #writeTemplate} writes. */

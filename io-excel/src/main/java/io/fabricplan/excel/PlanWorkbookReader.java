@@ -59,6 +59,7 @@ public final class PlanWorkbookReader {
             "cost_usd");
     private static final List<String> RACK_FIGURES = List.of("power_budget_kw", "base_load_kw", "network_kw",
             "total_kw", "utilization");
+    /** BOM reused and bought are left out: a plan workbook written before them lacks them, and still checks. */
     private static final List<String> BOM_FIGURES = List.of("kind", "quantity", "unit_cost_usd", "total_cost_usd");
     private static final List<String> LIGHTPATH_FIGURES = List.of("frequency_thz", "osnr_db", "margin_db");
     private static final List<String> GREY_ROUTE_FIGURES = List.of("length_m");
@@ -161,9 +162,10 @@ public final class PlanWorkbookReader {
             List<StatedFigures.BomRow> rows = new ArrayList<>();
             SheetTable t = table(Schema.BOM, BOM, false, (table, r) -> {
                 Cells c = new Cells(table, r);
+                // reused and bought stay NaN in a plan workbook written before them, which lacks the columns
                 rows.add(new StatedFigures.BomRow(r.index() + 1, c.text("item_id"), c.text("kind"),
                         c.number("quantity"), c.number("unit_cost_usd"), c.number("total_cost_usd"),
-                        c.notNumbers()));
+                        c.number("reused"), c.number("bought"), c.notNumbers()));
             });
             return figures(Schema.BOM, t, BOM_FIGURES, rows);
         }

@@ -39,7 +39,8 @@ final class ResultSheets {
             Map.entry("ports", Unit.COUNT), Map.entry("power_budget_kw", Unit.KW), Map.entry("base_load_kw", Unit.KW),
             Map.entry("network_kw", Unit.KW), Map.entry("total_kw", Unit.KW), Map.entry("utilization", Unit.PERCENT),
             Map.entry("quantity", Unit.COUNT), Map.entry("unit_cost_usd", Unit.USD),
-            Map.entry("total_cost_usd", Unit.USD), Map.entry("cable", Unit.INDEX), Map.entry("channel", Unit.INDEX),
+            Map.entry("total_cost_usd", Unit.USD), Map.entry("reused", Unit.COUNT), Map.entry("bought", Unit.COUNT),
+            Map.entry("cable", Unit.INDEX), Map.entry("channel", Unit.INDEX),
             Map.entry("frequency_thz", Unit.THZ), Map.entry("osnr_db", Unit.DB), Map.entry("margin_db", Unit.DB),
             Map.entry("fiber_pairs_used", Unit.COUNT), Map.entry("dwdm_fiber_pairs", Unit.COUNT),
             Map.entry("channels_used", Unit.COUNT), Map.entry("amplifiers", Unit.COUNT),
@@ -201,9 +202,10 @@ final class ResultSheets {
         if (e != null) {
             for (PlanEvaluation.BomRow b : e.bom()) {
                 // fiber is bought by the metre, everything else by the piece
-                w.newRow().text(b.itemId()).text(b.kind())
-                        .number(b.quantity(), "FIBER_M".equals(b.kind()) ? Unit.METRES : Unit.COUNT)
-                        .number(b.unitCostUsd()).number(b.totalCostUsd());
+                Unit amount = "FIBER_M".equals(b.kind()) ? Unit.METRES : Unit.COUNT;
+                w.newRow().text(b.itemId()).text(b.kind()).number(b.quantity(), amount)
+                        .number(b.unitCostUsd()).number(b.totalCostUsd())
+                        .number(b.reused(), amount).number(b.bought(), amount);
             }
         }
         w.finish();

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Sheet names and columns of the instance workbook v1 and of the plan workbook's result sheets, shared by the
- * readers and writers so that both sides agree on every header.
+ * Sheet names and columns of the instance workbook (v1, and the v2 sheets and columns of stock, installed
+ * switches, supply limits and compatibility) and of the plan workbook's result sheets, shared by the readers and
+ * writers so that both sides agree on every header.
  */
 final class Schema {
     static final String SETTINGS = "Settings";
@@ -17,6 +18,8 @@ final class Schema {
     static final String SITES = "Sites";
     static final String SPANS = "Spans";
     static final String WDM_EQUIPMENT = "WdmEquipment";
+    static final String INVENTORY = "Inventory";
+    static final String COMPATIBILITY = "Compatibility";
 
     static final String SUMMARY = "Summary";
     static final String LINK_PLAN = "LinkPlan";
@@ -41,11 +44,11 @@ final class Schema {
             Set.of("rack_id", "x_m", "y_m", "power_budget_kw"));
     static final Columns SWITCH_MODEL_COLUMNS = new Columns(
             List.of("model_id", "family", "packaging", "ports", "port_gbps", "base_power_w", "port_power_w",
-                    "cpo_pmd", "cost_usd", "height_u", "lpo_capable", "source"),
+                    "cpo_pmd", "cost_usd", "height_u", "lpo_capable", "source", "max_buy"),
             Set.of("model_id", "family", "packaging", "ports", "port_gbps", "base_power_w", "cost_usd"));
     static final Columns DEVICE_COLUMNS = new Columns(
             List.of("device_id", "role", "family", "packaging", "rack_id", "candidate_racks", "ports", "port_gbps",
-                    "lpo_capable"),
+                    "lpo_capable", "installed_model", "platform"),
             Set.of("device_id", "role", "rack_id"));
     static final Columns LINK_COLUMNS = new Columns(
             List.of("link_id", "a_device", "b_device", "count", "gbps", "length_m"),
@@ -53,7 +56,7 @@ final class Schema {
     static final Columns OPTIC_COLUMNS = new Columns(
             List.of("optic_id", "kind", "gbps", "reach_m", "pmd", "media", "power_w", "cost_usd",
                     "fiber_usd_per_m", "lpo", "source", "baud_gbd", "spacing_ghz", "required_osnr_db",
-                    "tx_power_dbm", "max_unamplified_loss_db"),
+                    "tx_power_dbm", "max_unamplified_loss_db", "max_buy"),
             Set.of("optic_id", "kind", "gbps", "reach_m", "power_w", "cost_usd"));
     static final Columns SITE_COLUMNS = new Columns(List.of("site_id", "name"), Set.of("site_id"));
     static final Columns SPAN_COLUMNS = new Columns(
@@ -63,11 +66,25 @@ final class Schema {
             List.of("item_id", "kind", "channels", "spacing_ghz", "insertion_loss_db", "gain_db", "noise_figure_db",
                     "power_w", "cost_usd", "source"),
             Set.of("item_id", "kind", "power_w", "cost_usd"));
+    static final Columns INVENTORY_COLUMNS = new Columns(List.of("item_id", "quantity", "note"),
+            Set.of("item_id", "quantity"));
+    static final Columns COMPATIBILITY_COLUMNS = new Columns(List.of("optic_id", "platform", "allowed", "coding_usd"),
+            Set.of("optic_id", "platform", "allowed"));
+
+    /**
+     * The v2 columns of SwitchModels, Devices and Optics (each last in its sheet): written only when some row
+     * uses them, so that a v1 instance gives the v1 workbook.
+     */
+    static final Set<String> SUPPLY_COLUMNS = Set.of("max_buy", "installed_model", "platform");
 
     /** Settings keys in the order the writer lists them. */
     static final List<String> SETTING_KEYS = List.of("objective", "energy_usd_per_kwh", "pue", "years",
             "usd_per_watt", "time_limit_s", "relative_gap", "solver", "threads", "seed", "intra_rack_m",
-            "inter_rack_slack_m", "osnr_margin_db", "grid_start_thz", "max_channels");
+            "inter_rack_slack_m", "osnr_margin_db", "grid_start_thz", "max_channels", "switch_swap_usd",
+            "recable_usd");
+
+    /** The v2 labour settings (last in {@link #SETTING_KEYS}): written only when not 0. */
+    static final List<String> LABOUR_SETTING_KEYS = List.of("switch_swap_usd", "recable_usd");
 
     static final List<String> LINK_PLAN_COLUMNS = List.of("link_id", "a_device", "b_device", "count", "gbps",
             "length_m", "optic_id", "a_end", "b_end", "power_w", "cost_usd");
@@ -75,8 +92,9 @@ final class Schema {
             "ports_used", "ports", "power_w", "cost_usd");
     static final List<String> RACK_POWER_COLUMNS = List.of("rack_id", "power_budget_kw", "base_load_kw",
             "network_kw", "total_kw", "utilization");
+    /** {@code reused} and {@code bought} come last, so that the v1 columns keep their cells. */
     static final List<String> BOM_COLUMNS = List.of("item_id", "kind", "quantity", "unit_cost_usd",
-            "total_cost_usd");
+            "total_cost_usd", "reused", "bought");
 
     static final List<String> DWDM_LIGHTPATH_COLUMNS = List.of("link_id", "cable", "route", "channel",
             "frequency_thz", "optic_id", "osnr_db", "margin_db");

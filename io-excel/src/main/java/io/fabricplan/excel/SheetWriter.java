@@ -100,6 +100,11 @@ final class SheetWriter {
         return Math.abs(value) <= (1L << 53) ? number((double) value) : text(Long.toString(value));
     }
 
+    /** A whole number; null leaves the cell blank (which reads back as null). */
+    SheetWriter whole(Integer value) {
+        return value == null ? blank() : whole(value.longValue());
+    }
+
     SheetWriter yesNo(boolean value) {
         return text(value ? "YES" : "NO");
     }

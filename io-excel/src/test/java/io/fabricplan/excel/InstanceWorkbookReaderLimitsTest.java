@@ -142,4 +142,16 @@ class InstanceWorkbookReaderLimitsTest {
                 "Racks!A1: text of more than 5 characters (limit cell-chars)",
                 "Settings!A2: text of more than 5 characters (limit cell-chars)");
     }
+
+    /** The v2 sheets are read under the same limits as every other sheet. */
+    @Test
+    void limitsApplyToTheV2Sheets() throws IOException {
+        Path file = write(SupplySheetsReaderTest.v2().set("Inventory", 2, 2, "a note longer than the limit"));
+
+        ReadResult result = InstanceWorkbookReader.read(file, ReadLimits.defaults().withCellChars(20));
+
+        assertThat(InstanceWorkbookReaderTest.described(result)).contains(
+                "Inventory!C2: text of more than 20 characters (limit cell-chars)");
+        assertThat(result.ok()).isFalse();
+    }
 }

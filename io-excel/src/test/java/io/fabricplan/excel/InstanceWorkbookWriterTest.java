@@ -112,7 +112,7 @@ class InstanceWorkbookWriterTest {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Settings");
             assertThat(wb).extracting(s -> s.getSheetName())
                     .containsExactly("Settings", "Racks", "SwitchModels", "Devices", "Links", "Optics", "Sites",
-                            "Spans", "WdmEquipment");
+                            "Spans", "WdmEquipment", "Inventory", "Compatibility");
             XSSFSheet devices = wb.getSheet("Devices");
             assertThat(devices.getPaneInformation().isFreezePane()).isTrue();
             assertThat(wb.getFontAt(devices.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();

@@ -104,8 +104,10 @@ class PlanNumberFormatsTest {
             for (int r = 1; r <= bom.getLastRowNum(); r++) {
                 String kind = bom.getRow(r).getCell(1).getStringCellValue();
                 kinds.add(kind);
-                assertThat(bom.getRow(r).getCell(2).getCellStyle().getDataFormatString()).as(kind)
-                        .isEqualTo(kind.equals("FIBER_M") ? "#,##0.0" : "#,##0");
+                for (int c : new int[] {2, 5, 6}) { // quantity, reused, bought
+                    assertThat(bom.getRow(r).getCell(c).getCellStyle().getDataFormatString()).as(kind)
+                            .isEqualTo(kind.equals("FIBER_M") ? "#,##0.0" : "#,##0");
+                }
             }
             assertThat(kinds).contains("FIBER_M", "SWITCH");
         }
@@ -161,7 +163,7 @@ class PlanNumberFormatsTest {
                     Unit unit = ResultSheets.UNITS.get(column);
                     assertThat(unit).as("%s!%s has a unit", name, column).isNotNull();
                     String format = cell.getCellStyle().getDataFormatString();
-                    if (name.equals(Schema.BOM) && column.equals("quantity")) {
+                    if (name.equals(Schema.BOM) && List.of("quantity", "reused", "bought").contains(column)) {
                         assertThat(format).isIn(Unit.COUNT.format(), Unit.METRES.format());
                     } else {
                         assertThat(format).as("%s!%s", name, column).isEqualTo(unit.format());

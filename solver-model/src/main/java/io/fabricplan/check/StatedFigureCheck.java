@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Compares the figures a plan states ({@link StatedFigures}) with those its decisions give ({@link PlanEvaluation},
@@ -27,7 +28,8 @@ import java.util.Map;
  * {@link PlanChecker#TOLERANCE} relative plus, for figures shown with decimals, half a unit of the second decimal
  * ({@link #SHOWN}); whole counts must be equal. A figure that cannot be recomputed because a decision is broken
  * (an unknown optic, a route that does not lead anywhere) is not compared: the decision's violation says why.
- * Runs in O(rows + route hops).
+ * The BOM's {@code reused} and {@code bought} (workbook v2) are compared when some row states them, so that a plan
+ * written before them still checks. Runs in O(rows + route hops).
  */
 final class StatedFigureCheck {
     /** Half a unit of the second decimal: what a figure shown rounded to two decimals may be off by. */
@@ -281,6 +283,9 @@ final class StatedFigureCheck {
             byKey.putIfAbsent(bomKey(b.itemId(), b.kind()), b);
             byItem.putIfAbsent(b.itemId(), b);
         }
+        // reused and bought came with workbook v2: a plan that states neither in any row was written before them
+        boolean statesReused = states(t, "reused", StatedFigures.BomRow::reused);
+        boolean statesBought = states(t, "bought", StatedFigures.BomRow::bought);
         Map<String, Integer> seen = new HashMap<>();
         for (StatedFigures.BomRow r : t.rows()) {
             String where = t.locate(r.row(), "item_id");
@@ -308,8 +313,16 @@ final class StatedFigureCheck {
             c.number("quantity", r.quantity(), e.quantity(), SHOWN, "the plan uses", "");
             c.number("unit_cost_usd", r.unitCostUsd(), e.unitCostUsd(), SHOWN, "the catalog prices it at",
                     " USD");
+            if (statesReused) {
+                c.number("reused", r.reused(), e.reused(), SHOWN, "the plan takes from stock or keeps installed",
+                        "");
+            }
+            if (statesBought) {
+                c.number("bought", r.bought(), e.bought(), SHOWN, "the plan buys", "");
+            }
             c.number("total_cost_usd", r.totalCostUsd(), e.totalCostUsd(), SHOWN,
-                    fmt(e.quantity()) + " x " + fmt(e.unitCostUsd()) + " USD make", " USD");
+                    (e.reused() == 0 ? fmt(e.quantity()) : fmt(e.bought()) + " bought") + " x "
+                            + fmt(e.unitCostUsd()) + " USD make", " USD");
         }
         byKey.forEach((key, b) -> {
             if (!seen.containsKey(key)) {
@@ -317,6 +330,13 @@ final class StatedFigureCheck {
                         + fmt(b.quantity()) + " at " + fmt(b.unitCostUsd()) + " USD");
             }
         });
+    }
+
+    /** Whether some BOM row states a figure of the column: a number, or text where one belongs. */
+    private static boolean states(Table<StatedFigures.BomRow> t, String column,
+                                  ToDoubleFunction<StatedFigures.BomRow> figure) {
+        return t.rows().stream().anyMatch(r -> !Double.isNaN(figure.applyAsDouble(r))
+                || r.notNumbers() != null && r.notNumbers().containsKey(column));
     }
 
     private static String bomKey(String itemId, String kind) {

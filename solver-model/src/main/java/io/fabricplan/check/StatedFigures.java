@@ -129,9 +129,19 @@ public record StatedFigures(Table<SummaryRow> summary, Table<LinkRow> links, Tab
                           double totalKw, double utilization, Map<String, String> notNumbers) {
     }
 
-    /** A line of the bill of materials; {@code itemId} and {@code kind} null when blank. */
+    /**
+     * A line of the bill of materials, as {@link io.fabricplan.model.PlanEvaluation.BomRow}; {@code itemId} and
+     * {@code kind} null when blank. {@code reused} and {@code bought} came with workbook v2: NaN where a plan
+     * written before them has no such column.
+     */
     public record BomRow(int row, String itemId, String kind, double quantity, double unitCostUsd,
-                         double totalCostUsd, Map<String, String> notNumbers) {
+                         double totalCostUsd, double reused, double bought, Map<String, String> notNumbers) {
+
+        /** A line of a plan that states no reused and bought units. */
+        public BomRow(int row, String itemId, String kind, double quantity, double unitCostUsd, double totalCostUsd,
+                      Map<String, String> notNumbers) {
+            this(row, itemId, kind, quantity, unitCostUsd, totalCostUsd, Double.NaN, Double.NaN, notNumbers);
+        }
     }
 
     /** A lightpath's figures; {@code lightpath} indexes {@link io.fabricplan.model.DwdmPlan#lightpaths()}. */
