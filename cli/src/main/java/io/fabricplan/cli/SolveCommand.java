@@ -309,8 +309,10 @@ final class SolveCommand implements Callable<Integer> {
                     e.tcoUsd());
             to.println("  bill of materials:");
             for (PlanEvaluation.BomRow row : e.bom()) {
-                to.printf(Locale.ROOT, "    %,12.1f x %-24s %-12s %,14.2f USD%n", row.quantity(), row.itemId(),
-                        row.kind(), row.totalCostUsd());
+                to.printf(Locale.ROOT, "    %,12.1f x %-24s %-12s %,14.2f USD%s%n", row.quantity(), row.itemId(),
+                        row.kind(), row.totalCostUsd(), row.reused() == 0 ? ""
+                                : String.format(Locale.ROOT, "  (%,.0f reused, %,.0f bought)", row.reused(),
+                                row.bought()));
             }
             DwdmPlan d = result.plan().dwdm();
             if (!d.isEmpty()) {

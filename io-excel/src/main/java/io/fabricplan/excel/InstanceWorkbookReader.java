@@ -222,6 +222,9 @@ public final class InstanceWorkbookReader {
                     problems.addIfNew(p);
                 }
             });
+            if (problems.count() == 0) {
+                InstanceValidator.warnings(instance).forEach(warnings::add);
+            }
             List<String> shown = new ArrayList<>(warnings);
             if (warnings.count() > warnings.size()) {
                 shown.add("... and " + ReadLimits.grouped(warnings.count() - warnings.size()) + " more warnings");
