@@ -43,11 +43,23 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Benchmarks the planner at cluster scale against the rule of thumb and the naive model and "
                 + "compares CPO adoption stages; writes the tables to BENCHMARKS.md.")
 final class BenchCommand implements Callable<Integer> {
-    /** The benchmark sizes: generator flags and the target of each. */
+    /**
+     * The benchmark sizes: generator flags and the target of each. The supply sizes are the 16k and 131k fabrics as
+     * a partial refresh, with the same targets: half the leaves stand today as the family's pluggable model (kept at
+     * no capex, or replaced for 2,500 USD of labour), a few thousand in stock of the module the plain optimum puts
+     * on every server NIC (dr4_400 at 16k, dr8_800 at 131k; re-cabled for 25 USD each), and a max_buy of 3/4 of the
+     * CPO switches the plain optimum buys (it buys CPO for every switch: 192 and 5,120, so 144 and 3,840). That is
+     * also below what is bought with the installed leaves and no limit (the rack budgets let about half of them,
+     * or all, be kept: 4,096 to 4,608 at 131k; 160 at 16k), so the limit binds. They run only when named.
+     */
     enum Size {
         S1K("1k", 1_024, 0.0, 2, "--gpus 1024 --tiers 2 --switch-family SW51T --nic-gbps 400"),
         S16K("16k", 16_384, 0.001, 20, "--gpus 16384 --tiers 2 --switch-family SW102T --nic-gbps 400"),
-        S131K("131k", 131_072, 0.005, 120, "--gpus 131072 --tiers 3 --switch-family SW102T --nic-gbps 800");
+        S131K("131k", 131_072, 0.005, 120, "--gpus 131072 --tiers 3 --switch-family SW102T --nic-gbps 800"),
+        S16K_SUPPLY("16k-supply", 16_384, 0.001, 20, S16K.generatorFlags + " " + supplyFlags("dr4_400", 4_000,
+                "sw102-cpo", 144)),
+        S131K_SUPPLY("131k-supply", 131_072, 0.005, 120, S131K.generatorFlags + " " + supplyFlags("dr8_800", 8_000,
+                "sw102-cpo", 3_840));
 
         final String label;
         final int gpus;
@@ -61,6 +73,22 @@ final class BenchCommand implements Callable<Integer> {
             this.targetGap = targetGap;
             this.targetSeconds = targetSeconds;
             this.generatorFlags = generatorFlags;
+        }
+
+        /** The flags of a supply size. */
+        private static String supplyFlags(String stockOptic, int stock, String limitedModel, int limit) {
+            return "--installed-fraction 0.5 --stock " + stockOptic + "=" + stock + " --max-buy " + limitedModel + "="
+                    + limit + " --switch-swap-usd 2500 --recable-usd 25";
+        }
+
+        /** Whether the bench runs it without {@code --sizes}. */
+        boolean byDefault() {
+            return this == S1K || this == S16K || this == S131K;
+        }
+
+        /** Whether it can be the fabric of the CPO stage comparison (a green field). */
+        boolean stageable() {
+            return byDefault();
         }
 
         /** The size of a label, or null. */
@@ -78,7 +106,8 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--sizes", paramLabel = "LIST", defaultValue = "1k,16k,131k",
-            description = "sizes to run, from 1k, 16k, 131k (default: ${DEFAULT-VALUE})")
+            description = "sizes to run, from 1k, 16k, 131k, 16k-supply, 131k-supply (default: ${DEFAULT-VALUE}; "
+                    + "the supply sizes are the same fabrics with installed leaves, stock and a CPO max_buy)")
     String sizes;
 
     @Option(names = "--time-limit", paramLabel = "S", converter = Flags.Seconds.class,
@@ -116,12 +145,12 @@ final class BenchCommand implements Callable<Integer> {
             Size size = Size.of(s);
             if (size == null) {
                 return invalid(err, "--sizes " + sizes + ": unknown size \"" + s.trim() + "\"",
-                        "use 1k, 16k or 131k, comma-separated, e.g. --sizes 1k,16k.");
+                        "use 1k, 16k, 131k, 16k-supply or 131k-supply, comma-separated, e.g. --sizes 1k,16k.");
             }
             chosen.add(size);
         }
         Size stages = Size.of(stagesSize);
-        if (stages == null) {
+        if (stages == null || !stages.stageable()) {
             return invalid(err, "--stages " + stagesSize + ": unknown size", "use 1k, 16k or 131k, e.g. --stages 1k.");
         }
         if (Files.exists(workDir) && !Files.isDirectory(workDir)) {
@@ -204,7 +233,9 @@ final class BenchCommand implements Callable<Integer> {
         if (stop.stopRequested()) {
             return interrupted(rows, stages, stageRuns, out, err);
         }
-        String section = section(rows, stages, stageRuns);
+        Kept kept = Kept.of(Files.exists(output) ? Files.readString(output) : "",
+                chosen.stream().map(size -> size.label).toList());
+        String section = section(rows, stages, stageRuns, kept);
         out.println(section);
         writeSection(section);
         return ExitCode.OK;
@@ -212,7 +243,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** After Ctrl-C: the tables so far on stdout, BENCHMARKS.md unchanged, exit 130 (the bench is incomplete). */
     private int interrupted(List<Row> rows, Size stages, List<Stage> stageRuns, PrintWriter out, PrintWriter err) {
-        out.println(section(rows, stages, stageRuns));
+        out.println(section(rows, stages, stageRuns, Kept.NONE));
         err.println("bench: stopped by Ctrl-C; the tables above are incomplete and " + output + " is unchanged.");
         return GracefulStop.ABORTED;
     }
@@ -296,7 +327,7 @@ final class BenchCommand implements Callable<Integer> {
         return fields;
     }
 
-    private record Run(Map<String, String> json, double wallS, int exitCode, String lastErrLine) {
+    record Run(Map<String, String> json, double wallS, int exitCode, String lastErrLine) {
         boolean hasPlan() {
             String status = json.getOrDefault("status", "");
             return status.equals("OPTIMAL") || status.equals("FEASIBLE");
@@ -315,14 +346,93 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private record Row(Size size, double limit, Run optimum, String check, Run naive) {
+    record Row(Size size, double limit, Run optimum, String check, Run naive) {
     }
 
-    private record Stage(String name, Run run, CpoStages.Headroom headroom) {
+    record Stage(String name, Run run, CpoStages.Headroom headroom) {
+    }
+
+    /**
+     * The rows of the three size tables (scale, rule of thumb, naive) of the bench section already in the Markdown
+     * file, by size label, for the sizes this run does not measure: they are written back, so that a run of some
+     * sizes (e.g. {@code --sizes 16k-supply,131k-supply}) keeps the others' figures.
+     */
+    record Kept(Map<String, String> scale, Map<String, String> ruleOfThumb, Map<String, String> naive) {
+        static final Kept NONE = new Kept(Map.of(), Map.of(), Map.of());
+
+        /** The kept rows of the bench section of {@code markdown} (none without it). */
+        static Kept of(String markdown, List<String> runLabels) {
+            Matcher m = SECTION.matcher(markdown);
+            if (!m.find()) {
+                return NONE;
+            }
+            Map<String, String> scale = new LinkedHashMap<>();
+            Map<String, String> rule = new LinkedHashMap<>();
+            Map<String, String> naive = new LinkedHashMap<>();
+            Map<String, String> table = null;
+            for (String line : m.group().split("\n")) {
+                if (!line.startsWith("|")) {
+                    table = line.isBlank() ? table : null;
+                    continue;
+                }
+                if (line.startsWith(SCALE_HEADER)) {
+                    table = scale;
+                } else if (line.startsWith(RULE_HEADER)) {
+                    table = rule;
+                } else if (line.startsWith(NAIVE_HEADER)) {
+                    table = naive;
+                } else if (line.startsWith("| size |") || line.startsWith("| stage |")) {
+                    table = null;
+                } else if (table != null && !line.startsWith("|---")) {
+                    String label = line.substring(1, Math.max(1, line.indexOf('|', 1))).trim();
+                    if (!label.isEmpty() && runLabels.stream().noneMatch(label::equalsIgnoreCase)) {
+                        table.put(label, line.strip());
+                    }
+                }
+            }
+            return new Kept(scale, rule, naive);
+        }
+
+        boolean isEmpty() {
+            return scale.isEmpty() && ruleOfThumb.isEmpty() && naive.isEmpty();
+        }
+
+        /** The labels of the kept rows, in the order of the sizes. */
+        List<String> labels() {
+            Map<String, String> all = new LinkedHashMap<>(scale);
+            ruleOfThumb.forEach(all::putIfAbsent);
+            naive.forEach(all::putIfAbsent);
+            return ordered(all).keySet().stream().toList();
+        }
+    }
+
+    private static final Pattern SECTION = Pattern.compile("## Scale: `fabricplan bench`\\n.*?(?=\\n## |\\z)",
+            Pattern.DOTALL);
+    private static final String SCALE_HEADER = "| size | GPUs |";
+    private static final String RULE_HEADER = "| size | rule-of-thumb capex USD |";
+    private static final String NAIVE_HEADER = "| size | naive variables |";
+
+    /** Rows by size label in the order of {@link Size} (labels of no size, e.g. of an older bench, last). */
+    private static Map<String, String> ordered(Map<String, String> rows) {
+        List<String> labels = new ArrayList<>(rows.keySet());
+        labels.sort(java.util.Comparator.comparingInt(label -> {
+            Size size = Size.of(label);
+            return size == null ? Integer.MAX_VALUE : size.ordinal();
+        }));
+        Map<String, String> sorted = new LinkedHashMap<>();
+        labels.forEach(label -> sorted.put(label, rows.get(label)));
+        return sorted;
+    }
+
+    /** This run's rows and the kept ones, in the order of the sizes, one line each. */
+    private static void appendRows(StringBuilder sb, Map<String, String> fresh, Map<String, String> kept) {
+        Map<String, String> all = new LinkedHashMap<>(fresh);
+        kept.forEach(all::putIfAbsent);
+        ordered(all).values().forEach(line -> sb.append(line).append('\n'));
     }
 
 
-    private String section(List<Row> rows, Size stagesSize, List<Stage> stages) {
+    String section(List<Row> rows, Size stagesSize, List<Stage> stages, Kept kept) {
         StringBuilder sb = new StringBuilder();
         sb.append("## Scale: `fabricplan bench`\n\n");
         sb.append(String.format(Locale.ROOT, "Measured by `./fabricplan bench --sizes %s%s` on %s, %d cores, "
@@ -331,28 +441,36 @@ final class BenchCommand implements Callable<Integer> {
                         + "write; generation not included).%n%n", sizes,
                 timeLimit == null ? "" : " --time-limit " + timeLimit, LocalDate.now(ZoneOffset.UTC),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
-        sb.append("| size | GPUs | cables | links rows | groups | variables | constraints | read | build | solve "
-                + "| write | end to end | status | objective (TCO USD) | bound | gap | target | peak RSS MB | checker |\n");
+        if (!kept.isEmpty()) {
+            sb.append("The rows of ").append(String.join(", ", kept.labels())).append(" are kept from an earlier run "
+                    + "of this command (those sizes were not in --sizes this time).\n\n");
+        }
+        sb.append(SCALE_HEADER).append(" cables | links rows | groups | variables | constraints | read | build "
+                + "| solve | write | end to end | status | objective (TCO USD) | bound | gap | target | peak RSS MB "
+                + "| checker |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        Map<String, String> scale = new LinkedHashMap<>();
         for (Row r : rows) {
             Run o = r.optimum;
-            sb.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %.1f | %.1f | %.1f | %.1f "
-                            + "| %.1f | %s | %s | %s | %s | %s | %s | %s |%n", r.size.label, r.size.gpus,
+            scale.put(r.size.label, String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %.1f | %.1f | "
+                            + "%.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s |", r.size.label, r.size.gpus,
                     int0(o, "cables"), int0(o, "links"), int0(o, "groups"), int0(o, "variables"),
                     int0(o, "constraints"), o.num("read_seconds"),
                     o.num("build_seconds"), o.num("solve_seconds") - o.num("build_seconds"), o.num("write_seconds"),
                     o.wallS, o.status(), money(o.num("objective_value")), money(o.num("best_bound")),
                     pct(o.num("relative_gap")), target(r), int0(o, "peak_rss_mb"), r.check));
         }
+        appendRows(sb, scale, kept.scale());
         sb.append("\nPeer 1, the rule of thumb (cheapest usable option per link, every switch pluggable), and the "
                 + "optimum's saving over it:\n\n");
-        sb.append("| size | rule-of-thumb capex USD | power kW | TCO USD | valid plan? | capex saving | power saving "
+        sb.append(RULE_HEADER).append(" power kW | TCO USD | valid plan? | capex saving | power saving "
                 + "| TCO saving | repaired rule of thumb TCO USD | repaired valid? | TCO saving over the repaired "
                 + "|\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        Map<String, String> rule = new LinkedHashMap<>();
         for (Row r : rows) {
             Run o = r.optimum;
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                    r.size.label,
+            rule.put(r.size.label, String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s "
+                            + "| %s |", r.size.label,
                     money(o.num("greedy_capex_usd")), kw(o.num("greedy_power_w")), money(o.num("greedy_tco_usd")),
                     o.json.getOrDefault("greedy_feasible", "-").equals("true") ? "yes" : "no (breaks a rule)",
                     saving(o.num("greedy_capex_usd"), o.num("capex_usd")),
@@ -362,26 +480,29 @@ final class BenchCommand implements Callable<Integer> {
                     o.json.getOrDefault("repaired_feasible", "-").equals("true") ? "yes" : "no",
                     saving(o.num("repaired_objective_value"), o.num("tco_usd"))));
         }
+        appendRows(sb, rule, kept.ruleOfThumb());
         sb.append("\nThe repaired rule of thumb is the same plan repaired to meet the racks (CPO, lower-power optics, "
                 + "placed switches moved to racks with headroom): the planner's warm start and fallback.\n");
-        if (rows.stream().anyMatch(r -> r.naive != null)) {
+        Map<String, String> naive = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.naive == null) {
+                continue;
+            }
+            Run n = r.naive;
+            String status = n.status() + (n.hasPlan() ? "" : ": " + n.json.getOrDefault("diagnostic",
+                    n.lastErrLine).replace("|", "/"));
+            String ratio = n.hasPlan() ? String.format(Locale.ROOT, "%.1fx", n.wallS / r.optimum.wallS)
+                    : String.format(Locale.ROOT, "no plan in %.0f s", r.limit);
+            naive.put(r.size.label, String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f | %.1f | %s |",
+                    r.size.label, int0(n, "variables"), status, money(n.num("objective_value")),
+                    pct(n.num("relative_gap")), n.wallS, r.optimum.wallS, ratio));
+        }
+        if (!naive.isEmpty() || !kept.naive().isEmpty()) {
             sb.append("\nPeer 2, the naive model (one binary per physical cable, option and end packagings; same "
                     + "solver, time limit and gap):\n\n");
-            sb.append("| size | naive variables | naive status | naive objective | naive gap | naive end to end s "
+            sb.append(NAIVE_HEADER).append(" naive status | naive objective | naive gap | naive end to end s "
                     + "| aggregated end to end s | ratio |\n|---|---|---|---|---|---|---|---|\n");
-            for (Row r : rows) {
-                if (r.naive == null) {
-                    continue;
-                }
-                Run n = r.naive;
-                String status = n.status() + (n.hasPlan() ? "" : ": " + n.json.getOrDefault("diagnostic",
-                        n.lastErrLine).replace("|", "/"));
-                String ratio = n.hasPlan() ? String.format(Locale.ROOT, "%.1fx", n.wallS / r.optimum.wallS)
-                        : String.format(Locale.ROOT, "no plan in %.0f s", r.limit);
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f | %.1f | %s |%n",
-                        r.size.label, int0(n, "variables"), status, money(n.num("objective_value")),
-                        pct(n.num("relative_gap")), n.wallS, r.optimum.wallS, ratio));
-            }
+            appendRows(sb, naive, kept.naive());
         }
         sb.append("\nCPO adoption on the ").append(stagesSize.label).append(" fabric (same floor, same limits):\n\n");
         sb.append("Rack budgets are lifted for stages 1 and 3 so that each has a plan; headroom is then measured "
@@ -432,11 +553,13 @@ final class BenchCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.1f%%", 100 * (1 - after / before));
     }
 
-    /** Replaces the bench section of the Markdown file (from its heading to the next level-2 heading). */
+    /**
+     * Replaces the bench section of the Markdown file (from its heading to the next level-2 heading); the section
+     * carries the rows kept from the one it replaces ({@link Kept}).
+     */
     private void writeSection(String section) throws IOException {
         String text = Files.exists(output) ? Files.readString(output) : "# Benchmarks\n\n";
-        Matcher m = Pattern.compile("## Scale: `fabricplan bench`\\n.*?(?=\\n## |\\z)", Pattern.DOTALL)
-                .matcher(text);
+        Matcher m = SECTION.matcher(text);
         String updated = m.find() ? text.substring(0, m.start()) + section.strip() + "\n" + text.substring(m.end())
                 : text.stripTrailing() + "\n\n" + section;
         Path target = output.toAbsolutePath().normalize();

@@ -100,12 +100,39 @@ class BadFlagValuesTest {
                 row("generate --gpus 1024 --halls 2 --hall-spans --span-km 0 -o {OUT} => --span-km | 0"),
                 row("generate --gpus 1024 --halls 2 --hall-spans --fiber-pairs -4 -o {OUT} => --fiber-pairs "
                         + "| -4"),
+                row("generate --gpus 1024 --installed-fraction 1.5 -o {OUT} => --installed-fraction | 1.5 "
+                        + "| from 0 to 1"),
+                row("generate --gpus 1024 --installed-fraction -0.2 -o {OUT} => --installed-fraction | -0.2"),
+                row("generate --gpus 1024 --installed-fraction half -o {OUT} => --installed-fraction | \"half\""),
+                row("generate --gpus 1024 --stock dr4-400=10 -o {OUT} => --stock dr4-400=10 | unknown item "
+                        + "\"dr4-400\" (did you mean \"dr4_400\"?) | dr4_400, dr8_800"),
+                row("generate --gpus 1024 --stock laser=10 -o {OUT} => --stock laser=10 | unknown item \"laser\" "
+                        + "| sw102-cpo"),
+                row("generate --gpus 1024 --stock dr4_400 -o {OUT} => --stock | \"dr4_400\" is not ID=N "
+                        + "| --stock dr4_400=4000"),
+                row("generate --gpus 1024 --stock dr4_400=many -o {OUT} => --stock | \"many\" is not a whole number"),
+                row("generate --gpus 1024 --stock dr4_400=-3 -o {OUT} => --stock | \"dr4_400=-3\" | cannot be "
+                        + "negative"),
+                row("generate --gpus 1024 --stock dr4_400=2000000000 --stock dr4_400=2000000000 -o {OUT} => --stock "
+                        + "dr4_400: 4000000000 units are too many"),
+                row("generate --gpus 1024 --max-buy sw102cpo=3 -o {OUT} => --max-buy sw102cpo=3 | did you mean "
+                        + "\"sw102-cpo\""),
+                row("generate --gpus 1024 --max-buy sw102-cpo=x -o {OUT} => --max-buy | \"x\" is not a whole number "
+                        + "| --max-buy sw102-cpo=144"),
+                row("generate --gpus 1024 --max-buy sw102-cpo=1 --max-buy sw102-cpo=2 -o {OUT} => --max-buy "
+                        + "sw102-cpo is given twice"),
+                row("generate --gpus 1024 --switch-swap-usd -1 -o {OUT} => --switch-swap-usd | -1"),
+                row("generate --gpus 1024 --switch-swap-usd lots -o {OUT} => --switch-swap-usd | \"lots\""),
+                row("generate --gpus 1024 --recable-usd -25 -o {OUT} => --recable-usd | -25"),
+                row("generate --gpus 1024 --recable-usd Infinity -o {OUT} => --recable-usd | \"Infinity\""),
                 row("generate --gpus 1024 -o {DIR}/no/such/f.xlsx => -o {DIR}/no/such/f.xlsx | does not exist"),
                 row("generate --gpus 1024 -o {DIR}/f.xls => -o | .xlsx | f.xlsx"),
                 row("generate --gpus 1024 => -o OUT.xlsx is missing"),
                 // bench (refused before generating anything)
-                row("bench --sizes 2k => --sizes | \"2k\" | 1k, 16k or 131k"),
+                row("bench --sizes 2k => --sizes | \"2k\" | 1k, 16k, 131k, 16k-supply or 131k-supply"),
+                row("bench --sizes 16k,supply => --sizes | \"supply\""),
                 row("bench --stages 3k => --stages 3k"),
+                row("bench --stages 16k-supply => --stages 16k-supply | 1k, 16k or 131k"),
                 row("bench --time-limit 0 => --time-limit | \"0\""),
                 row("bench --output {DIR}/nonexistent/B.md => --output {DIR}/nonexistent/B.md | does not exist"),
                 row("bench --work-dir {IN} => --work-dir | is a file"),

@@ -5,7 +5,9 @@ import io.fabricplan.instances.FabricGenerator;
 import io.fabricplan.instances.GeneratorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,7 +116,55 @@ class GenerateCommandTest {
     void helpListsGenerate() {
         assertThat(CliRun.of("--help").out()).contains("generate");
         assertThat(CliRun.of("generate", "--help").out()).contains("--gpus", "--placement", "--hall-spans",
-                "--span-km", "--fiber-pairs", "Example:");
+                "--span-km", "--fiber-pairs", "--installed-fraction", "--stock", "--max-buy", "--switch-swap-usd",
+                "--recable-usd", "Example:");
+    }
+
+    /** The options of a generate command line, as the command builds them. */
+    static GeneratorOptions options(String... args) {
+        GenerateCommand command = new GenerateCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.options();
+    }
+
+    @Test
+    void withoutSupplyFlagsThereIsNoSupply() {
+        GeneratorOptions options = options("--gpus", "1024", "-o", "x.xlsx");
+
+        assertThat(options.supply()).isNull();
+        assertThat(options).isEqualTo(GeneratorOptions.of(1024));
+    }
+
+    @Test
+    void supplyFlagsBecomeTheGeneratorsSupply() {
+        GeneratorOptions options = options("--gpus", "16384", "--tiers", "2", "--switch-family", "SW102T",
+                "--installed-fraction", "0.5", "--stock", "dr4_400=4000", "--stock", "SW102-P=3", "--stock",
+                "dr4_400=1_000", "--max-buy", "sw102-cpo=144", "--max-buy", "dr4_400=20000", "--switch-swap-usd",
+                "2500", "--recable-usd", "25", "-o", "x.xlsx");
+
+        assertThat(options.supply()).isEqualTo(new GeneratorOptions.Supply(0.5, Map.of("dr4_400", 5000, "sw102-p",
+                3), Map.of("sw102-cpo", 144, "dr4_400", 20_000), 2500, 25));
+        // any one flag is a supply, the others at their defaults (nothing owned, no limit, no labour)
+        assertThat(options("--gpus", "1024", "--recable-usd", "25", "-o", "x.xlsx").supply())
+                .isEqualTo(GeneratorOptions.Supply.none().withLabour(0, 25));
+    }
+
+    @Test
+    void supplyFlagsAreSummedUpInTheOutputLine() {
+        Path out = dir.resolve("refresh.xlsx");
+
+        CliRun run = CliRun.of("generate", "--gpus", "256", "--gpus-per-node", "4", "--installed-fraction", "0.5",
+                "--stock", "dr4_400=200", "--max-buy", "sw51-cpo=3", "--switch-swap-usd", "2500", "--recable-usd",
+                "25", "-o", out.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).as(run.toString()).contains("4 leaves, 2 spines", "; 2 installed leaves (sw51-p), "
+                + "200 units in stock, max_buy sw51-cpo <= 3, labour 2500 USD per switch swap, 25 USD per re-cabled "
+                + "optic");
+        assertThat(out).exists();
+        // without supply flags the line is as before
+        assertThat(CliRun.of("generate", "--gpus", "256", "--gpus-per-node", "4", "-o", dir.resolve("plain.xlsx")
+                .toString()).out()).doesNotContain("installed", "stock", "max_buy", "labour");
     }
 
     /** Free placement writes candidate_racks; the optimiser then places every switch in one of them. */

@@ -14,10 +14,12 @@ import io.fabricplan.model.Role;
 import io.fabricplan.model.Settings;
 import io.fabricplan.model.Site;
 import io.fabricplan.model.Span;
+import io.fabricplan.model.StockItem;
 import io.fabricplan.model.SwitchModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -98,8 +100,17 @@ import java.util.SplittableRandom;
  * and budget) for a quarter more switches and the odd ones for a quarter fewer, so not every switch fits where it
  * would be fixed; the budget per switch is the largest of the rack's and its neighbours' (+2 %).
  *
+ * <h2>Supply</h2>
+ * With {@link GeneratorOptions#withSupply} the fabric is a partial refresh (workbook v2); the floor, links and
+ * budgets stay as without it. {@code installedFraction} of the leaves, rounded to whole leaves, get {@code
+ * installed_model} = the family's PLUGGABLE model: spread evenly over the scalable units (SU {@code s} of {@code
+ * S} gets {@code floor((s+1) n / S) - floor(s n / S)} of the {@code n}), in each SU the leaves of its first rails.
+ * Each {@code stock} item is an Inventory row; each {@code maxBuy} item sets the {@code max_buy} of that optic or
+ * switch model of the catalog; the Settings get {@code switch_swap_usd} and {@code recable_usd}. Without supply
+ * the instance has none of them.
+ *
  * <p>Everything else is deterministic; the seed only varies the server base loads. Settings are the defaults
- * (objective TCO, time limit 60 s).
+ * (objective TCO, time limit 60 s), with the supply's labour figures.
  */
 public final class FabricGenerator {
     /** Distance between two neighbouring halls, in metres. */
@@ -193,6 +204,9 @@ public final class FabricGenerator {
         if (hallSpans) {
             warnUnreachable();
         }
+        if (o.supply() != null) {
+            markInstalled(leaves);
+        }
         return new GeneratedFabric(instance(), sizing(), warnings);
     }
 
@@ -280,6 +294,27 @@ public final class FabricGenerator {
                     cpoModel.cpoPmd())).mapToDouble(Optic::reachM).max().orElse(-1);
         } else {
             cpoReachM = -1;
+        }
+    }
+
+    /**
+     * Marks {@code installedFraction} of the leaves as standing today: spread evenly over the scalable units, in
+     * each the leaves of its first rails.
+     */
+    private void markInstalled(SwitchSpec[][] leaves) {
+        int leafCount = sus * o.gpusPerNode();
+        long installed = Math.round(o.supply().installedFraction() * leafCount);
+        if (installed == 0) {
+            return;
+        }
+        GeneratorOptions.require(pluggableModel != null, "--installed-fraction: family " + o.switchFamily()
+                + " has no PLUGGABLE model to stand installed", "leave out --installed-fraction, or use a family "
+                + "with a pluggable model.");
+        for (int s = 0; s < sus; s++) {
+            long here = (s + 1) * installed / sus - s * installed / sus;
+            for (int rail = 0; rail < here; rail++) {
+                leaves[s][rail].installed = true;
+            }
         }
     }
 
@@ -706,11 +741,17 @@ public final class FabricGenerator {
         }
         List<Device> devices = new ArrayList<>(servers.size() + switches.size());
         for (SwitchSpec s : switches) {
-            devices.add(s.candidates != null
+            Device d = s.candidates != null
                     ? Device.placedSwitch(s.id, s.role, o.switchFamily(), PackagingChoice.AUTO, s.candidates)
-                    : Device.switchOf(s.id, s.role, o.switchFamily(), PackagingChoice.AUTO, s.rack.id));
+                    : Device.switchOf(s.id, s.role, o.switchFamily(), PackagingChoice.AUTO, s.rack.id);
+            devices.add(s.installed ? d.withInstalledModel(pluggableModel.id()) : d);
         }
         devices.addAll(servers);
+        return withSupply(plainInstance(rackList, devices));
+    }
+
+    /** The instance without supply: exactly what the generator built before supply existed. */
+    private Instance plainInstance(List<Rack> rackList, List<Device> devices) {
         if (!hallSpans) {
             return new Instance(settings, rackList, DefaultCatalog.switchModels(), devices, links,
                     DefaultCatalog.optics());
@@ -728,6 +769,23 @@ public final class FabricGenerator {
         }
         return new Instance(settings, rackList, DefaultCatalog.switchModels(), devices, links,
                 DefaultCatalog.dwdmOptics()).withDwdm(sites, spans, DefaultCatalog.wdmEquipment());
+    }
+
+    /** The supply's stock (Inventory rows), max_buy limits and labour; the instance itself without supply. */
+    private Instance withSupply(Instance plain) {
+        GeneratorOptions.Supply supply = o.supply();
+        if (supply == null) {
+            return plain;
+        }
+        Map<String, Integer> maxBuy = supply.maxBuy();
+        List<Optic> optics = plain.optics().stream()
+                .map(x -> maxBuy.containsKey(x.id()) ? x.withMaxBuy(maxBuy.get(x.id())) : x).toList();
+        List<SwitchModel> models = plain.switchModels().stream()
+                .map(m -> maxBuy.containsKey(m.id()) ? m.withMaxBuy(maxBuy.get(m.id())) : m).toList();
+        List<StockItem> inventory = supply.stock().entrySet().stream()
+                .map(e -> new StockItem(e.getKey(), e.getValue(), "generated")).toList();
+        return plain.withOptics(optics).withSwitchModels(models).withInventory(inventory)
+                .withSettings(plain.settings().withLabour(supply.switchSwapUsd(), supply.recableUsd()));
     }
 
     private FabricSizing sizing() {
@@ -790,6 +848,8 @@ public final class FabricGenerator {
         double pluggableEnds;
         double cpoEnds;
         boolean cpoReaches = cpoModel != null;
+        /** A leaf standing today: installed_model = the family's pluggable model. */
+        boolean installed;
 
         SwitchSpec(String id, Role role, RackSpec rack) {
             this.id = id;

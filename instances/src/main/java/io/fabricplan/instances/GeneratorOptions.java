@@ -1,9 +1,15 @@
 package io.fabricplan.instances;
 
 import io.fabricplan.model.DefaultCatalog;
+import io.fabricplan.model.Optic;
 import io.fabricplan.model.SwitchModel;
+import io.fabricplan.validate.Spelling;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,10 +31,13 @@ import java.util.Objects;
  * @param hallSpans        null (default): halls {@value FabricGenerator#HALL_SEPARATION_M} m apart, links between
  *                         them with their {@code length_m}; else halls are sites on a ring of fiber spans and the
  *                         links between them cross the spans (grey or DWDM, see {@link FabricGenerator})
+ * @param supply           null (default): a green field, nothing owned, no supply limits (the instance is exactly
+ *                         what it was before supply existed); else installed leaves, stock, max_buy limits and
+ *                         labour figures (see {@link Supply})
  */
 public record GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, double rackKw, int tiers,
                                String switchFamily, int nicGbps, int oversubscription, int halls,
-                               Placement placement, long seed, HallSpans hallSpans) {
+                               Placement placement, long seed, HallSpans hallSpans, Supply supply) {
     /** Default switch family. */
     public static final String DEFAULT_FAMILY = Examples.SW51T;
 
@@ -75,6 +84,95 @@ public record GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, doub
         }
     }
 
+    /**
+     * What is owned and what can be bought (workbook v2): the generated fabric becomes a partial refresh.
+     *
+     * @param installedFraction 0 to 1: that share of the leaves (rounded to whole leaves, spread evenly over the
+     *                          scalable units, in each the leaves of its first rails) get {@code installed_model} =
+     *                          the family's PLUGGABLE model: kept at no capex, or replaced at {@code switchSwapUsd}
+     * @param stock             units owned per optic or switch model id of the default catalog, each written as an
+     *                          Inventory row; null = none
+     * @param maxBuy            units that can be bought at most per optic or switch model id of the default
+     *                          catalog (its {@code max_buy}); null = none
+     * @param switchSwapUsd     labour of replacing an installed switch (Settings {@code switch_swap_usd}), at least 0
+     * @param recableUsd        labour of re-cabling a stock optic (Settings {@code recable_usd}), at least 0
+     */
+    public record Supply(double installedFraction, Map<String, Integer> stock, Map<String, Integer> maxBuy,
+                         double switchSwapUsd, double recableUsd) {
+        public Supply {
+            require(installedFraction >= 0 && installedFraction <= 1, "--installed-fraction must be from 0 to 1, "
+                    + "got " + num(installedFraction), "give the share of the leaves that already stand, e.g. "
+                    + "--installed-fraction 0.5.");
+            stock = items("--stock", stock, "dr4_400=4000", true);
+            maxBuy = items("--max-buy", maxBuy, "sw102-cpo=144", false);
+            require(switchSwapUsd >= 0 && Double.isFinite(switchSwapUsd), "--switch-swap-usd must be 0 or more, got "
+                    + num(switchSwapUsd), "give the labour of replacing an installed switch in USD, e.g. "
+                    + "--switch-swap-usd 2500.");
+            require(recableUsd >= 0 && Double.isFinite(recableUsd), "--recable-usd must be 0 or more, got "
+                    + num(recableUsd), "give the labour of re-cabling an optic taken from stock in USD, e.g. "
+                    + "--recable-usd 25.");
+        }
+
+        /** Nothing owned, no limits, no labour; change it with the withers. */
+        public static Supply none() {
+            return new Supply(0, Map.of(), Map.of(), 0, 0);
+        }
+
+        public Supply withInstalledFraction(double value) {
+            return new Supply(value, stock, maxBuy, switchSwapUsd, recableUsd);
+        }
+
+        /** The same supply with {@code quantity} more units of the item in stock. */
+        public Supply withStock(String itemId, int quantity) {
+            Map<String, Integer> more = new LinkedHashMap<>(stock);
+            more.merge(itemId, quantity, Integer::sum);
+            return new Supply(installedFraction, more, maxBuy, switchSwapUsd, recableUsd);
+        }
+
+        /** The same supply with the item's max_buy set to {@code limit}. */
+        public Supply withMaxBuy(String itemId, int limit) {
+            Map<String, Integer> more = new LinkedHashMap<>(maxBuy);
+            more.put(itemId, limit);
+            return new Supply(installedFraction, stock, more, switchSwapUsd, recableUsd);
+        }
+
+        public Supply withLabour(double swapUsd, double recable) {
+            return new Supply(installedFraction, stock, maxBuy, swapUsd, recable);
+        }
+
+        /**
+         * The items checked and spelt as the default catalog spells them, in the order given. Ids are matched
+         * ignoring case; the same id twice adds up ({@code add}, stock) or is refused (limits).
+         */
+        private static Map<String, Integer> items(String flag, Map<String, Integer> given, String example,
+                                                  boolean add) {
+            Map<String, Integer> items = new LinkedHashMap<>();
+            if (given == null) {
+                return Collections.unmodifiableMap(items);
+            }
+            List<String> known = catalogIds();
+            for (Map.Entry<String, Integer> e : given.entrySet()) {
+                String id = e.getKey() == null ? "" : e.getKey().trim();
+                require(!id.isEmpty(), flag + " has an item without an id", "write the optic or switch model id, "
+                        + "an = and a whole number, e.g. " + flag + " " + example + ".");
+                String canonical = known.stream().filter(k -> k.equalsIgnoreCase(id)).findFirst().orElse(null);
+                require(canonical != null, flag + " " + id + "=" + e.getValue() + ": unknown item \"" + id + "\""
+                        + closest(id, known), "use an optic or switch model id of the default catalog, e.g. "
+                        + String.join(", ", examples(known)) + ".");
+                Integer quantity = e.getValue();
+                require(quantity != null && quantity >= 0, flag + " " + canonical + "=" + quantity + ": the number "
+                        + "must be 0 or more", "write a whole number of units, e.g. " + flag + " " + example + ".");
+                require(add || !items.containsKey(canonical), flag + " " + canonical + " is given twice",
+                        "give each item's limit once.");
+                long sum = (long) items.getOrDefault(canonical, 0) + quantity;
+                require(sum <= Integer.MAX_VALUE, flag + " " + canonical + ": " + sum + " units are too many",
+                        "write a smaller number.");
+                items.put(canonical, (int) sum);
+            }
+            return Collections.unmodifiableMap(items);
+        }
+    }
+
     public GeneratorOptions {
         Objects.requireNonNull(placement, "placement");
         require(gpus >= 1, "--gpus must be at least 1, got " + gpus, "give the cluster size, e.g. --gpus 1024.");
@@ -101,70 +199,117 @@ public record GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, doub
         require(halls >= 1 && halls <= 64, "--halls must be 1 to 64, got " + halls, "use 1 for a single hall.");
     }
 
+    /** Options without supply (a green field). */
+    public GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, double rackKw, int tiers,
+                            String switchFamily, int nicGbps, int oversubscription, int halls, Placement placement,
+                            long seed, HallSpans hallSpans) {
+        this(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps, oversubscription, halls,
+                placement, seed, hallSpans, null);
+    }
+
     /** The defaults for a cluster of the given size. */
     public static GeneratorOptions of(int gpus) {
-        return new GeneratorOptions(gpus, 8, 4, 41, 0, DEFAULT_FAMILY, 400, 1, 1, Placement.FIXED, 1, null);
+        return new GeneratorOptions(gpus, 8, 4, 41, 0, DEFAULT_FAMILY, 400, 1, 1, Placement.FIXED, 1, null, null);
     }
 
     public GeneratorOptions withGpusPerNode(int value) {
         return new GeneratorOptions(gpus, value, nodesPerRack, rackKw, tiers, switchFamily, nicGbps, oversubscription,
-                halls, placement, seed, hallSpans);
+                halls, placement, seed, hallSpans, supply);
     }
 
     public GeneratorOptions withNodesPerRack(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, value, rackKw, tiers, switchFamily, nicGbps, oversubscription,
-                halls, placement, seed, hallSpans);
+                halls, placement, seed, hallSpans, supply);
     }
 
     public GeneratorOptions withRackKw(double value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, value, tiers, switchFamily, nicGbps,
-                oversubscription, halls, placement, seed, hallSpans);
+                oversubscription, halls, placement, seed, hallSpans, supply);
     }
 
     public GeneratorOptions withTiers(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, value, switchFamily, nicGbps,
-                oversubscription, halls, placement, seed, hallSpans);
+                oversubscription, halls, placement, seed, hallSpans, supply);
     }
 
     public GeneratorOptions withSwitchFamily(String value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, value, nicGbps, oversubscription,
-                halls, placement, seed, hallSpans);
+                halls, placement, seed, hallSpans, supply);
     }
 
     public GeneratorOptions withNicGbps(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, value,
-                oversubscription, halls, placement, seed, hallSpans);
+                oversubscription, halls, placement, seed, hallSpans, supply);
     }
 
     public GeneratorOptions withOversubscription(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps, value,
-                halls, placement, seed, hallSpans);
+                halls, placement, seed, hallSpans, supply);
     }
 
     public GeneratorOptions withHalls(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
-                oversubscription, value, placement, seed, hallSpans);
+                oversubscription, value, placement, seed, hallSpans, supply);
     }
 
     public GeneratorOptions withPlacement(Placement value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
-                oversubscription, halls, value, seed, hallSpans);
+                oversubscription, halls, value, seed, hallSpans, supply);
     }
 
     public GeneratorOptions withSeed(long value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
-                oversubscription, halls, placement, value, hallSpans);
+                oversubscription, halls, placement, value, hallSpans, supply);
     }
 
     /** Halls as sites on a ring of fiber spans (null: halls with link lengths); needs at least 2 halls. */
     public GeneratorOptions withHallSpans(HallSpans value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
-                oversubscription, halls, placement, seed, value);
+                oversubscription, halls, placement, seed, value, supply);
     }
 
     /** Halls on a ring of spans of {@code spanKm} km with {@code fiberPairs} pairs each (0: sized, see HallSpans). */
     public GeneratorOptions withHallSpans(double spanKm, int fiberPairs) {
         return withHallSpans(new HallSpans(spanKm, fiberPairs));
+    }
+
+    /** Installed leaves, stock, max_buy limits and labour (null: a green field, as without it). */
+    public GeneratorOptions withSupply(Supply value) {
+        return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
+                oversubscription, halls, placement, seed, hallSpans, value);
+    }
+
+    /** The optic and switch model ids of the default catalog, optics first, in catalog order. */
+    static List<String> catalogIds() {
+        List<String> ids = new ArrayList<>();
+        DefaultCatalog.optics().forEach(x -> ids.add(x.id()));
+        DefaultCatalog.switchModels().forEach(m -> ids.add(m.id()));
+        return ids;
+    }
+
+    /** A few ids to show: the single-mode transceivers and every switch model. */
+    static List<String> examples(List<String> known) {
+        List<String> shown = new ArrayList<>();
+        DefaultCatalog.optics().stream().filter(x -> x.pmd() != null && x.pmd().startsWith("DR") && !x.lpo())
+                .map(Optic::id).forEach(shown::add);
+        DefaultCatalog.switchModels().forEach(m -> shown.add(m.id()));
+        return shown.isEmpty() ? known.subList(0, Math.min(6, known.size())) : shown;
+    }
+
+    /** " (did you mean \"x\"?)" for the closest known id by edit distance, or "" when none is close. */
+    static String closest(String wrong, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        int most = Math.max(1, wrong.length() / 3);
+        String w = wrong.toLowerCase(Locale.ROOT);
+        for (String k : known) {
+            int d = Spelling.editDistance(w, k.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best != null && bestDistance <= most ? " (did you mean \"" + best + "\"?)" : "";
     }
 
     /** The models of the family in the default catalog (empty when unknown). */
