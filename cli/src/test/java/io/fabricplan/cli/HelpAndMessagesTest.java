@@ -56,9 +56,9 @@ class HelpAndMessagesTest {
     void examplesHelpNamesEveryExampleItsBuildersWrite() {
         CliRun help = CliRun.of("examples", "--help");
 
-        assertThat(Examples.all()).hasSize(7);
+        assertThat(Examples.all()).hasSize(9);
         String oneLine = help.out().replaceAll("\\s+", " ");
-        assertThat(oneLine).contains("Writes the 7 example instance workbooks");
+        assertThat(oneLine).contains("Writes the 9 example instance workbooks");
         Examples.all().forEach(e -> assertThat(oneLine).contains(e.name() + ".xlsx"));
     }
 

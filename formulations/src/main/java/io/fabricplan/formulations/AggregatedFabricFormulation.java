@@ -471,7 +471,8 @@ final class AggregatedFabricFormulation implements Formulation {
                         continue;
                     }
                     boolean sameRack = a.rack() != null && b.rack() != null && a.rack().id().equals(b.rack().id());
-                    List<double[]> candidates = new ArrayList<>(); // {optic, obj, dimA, dimB, cost, pA, pB}
+                    // {optic, obj, dimA, dimB, cost, pA, pB, objMin, objMax, costMin, costMax}
+                    List<double[]> candidates = new ArrayList<>();
                     for (int o : rated) {
                         Optic optic = optics.get(o);
                         if (Double.isNaN(length) || !FabricRules.reaches(optic, length)
@@ -482,8 +483,11 @@ final class AggregatedFabricFormulation implements Formulation {
                         double pa = FabricFormulation.endPowerWithoutCpo(optic, g.proto, a.end().packaging());
                         double pb = FabricFormulation.endPowerWithoutCpo(optic, g.proto, b.end().packaging());
                         double obj = capexWeight * cost + powerWeight * (pa + pb);
-                        candidates.add(sameRack ? new double[] {o, obj, pa + pb, 0, cost, pa, pb}
-                                : new double[] {o, obj, pa, pb, cost, pa, pb});
+                        double[] spread = marginalSpread(optic, a, b);
+                        candidates.add(new double[] {o, obj, sameRack ? pa + pb : pa, sameRack ? 0 : pb, cost, pa, pb,
+                                obj - capexWeight * spread[0],
+                                Double.isInfinite(spread[1]) ? spread[1] : obj + capexWeight * spread[1],
+                                cost - spread[0], cost + spread[1]});
                     }
                     candidates.sort((p, q) -> {
                         for (int i = 1; i <= 3; i++) {
@@ -499,11 +503,11 @@ final class AggregatedFabricFormulation implements Formulation {
                     Opt[] byOptic = new Opt[optics.size()];
                     for (double[] cand : candidates) {
                         Opt dominator = null;
-                        boolean sourced = sourced(optics.get((int) cand[0]), a, b);
-                        for (int i = 0; i < kept.size() && !sourced; i++) {
+                        for (int i = 0; i < kept.size(); i++) {
                             double[] k = kept.get(i);
-                            if (k[1] <= cand[1] && k[2] <= cand[2] && k[3] <= cand[3]
-                                    && (!budgeted || k[4] <= cand[4]) && !sourced(keptOpts.get(i).optic(), a, b)) {
+                            // k at its dearest unit against cand at its cheapest (equal without stock or limits)
+                            if (k[8] <= cand[7] && k[2] <= cand[2] && k[3] <= cand[3]
+                                    && (!budgeted || k[10] <= cand[9])) {
                                 dominator = keptOpts.get(i);
                                 break;
                             }
@@ -527,11 +531,24 @@ final class AggregatedFabricFormulation implements Formulation {
     }
 
     /**
-     * Whether an option's units at a state pair are sourced by the supply rows (stock or a limit): such an option
-     * is neither dropped for nor kept in place of another, since its cost per unit depends on how many are used.
+     * How far a cable's capex may fall below and rise above its list-price cost when its units are sourced by the
+     * supply rows: {below, above}. A unit from stock costs the re-cabling labour instead of its price, so the
+     * item's cost is convex in the units used, with slopes between those two. Dominance compares an option at its
+     * dearest marginal cost with another at its cheapest, which is sound for every plan. An optic with a
+     * {@code max_buy} never dominates (more of it may not be bought): above = infinity. {0, 0} for unsourced ones.
      */
-    private boolean sourced(Optic optic, State a, State b) {
-        return supply.managed(optic) && FabricRules.unitsPerLink(optic, a.end(), b.end()) > 0;
+    private double[] marginalSpread(Optic optic, State a, State b) {
+        int units = FabricRules.unitsPerLink(optic, a.end(), b.end());
+        if (units == 0 || !supply.managed(optic)) {
+            return new double[] {0, 0};
+        }
+        if (optic.maxBuy() != null) {
+            double below = index.stock(optic.id()) > 0 ? units * Math.max(0, optic.costUsd() - settings.recableUsd())
+                    : 0;
+            return new double[] {below, Double.POSITIVE_INFINITY};
+        }
+        double saving = optic.costUsd() - settings.recableUsd();
+        return new double[] {units * Math.max(0, saving), units * Math.max(0, -saving)};
     }
 
     /** Stock and supply limits of optics and switch models ({@link SupplyRows}). */

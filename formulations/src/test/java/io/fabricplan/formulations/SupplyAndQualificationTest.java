@@ -294,6 +294,29 @@ class SupplyAndQualificationTest {
         assertThat(r.objectiveValue()).isCloseTo(10_155, within(10_155));
     }
 
+    /**
+     * Dominance stays sound and keeps pruning with stock: an option is dropped only for one that is no dearer at
+     * its dearest unit than the option at its cheapest. A stock of dr8_800 keeps dr8_800 wherever stock could make
+     * it the cheapest, and adds only its reused variable where it cannot; the optimum is the one the reference
+     * model (no dominance) finds.
+     */
+    @Test
+    void stockKeepsDominancePruningAndTheOptimum() {
+        Instance plain = Fabrics.leafSpine(4, 4, 30, 5);
+        Instance stocked = plain.withInventory(java.util.List.of(new io.fabricplan.model.StockItem("dr8_800", 40,
+                "")));
+
+        int plainVariables = AggregatedFabricFormulation.build(plain).model().numVariables();
+        int stockedVariables = AggregatedFabricFormulation.build(stocked).model().numVariables();
+        PlanResult aggregated = solve(stocked, FormulationKind.AGGREGATED);
+        PlanResult reference = solve(stocked, FormulationKind.REFERENCE);
+
+        assertThat(stockedVariables).isLessThan(2 * plainVariables);
+        assertThat(aggregated.objectiveValue()).isCloseTo(reference.objectiveValue(),
+                within(reference.objectiveValue()));
+        assertThat(bom(aggregated, "dr8_800").reused()).isEqualTo(40);
+    }
+
     /** The rule of thumb keeps the installed switch and takes stock first too. */
     @Test
     void ruleOfThumbKeepsInstalledSwitchesAndTakesStockFirst() {
