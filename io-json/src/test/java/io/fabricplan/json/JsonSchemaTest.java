@@ -41,7 +41,8 @@ class JsonSchemaTest {
 
     /** Messages of the readers for values of the wrong type or shape, unlike the validator's rules. */
     private static final List<String> TYPE_PROBLEMS = List.of("must be a", "must be one of", "must be true or false",
-            "must be an", "unknown field", "is null", "is blank", "is missing", "is too large", "duplicate key");
+            "must be an", "must be \"YES\" or \"NO\"", "unknown field", "is null", "is blank", "is missing",
+            "is too large", "duplicate key");
 
     /** With {@code -Dfabricplan.schemas.rewrite=true} the published files are rewritten first (README). */
     @Test
