@@ -56,8 +56,10 @@ class ScenarioColumnsTest {
     @Test
     void everySetterChangesItsColumnAndNoOther() {
         Instance campus = Examples.campusDwdm(); // every sheet has rows, and the coherent optics DWDM data
+        Instance v2 = ScenarioV2FieldsTest.withEveryV2Field(campus); // and every v2 column a value
         for (Table<?> table : SheetColumns.tables()) {
             checkSetters(table, campus);
+            checkSetters(table, v2);
         }
     }
 
