@@ -45,6 +45,8 @@ final class SheetColumns {
         OPTIONAL_NUMBER,
         /** A whole number in int range. */
         INT,
+        /** A whole number in int range that may be blank (null), e.g. {@code max_buy}: no limit. */
+        OPTIONAL_INT,
         /** A whole number a double holds exactly (the seed). */
         LONG,
         /** Text that may not be blank. */
@@ -59,7 +61,7 @@ final class SheetColumns {
         RACK_LIST;
 
         boolean numeric() {
-            return this == NUMBER || this == OPTIONAL_NUMBER || this == INT || this == LONG;
+            return this == NUMBER || this == OPTIONAL_NUMBER || this == INT || this == OPTIONAL_INT || this == LONG;
         }
     }
 
@@ -158,7 +160,9 @@ final class SheetColumns {
             number("grid_start_thz", Settings::gridStartThz, (s, v) -> s.withDwdm(s.osnrMarginDb(), v,
                     s.maxChannels())),
             whole("max_channels", Settings::maxChannels, (s, v) -> s.withDwdm(s.osnrMarginDb(), s.gridStartThz(),
-                    v))));
+                    v)),
+            number("switch_swap_usd", Settings::switchSwapUsd, (s, v) -> s.withLabour(v, s.recableUsd())),
+            number("recable_usd", Settings::recableUsd, (s, v) -> s.withLabour(s.switchSwapUsd(), v))));
 
     private static final Table<Rack> RACKS = new Table<>("Racks", "rack_id", Rack::id, Instance::racks,
             (i, rows) -> i.withRacks(rows), columns(
@@ -211,7 +215,8 @@ final class SheetColumns {
                     m.heightU(), v, m.source(), m.maxBuy())),
             optionalText("source", SwitchModel::source, (m, v) -> new SwitchModel(m.id(), m.family(),
                     m.packaging(), m.ports(), m.portGbps(), m.basePowerW(), m.portPowerW(), m.cpoPmd(), m.costUsd(),
-                    m.heightU(), m.lpoCapable(), v, m.maxBuy()))));
+                    m.heightU(), m.lpoCapable(), v, m.maxBuy())),
+            optionalWhole("max_buy", SwitchModel::maxBuy, SwitchModel::withMaxBuy)));
 
     private static final Table<Device> DEVICES = new Table<>("Devices", "device_id", Device::id, Instance::devices,
             (i, rows) -> i.withDevices(rows), columns(
@@ -237,7 +242,9 @@ final class SheetColumns {
                     d.rackId(), d.ports(), v, d.lpoCapable(), d.candidateRacks(), d.installedModel(), d.platform())),
             flag("lpo_capable", Device::lpoCapable, (d, v) -> new Device(d.id(), d.role(), d.family(),
                     d.packaging(), d.rackId(), d.ports(), d.portGbps(), v, d.candidateRacks(), d.installedModel(),
-                    d.platform()))));
+                    d.platform())),
+            optionalText("installed_model", Device::installedModel, Device::withInstalledModel),
+            optionalText("platform", Device::platform, Device::withPlatform)));
 
     private static final Table<Link> LINKS = new Table<>("Links", "link_id", Link::id, Instance::links,
             (i, rows) -> i.withLinks(rows), columns(
@@ -295,7 +302,8 @@ final class SheetColumns {
                     budget(o)))),
             number("max_unamplified_loss_db", o -> dwdm(o).maxUnamplifiedLossDb(), (o, v) -> o.withCoherent(
                     new CoherentSpec(dwdm(o).baudGbd(), dwdm(o).spacingGhz(), dwdm(o).requiredOsnrDb(), launch(o),
-                            v)))));
+                            v))),
+            optionalWhole("max_buy", Optic::maxBuy, Optic::withMaxBuy)));
 
     private static final Table<Span> SPANS = new Table<>("Spans", "span_id", Span::id, Instance::spans,
             (i, rows) -> i.withDwdm(i.sites(), rows, i.wdmEquipment()), columns(
@@ -416,6 +424,10 @@ final class SheetColumns {
 
     private static <R> Column<R> whole(String name, ToIntFunction<R> get, WithInt<R> set) {
         return new Column<>(name, Kind.INT, List.of(), get::applyAsInt, (r, v) -> set.with(r, (Integer) v));
+    }
+
+    private static <R> Column<R> optionalWhole(String name, Function<R, Integer> get, BiFunction<R, Integer, R> set) {
+        return new Column<>(name, Kind.OPTIONAL_INT, List.of(), get::apply, (r, v) -> set.apply(r, (Integer) v));
     }
 
     private static <R> Column<R> wholeLong(String name, ToLongFunction<R> get, WithLong<R> set) {

@@ -1,6 +1,7 @@
 package io.fabricplan.studies;
 
 import static io.fabricplan.studies.ScenarioInstancesTest.applied;
+import static io.fabricplan.studies.ScenarioInstancesTest.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabricplan.instances.Examples;
@@ -10,12 +11,14 @@ import io.fabricplan.model.Instance;
 import io.fabricplan.model.Optic;
 import io.fabricplan.model.StockItem;
 import io.fabricplan.model.SwitchModel;
+import io.fabricplan.validate.InputProblem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Scenarios of an instance that uses the workbook v2: every override keeps its inventory, compatibility rules,
- * installed switches, platforms, supply limits and labour figures, and so do the CPO stages.
+ * installed switches, platforms, supply limits and labour figures; max_buy and the labour settings are override
+ * columns of their own.
  */
 class ScenarioV2FieldsTest {
     /** tiny with every v2 field used: stock, installed switches, platforms, supply limits, rules and labour. */
@@ -81,6 +84,38 @@ class ScenarioV2FieldsTest {
 
     private static <R> Instance putBack(SheetColumns.Table<R> table, Instance instance) {
         return table.withRows().apply(instance, table.rows().apply(instance));
+    }
+
+    @Test
+    void maxBuyAndTheLabourSettingsAreOverrideColumns() {
+        Instance changed = applied(STOCKED, "Optics[aec800].max_buy *", "2", "Optics[aoc800].max_buy", "6",
+                "SwitchModels[sw51-cpo].max_buy", "", "switch_swap_usd", "2000", "recable_usd *", "1.5",
+                "Devices[spine1].installed_model", "sw51-cpo", "Devices[s2].platform", "CX8");
+
+        assertThat(optic(changed, "aec800").maxBuy()).isEqualTo(80);
+        assertThat(optic(changed, "aoc800").maxBuy()).isEqualTo(6);
+        assertThat(model(changed, "sw51-cpo").maxBuy()).as("blank: no limit").isNull();
+        assertThat(changed.settings().switchSwapUsd()).isEqualTo(2000.0);
+        assertThat(changed.settings().recableUsd()).isEqualTo(30.0);
+        assertThat(device(changed, "spine1").installedModel()).isEqualTo("sw51-cpo");
+        assertThat(device(changed, "s2").platform()).isEqualTo("CX8");
+        assertThat(applied(changed, "Devices[leaf1].installed_model", "").devices()).extracting(
+                Device::installedModel).containsExactly(null, "sw51-cpo", null, null);
+    }
+
+    @Test
+    void aMaxBuyThatIsNotWholeOrABlankOneMultipliedIsRefused() {
+        List<InputProblem> notWhole = ScenarioInstances.apply(STOCKED, scenario("Optics[aec800].max_buy", "2.5"))
+                .problems();
+        List<InputProblem> blank = ScenarioInstances.apply(STOCKED, scenario("Optics[aoc800].max_buy", "",
+                "Optics[aoc800].max_buy *", "2")).problems();
+
+        assertThat(notWhole).extracting(InputProblem::message).containsExactly("max_buy must be a whole number, "
+                + "got 2.5");
+        assertThat(notWhole).extracting(InputProblem::hint).containsExactly("write a whole number, e.g. 40, or "
+                + "nothing to leave it blank.");
+        assertThat(blank).extracting(InputProblem::message).containsExactly("Optics[aoc800].max_buy is blank, so "
+                + "there is nothing to multiply");
     }
 
     @Test
