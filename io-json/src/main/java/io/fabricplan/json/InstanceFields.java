@@ -11,6 +11,7 @@ import static io.fabricplan.json.JsonField.optional;
 import static io.fabricplan.json.JsonField.required;
 
 import io.fabricplan.model.CoherentSpec;
+import io.fabricplan.model.CompatibilityRule;
 import io.fabricplan.model.Device;
 import io.fabricplan.model.Link;
 import io.fabricplan.model.Media;
@@ -25,14 +26,17 @@ import io.fabricplan.model.Settings;
 import io.fabricplan.model.Site;
 import io.fabricplan.model.SolverKind;
 import io.fabricplan.model.Span;
+import io.fabricplan.model.StockItem;
 import io.fabricplan.model.SwitchModel;
 import io.fabricplan.model.WdmEquipment;
 import io.fabricplan.model.WdmKind;
 import java.util.List;
 
 /**
- * The fields of the instance JSON: each sheet of the instance workbook v1 as an array of records whose fields are
- * the sheet's columns (same names, units and defaults), the Settings sheet as one object of its keys. How a field
+ * The fields of the instance JSON: each sheet of the instance workbook as an array of records whose fields are
+ * the sheet's columns (same names, units and defaults), the Settings sheet as one object of its keys. The workbook
+ * v2's sheets (Inventory, Compatibility), columns and settings are optional fields of the same version 1: a v1
+ * instance leaves them out. How a field
  * that is absent reads is how the workbook reads a blank cell (see {@code InstanceWorkbookReader}); the builders
  * here turn read values into records the same way.
  */
@@ -59,7 +63,11 @@ final class InstanceFields {
             optional("osnr_margin_db", NUMBER, "dB", "2", 2, "DWDM: system margin added to every optic's required "
                     + "OSNR"),
             optional("grid_start_thz", NUMBER, "THz", "191.3", 191.3, "DWDM: frequency of channel 0"),
-            optional("max_channels", WHOLE, null, "0", 0, "DWDM: channels of the grid, 0 = from the C band"));
+            optional("max_channels", WHOLE, null, "0", 0, "DWDM: channels of the grid, 0 = from the C band"),
+            optional("switch_swap_usd", NUMBER, "USD", "1500", 0, "labour per installed switch replaced by "
+                    + "another model"),
+            optional("recable_usd", NUMBER, "USD", "20", 0, "labour per optic unit taken from the inventory: "
+                    + "removal and re-cabling"));
 
     static final JsonRecord RACKS = JsonRecord.of("racks", "Racks", "rack",
             required("rack_id", TEXT, null, "\"R1\"", ID),
@@ -82,7 +90,8 @@ final class InstanceFields {
             required("cost_usd", NUMBER, "USD", "60000", "price"),
             optional("height_u", WHOLE, "U", "2", 1, "rack units"),
             optional("lpo_capable", YES_NO, null, "true", false, "whether its SerDes drive linear pluggables (LPO)"),
-            optional("source", TEXT, null, "\"vendor list 2025\"", "", "where the figures come from"));
+            optional("source", TEXT, null, "\"vendor list 2025\"", "", "where the figures come from"),
+            optional("max_buy", WHOLE, null, "16", null, "units that may be bought; absent: no limit"));
 
     static final JsonRecord DEVICES = JsonRecord.of("devices", "Devices", "device",
             required("device_id", TEXT, null, "\"leaf1\"", ID),
@@ -97,7 +106,12 @@ final class InstanceFields {
             optional("ports", WHOLE, null, "8", 0, "servers: NIC ports"),
             optional("port_gbps", NUMBER, "Gb/s", "400", 0, "servers: rate of a NIC port"),
             optional("lpo_capable", YES_NO, null, "false", false, "servers: whether the NIC drives linear "
-                    + "pluggables"));
+                    + "pluggables"),
+            optional("installed_model", TEXT, null, "\"sw51-p\"", null, "switches: the model standing there "
+                    + "today, kept at no capex or replaced (the new model bought plus switch_swap_usd); absent: a "
+                    + "new position"),
+            optional("platform", TEXT, null, "\"CX7\"", null, "the platform the compatibility rules may name, "
+                    + "e.g. a server's NIC"));
 
     static final JsonRecord LINKS = JsonRecord.of("links", "Links", "link",
             required("link_id", TEXT, null, "\"l1\"", ID),
@@ -128,7 +142,9 @@ final class InstanceFields {
             optional("tx_power_dbm", NUMBER, "dBm", "-10", -10, "COHERENT: launch power per channel (-10 when "
                     + "another coherent field is given)"),
             optional("max_unamplified_loss_db", NUMBER, "dB", "11", null, "COHERENT: most loss without an "
-                    + "amplifier; default tx_power_dbm + 21"));
+                    + "amplifier; default tx_power_dbm + 21"),
+            optional("max_buy", WHOLE, null, "200", null, "modules or assemblies that may be bought; absent: no "
+                    + "limit"));
 
     static final JsonRecord SITES = JsonRecord.of("sites", "Sites", "site",
             required("site_id", TEXT, null, "\"A\"", ID),
@@ -156,9 +172,23 @@ final class InstanceFields {
             required("cost_usd", NUMBER, "USD", "8000", "price per item"),
             optional("source", TEXT, null, "\"vendor list 2025\"", "", "where the figures come from"));
 
+    static final JsonRecord INVENTORY = JsonRecord.of("inventory", "Inventory", "inventory item",
+            required("item_id", TEXT, null, "\"dr8_800\"", "an optic id or a switch model id; several records of "
+                    + "one item add up"),
+            required("quantity", WHOLE, null, "40", "units owned, 0 or more"),
+            optional("note", TEXT, null, "\"store room B\"", "", "free text, e.g. where they stand"));
+
+    static final JsonRecord COMPATIBILITY = JsonRecord.of("compatibility", "Compatibility", "compatibility rule",
+            required("optic_id", TEXT, null, "\"dr8_800\"", "the optic"),
+            required("platform", TEXT, null, "\"sw51-p\"", "a switch model id, a switch family, or a device's "
+                    + "platform (e.g. CX7)"),
+            required("allowed", YES_NO, null, "\"YES\"", "whether the optic is qualified there: \"YES\" or "
+                    + "\"NO\" (NO wins)"),
+            optional("coding_usd", NUMBER, "USD", "25", 0, "coding per module at an end of that platform"));
+
     /** The arrays in the order the document lists them. */
     static final List<JsonRecord> ARRAYS = List.of(RACKS, SWITCH_MODELS, DEVICES, LINKS, OPTICS, SITES, SPANS,
-            WDM_EQUIPMENT);
+            WDM_EQUIPMENT, INVENTORY, COMPATIBILITY);
 
     /** Arrays the document must have (the workbook's required sheets). */
     static final List<JsonRecord> REQUIRED_ARRAYS = List.of(RACKS, DEVICES, LINKS);
@@ -186,7 +216,8 @@ final class InstanceFields {
                 solver == null ? d.solver() : solver, v.whole("threads", d.threads()), v.wholeLong("seed", d.seed()),
                 v.number("intra_rack_m", d.intraRackM()), v.number("inter_rack_slack_m", d.interRackSlackM()),
                 v.number("osnr_margin_db", d.osnrMarginDb()), v.number("grid_start_thz", d.gridStartThz()),
-                v.whole("max_channels", d.maxChannels()));
+                v.whole("max_channels", d.maxChannels()), v.number("switch_swap_usd", d.switchSwapUsd()),
+                v.number("recable_usd", d.recableUsd()));
     }
 
     /** Null (the record left out) when its id is missing or unreadable: that is reported. */
@@ -207,7 +238,8 @@ final class InstanceFields {
         return new SwitchModel(v.text("model_id"), v.text("family"),
                 packaging == null ? Packaging.PLUGGABLE : packaging, v.whole("ports", 0), v.number("port_gbps", 0),
                 v.number("base_power_w", 0), v.number("port_power_w", 0), v.text("cpo_pmd"),
-                v.number("cost_usd", 0), v.whole("height_u", 1), v.yesNo("lpo_capable"), v.text("source"));
+                v.number("cost_usd", 0), v.whole("height_u", 1), v.yesNo("lpo_capable"), v.text("source"),
+                v.optionalWhole("max_buy"));
     }
 
     static Device device(Values v) {
@@ -221,7 +253,8 @@ final class InstanceFields {
         // an unreadable role is reported; a placeholder that adds no problem of its own
         return new Device(v.text("device_id"), role != null ? role : family == null ? Role.SERVER : Role.OTHER,
                 family, packaging == null ? dflt : packaging, v.text("rack_id"), v.whole("ports", 0),
-                v.number("port_gbps", 0), v.yesNo("lpo_capable"), v.list("candidate_racks"));
+                v.number("port_gbps", 0), v.yesNo("lpo_capable"), v.list("candidate_racks"), v.text("installed_model"),
+                v.text("platform"));
     }
 
     static Link link(Values v) {
@@ -241,7 +274,8 @@ final class InstanceFields {
         Media media = v.choice("media", Media.class, null);
         return new Optic(v.text("optic_id"), kind, v.number("gbps", 0), v.number("reach_m", 0), v.text("pmd"),
                 media != null ? media : defaultMedia(kind), v.number("power_w", 0), v.number("cost_usd", 0),
-                v.number("fiber_usd_per_m", 0), v.yesNo("lpo"), v.text("source"), coherent(v));
+                v.number("fiber_usd_per_m", 0), v.yesNo("lpo"), v.text("source"), coherent(v),
+                v.optionalWhole("max_buy"));
     }
 
     /**
@@ -293,5 +327,22 @@ final class InstanceFields {
         return new WdmEquipment(v.text("item_id"), kind, v.whole("channels", 0), v.number("spacing_ghz", 0),
                 v.number("insertion_loss_db", 0), v.number("gain_db", 0), v.number("noise_figure_db", 0),
                 v.number("power_w", 0), v.number("cost_usd", 0), v.text("source"));
+    }
+
+    /** Null (the record left out) when its item id is missing or unreadable: that is reported. */
+    static StockItem stockItem(Values v) {
+        if (!v.has("item_id")) {
+            return null;
+        }
+        return new StockItem(v.text("item_id"), v.whole("quantity", 0), v.text("note"));
+    }
+
+    /** Null (the record left out) when its optic id is missing or unreadable: that is reported. */
+    static CompatibilityRule compatibilityRule(Values v) {
+        if (!v.has("optic_id")) {
+            return null;
+        }
+        return new CompatibilityRule(v.text("optic_id"), v.text("platform"), v.yesNo("allowed"),
+                v.number("coding_usd", 0));
     }
 }

@@ -1,6 +1,7 @@
 package io.fabricplan.json;
 
 import io.fabricplan.model.CoherentSpec;
+import io.fabricplan.model.CompatibilityRule;
 import io.fabricplan.model.DefaultCatalog;
 import io.fabricplan.model.Device;
 import io.fabricplan.model.Instance;
@@ -10,6 +11,7 @@ import io.fabricplan.model.Rack;
 import io.fabricplan.model.Settings;
 import io.fabricplan.model.Site;
 import io.fabricplan.model.Span;
+import io.fabricplan.model.StockItem;
 import io.fabricplan.model.SwitchModel;
 import io.fabricplan.model.WdmEquipment;
 import io.fabricplan.validate.CellLocator;
@@ -32,9 +34,11 @@ import java.util.function.Function;
 /**
  * The instance as JSON: {@code {"format": "fabricplan-instance", "version": 1, "settings": {...}, "racks": [...],
  * "switch_models": [...], "devices": [...], "links": [...], "optics": [...], "sites": [...], "spans": [...],
- * "wdm_equipment": [...]}}, every sheet of the instance workbook as an array of records with its columns as
- * fields (same names, units and defaults; an absent optional field reads as a blank cell does), described by
- * {@code instance.schema.json} ({@link JsonSchemas}).
+ * "wdm_equipment": [...], "inventory": [...], "compatibility": [...]}}, every sheet of the instance workbook as an
+ * array of records with its columns as fields (same names, units and defaults; an absent optional field reads as a
+ * blank cell does), described by {@code instance.schema.json} ({@link JsonSchemas}). The workbook v2's sheets,
+ * columns and settings are written only when the instance uses them, so that a v1 instance gives the same
+ * document as before them.
  *
  * <p>Reading is for untrusted documents: it streams, within {@link JsonLimits}, and reports every problem at once,
  * each at its JSON pointer ({@code /links/13/gbps: must be a number, got "fast"}) with a hint: values of the wrong
@@ -115,6 +119,12 @@ public final class InstanceJson {
                 array(o, InstanceFields.SITES, instance.sites(), InstanceJson::site);
                 array(o, InstanceFields.SPANS, instance.spans(), InstanceJson::span);
                 array(o, InstanceFields.WDM_EQUIPMENT, instance.wdmEquipment(), InstanceJson::wdmItem);
+            }
+            if (!instance.inventory().isEmpty()) {
+                array(o, InstanceFields.INVENTORY, instance.inventory(), InstanceJson::stockItem);
+            }
+            if (!instance.compatibility().isEmpty()) {
+                array(o, InstanceFields.COMPATIBILITY, instance.compatibility(), InstanceJson::compatibilityRule);
             }
             o.endObject();
         }
@@ -208,6 +218,8 @@ public final class InstanceJson {
                 case "sites" -> InstanceFields::site;
                 case "spans" -> InstanceFields::span;
                 case "wdm_equipment" -> InstanceFields::wdmItem;
+                case "inventory" -> InstanceFields::stockItem;
+                case "compatibility" -> InstanceFields::compatibilityRule;
                 default -> throw new IllegalArgumentException(type.key());
             };
         }
@@ -261,7 +273,8 @@ public final class InstanceJson {
             }
             return new Instance(settings, orEmpty(list(InstanceFields.RACKS)), models,
                     orEmpty(list(InstanceFields.DEVICES)), orEmpty(list(InstanceFields.LINKS)), optics,
-                    orEmpty(list(InstanceFields.SITES)), spans, wdm);
+                    orEmpty(list(InstanceFields.SITES)), spans, wdm, orEmpty(list(InstanceFields.INVENTORY)),
+                    orEmpty(list(InstanceFields.COMPATIBILITY)));
         }
 
         private static <T> List<T> orEmpty(List<T> list) {
@@ -311,6 +324,11 @@ public final class InstanceJson {
         o.number("osnr_margin_db", s.osnrMarginDb());
         o.number("grid_start_thz", s.gridStartThz());
         o.whole("max_channels", s.maxChannels());
+        // the labour figures are v2's: left out while both are 0, as a v1 instance has them
+        if (Double.compare(s.switchSwapUsd(), 0) != 0 || Double.compare(s.recableUsd(), 0) != 0) {
+            o.number("switch_swap_usd", s.switchSwapUsd());
+            o.number("recable_usd", s.recableUsd());
+        }
         o.endObject();
     }
 
@@ -337,6 +355,14 @@ public final class InstanceJson {
         o.whole("height_u", m.heightU());
         o.bool("lpo_capable", m.lpoCapable());
         o.text("source", m.source());
+        maxBuy(o, m.maxBuy());
+    }
+
+    /** A supply limit; left out when there is none. */
+    private static void maxBuy(JsonOut o, Integer maxBuy) throws IOException {
+        if (maxBuy != null) {
+            o.whole("max_buy", maxBuy);
+        }
     }
 
     private static void device(JsonOut o, Device d) throws IOException {
@@ -352,6 +378,8 @@ public final class InstanceJson {
             o.number("port_gbps", d.portGbps());
             o.bool("lpo_capable", d.lpoCapable());
         }
+        o.text("installed_model", d.installedModel());
+        o.text("platform", d.platform());
     }
 
     private static void link(JsonOut o, Link l) throws IOException {
@@ -385,6 +413,7 @@ public final class InstanceJson {
             o.number("tx_power_dbm", c.txPowerDbm());
             o.number("max_unamplified_loss_db", c.maxUnamplifiedLossDb());
         }
+        maxBuy(o, x.maxBuy());
     }
 
     private static void site(JsonOut o, Site s) throws IOException {
@@ -413,5 +442,19 @@ public final class InstanceJson {
         o.number("power_w", e.powerW());
         o.number("cost_usd", e.costUsd());
         o.text("source", e.source());
+    }
+
+    private static void stockItem(JsonOut o, StockItem item) throws IOException {
+        o.text("item_id", item.itemId());
+        o.whole("quantity", item.quantity());
+        o.text("note", item.note());
+    }
+
+    /** {@code allowed} as the workbook writes it, "YES" or "NO" (the reader takes true and false too). */
+    private static void compatibilityRule(JsonOut o, CompatibilityRule rule) throws IOException {
+        o.text("optic_id", rule.opticId());
+        o.text("platform", rule.platform());
+        o.text("allowed", rule.allowed() ? "YES" : "NO");
+        o.number("coding_usd", rule.codingUsd());
     }
 }

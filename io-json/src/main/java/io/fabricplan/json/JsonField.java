@@ -75,6 +75,11 @@ record JsonField(String name, Type type, boolean required, List<String> choices,
         return new JsonField(name, Type.FIGURE_TEXT, false, names, null, example, null, description);
     }
 
+    /** A YES_NO field written as "YES" or "NO" (its example is one of them), e.g. a compatibility rule's allowed. */
+    boolean inWords() {
+        return type == Type.YES_NO && example.startsWith("\"");
+    }
+
     /** The field as the hints show how to write it, e.g. {@code "gbps": 800}. */
     String sample() {
         return "\"" + name + "\": " + example;

@@ -367,8 +367,14 @@ final class JsonReading implements AutoCloseable {
                     yield parser.getText().equals("YES");
                 }
                 String said = t == JsonToken.VALUE_STRING ? parser.getText().strip().toUpperCase(Locale.ROOT) : "";
-                String meant = List.of("YES", "Y", "TRUE", "1").contains(said) ? "true"
-                        : List.of("NO", "N", "FALSE", "0").contains(said) ? "false" : null;
+                boolean yes = List.of("YES", "Y", "TRUE", "1").contains(said);
+                boolean no = List.of("NO", "N", "FALSE", "0").contains(said);
+                if (f.inWords()) {
+                    yield wrong(at, "must be \"YES\" or \"NO\" (or true or false)", yes || no
+                            ? "\"" + f.name() + "\": \"" + (yes ? "YES" : "NO") + "\": in capitals."
+                            : "give " + f.name() + " as \"YES\" or \"NO\", e.g. " + f.sample() + ".");
+                }
+                String meant = yes ? "true" : no ? "false" : null;
                 yield wrong(at, "must be true or false (or \"YES\" or \"NO\")", (meant != null
                         ? "\"" + f.name() + "\": " + meant + "." : "give " + f.name() + " as true or false, e.g. "
                         + f.sample() + "."));

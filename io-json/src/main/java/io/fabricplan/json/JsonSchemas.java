@@ -40,10 +40,12 @@ public final class JsonSchemas {
     /** The instance's schema, as published. */
     public static String instance() {
         ObjectNode root = document("urn:fabricplan:instance:1", "fabricplan instance, version 1",
-                "An AI fabric to plan: the instance workbook v1's sheets as arrays of records whose fields are the "
+                "An AI fabric to plan: the instance workbook's sheets as arrays of records whose fields are the "
                         + "sheets' columns (same names, units and defaults; an absent optional field reads as a "
                         + "blank cell does), the Settings sheet as one object. Absent switch_models and optics take "
-                        + "the built-in catalog, absent wdm_equipment (with spans) its MUX and amplifier items.");
+                        + "the built-in catalog, absent wdm_equipment (with spans) its MUX and amplifier items. The "
+                        + "workbook v2's inventory and compatibility arrays, columns and settings are optional: a v1 "
+                        + "instance leaves them out.");
         ObjectNode properties = rootFields(root, InstanceFields.ROOT, InstanceFields.FORMAT, InstanceFields.VERSION);
         ObjectNode defs = NODES.objectNode();
         defs.set("settings", record(InstanceFields.SETTINGS, "The Settings sheet: one field per key; absent keys "

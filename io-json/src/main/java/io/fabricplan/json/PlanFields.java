@@ -81,10 +81,21 @@ final class PlanFields {
 
     static final JsonRecord BOM = JsonRecord.of("bom", "BOM", "bill of materials line",
             figureText("item_id", null, "\"dr8_800\"", "switch model, optic, fiber or WDM item"),
-            figureText("kind", null, "\"TRANSCEIVER\"", "SWITCH, an optic kind, FIBER_M, MUX or AMPLIFIER"),
+            figureText("kind", null, "\"TRANSCEIVER\"", "SWITCH, an optic kind, FIBER_M, MUX, AMPLIFIER, CODING or "
+                    + "LABOUR"),
             figure("quantity", null, "pieces, or metres of fiber"),
             figure("unit_cost_usd", "USD", "price of one"),
-            figure("total_cost_usd", "USD", "quantity x unit cost"));
+            figure("total_cost_usd", "USD", "bought x unit cost (quantity x unit cost when nothing is reused)"),
+            figure("reused", null, "of the quantity, units taken from the inventory; given when the instance "
+                    + "uses the workbook v2's supply rules"),
+            figure("bought", null, "of the quantity, units bought; given when the instance uses the workbook "
+                    + "v2's supply rules"));
+
+    /**
+     * The BOM's figures of stock and purchase: written when the instance uses the workbook v2's supply rules. A plan
+     * without them (every v1 plan) states none, which is not a missing column.
+     */
+    static final List<String> SUPPLY_FIGURES = List.of("reused", "bought");
 
     static final JsonRecord LIGHTPATHS = JsonRecord.of("dwdm_lightpaths", "DwdmLightpaths", "lightpath",
             required("link_id", TEXT, null, "\"AC-1\"", "the Links record"),

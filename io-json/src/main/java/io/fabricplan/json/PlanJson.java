@@ -45,7 +45,9 @@ import java.util.function.Function;
  * "status": ..., "objective": ..., "objective_value": ..., ..., "links": [...], "devices": [...], "racks": [...],
  * "bom": [...]}} and, when the instance has spans, {@code dwdm_lightpaths}, {@code dwdm_grey_routes},
  * {@code dwdm_spans} and {@code dwdm_placements}: the Summary's keys as fields, every other sheet an array with its
- * columns as fields, figures null where the workbook's cell is blank. Described by {@code plan.schema.json}.
+ * columns as fields, figures null where the workbook's cell is blank. The BOM's {@code reused} and {@code bought}
+ * are written when the instance uses the workbook v2's supply rules ({@link Instance#usesSupplyRules()}), so that a
+ * v1 instance's plan is written as before them. Described by {@code plan.schema.json}.
  *
  * <p>Reading gives the plan's decisions and the figures it states, each at its JSON pointer, so that
  * {@link io.fabricplan.check.PlanChecker} checks the plan and every figure independently, as for a plan workbook.
@@ -106,7 +108,7 @@ public final class PlanJson {
             links(o, instance, result.plan(), e);
             devices(o, e);
             racks(o, e);
-            bom(o, e);
+            bom(o, e, instance.usesSupplyRules());
             if (instance.hasSpans() || result.plan() != null && !result.plan().dwdm().isEmpty()) {
                 dwdm(o, instance, result.plan() == null ? new Plan(List.of(), List.of()) : result.plan());
             }
@@ -207,7 +209,8 @@ public final class PlanJson {
         o.endArray();
     }
 
-    private static void bom(JsonOut o, PlanEvaluation e) throws IOException {
+    /** The bill of materials; with {@code supply}, each line's reused and bought units too. */
+    private static void bom(JsonOut o, PlanEvaluation e, boolean supply) throws IOException {
         o.startArray(PlanFields.BOM.key());
         if (e != null) {
             for (PlanEvaluation.BomRow b : e.bom()) {
@@ -217,6 +220,10 @@ public final class PlanJson {
                 o.figure("quantity", b.quantity());
                 o.figure("unit_cost_usd", b.unitCostUsd());
                 o.figure("total_cost_usd", b.totalCostUsd());
+                if (supply) {
+                    o.figure("reused", b.reused());
+                    o.figure("bought", b.bought());
+                }
                 o.endObject();
             }
         }
@@ -358,6 +365,8 @@ public final class PlanJson {
                 bom.figure("quantity", r.quantity(), r.notNumbers());
                 bom.figure("unit_cost_usd", r.unitCostUsd(), r.notNumbers());
                 bom.figure("total_cost_usd", r.totalCostUsd(), r.notNumbers());
+                // TODO(v2-bom-stated): once StatedFigures.BomRow has reused and bought, write each here when the
+                // plan states it (not NaN, or in notNumbers): bom.figure("reused", r.reused(), r.notNumbers()).
             });
             statedDwdm(o, plan, stated);
             o.endObject();
@@ -565,9 +574,7 @@ public final class PlanJson {
                     v -> new StatedFigures.RackRow(v.index(), v.text("rack_id"), v.figure("power_budget_kw"),
                             v.figure("base_load_kw"), v.figure("network_kw"), v.figure("total_kw"),
                             v.figure("utilization"), notNumbers(v))));
-            containers.put(PlanFields.BOM.key(), at -> array(reading, PlanFields.BOM, at,
-                    v -> new StatedFigures.BomRow(v.index(), v.text("item_id"), v.text("kind"), v.figure("quantity"),
-                            v.figure("unit_cost_usd"), v.figure("total_cost_usd"), notNumbers(v))));
+            containers.put(PlanFields.BOM.key(), at -> array(reading, PlanFields.BOM, at, Session::bomRow));
             containers.put(PlanFields.LIGHTPATHS.key(), at -> array(reading, PlanFields.LIGHTPATHS, at,
                     this::lightpath));
             containers.put(PlanFields.GREY_ROUTES.key(), at -> array(reading, PlanFields.GREY_ROUTES, at,
@@ -687,11 +694,22 @@ public final class PlanJson {
             }
             List<String> missing = figures.rows.isEmpty() ? List.of() : type.fields().stream()
                     .filter(f -> f.type() == JsonField.Type.FIGURE || f.type() == JsonField.Type.FIGURE_TEXT)
-                    .map(JsonField::name).filter(n -> !figures.given.contains(n)).toList();
+                    .map(JsonField::name).filter(n -> !figures.given.contains(n))
+                    .filter(n -> type != PlanFields.BOM || !PlanFields.SUPPLY_FIGURES.contains(n)).toList();
             return new StatedFigures.Table<>(name, true, missing, figures.rows, (row, column) -> {
                 String record = Pointers.child(name, row);
                 return column == null ? record : Pointers.child(record, column);
             });
+        }
+
+        /** A BOM line's figures; reused and bought NaN when not stated (a v1 plan). */
+        private static StatedFigures.BomRow bomRow(Values v) {
+            double reused = v.figure("reused");
+            double bought = v.figure("bought");
+            // TODO(v2-bom-stated): solver-model's StatedFigures.BomRow gains reused and bought (another branch);
+            // then pass them as its last two components: ..., notNumbers(v), reused, bought)
+            return new StatedFigures.BomRow(v.index(), v.text("item_id"), v.text("kind"), v.figure("quantity"),
+                    v.figure("unit_cost_usd"), v.figure("total_cost_usd"), notNumbers(v));
         }
 
         private static Map<String, String> notNumbers(Values v) {

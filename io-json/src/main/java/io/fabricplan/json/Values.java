@@ -108,6 +108,14 @@ final class Values {
         return v instanceof Long l ? (int) (long) l : 0;
     }
 
+    /**
+     * An optional whole number that stays null when absent, e.g. {@code max_buy} (no limit); null too when
+     * unreadable (reported), so that a bad limit adds no problems of its own.
+     */
+    Integer optionalWhole(String name) {
+        return raw(name) instanceof Long l ? (int) (long) l : null;
+    }
+
     long wholeLong(String name, long dflt) {
         Object v = raw(name);
         if (v == null) {

@@ -86,11 +86,11 @@ class InstanceJsonProblemsTest {
                 "/links/0/gbps: is missing | Maybe give it: every link needs gbps (Gb/s), e.g. \"gbps\": 800.",
                 "/link: unknown field \"link\" | Maybe \"links\" (the fields of a fabricplan instance are format, "
                         + "version, settings, racks, switch_models, devices, links, optics, sites, spans, "
-                        + "wdm_equipment).",
+                        + "wdm_equipment, inventory, compatibility).",
                 "/settings/time_limit: unknown field \"time_limit\" | Maybe \"time_limit_s\" (the settings are "
                         + "objective, energy_usd_per_kwh, pue, years, usd_per_watt, time_limit_s, "
                         + "relative_gap, solver, threads, seed, intra_rack_m, inter_rack_slack_m, osnr_margin_db, "
-                        + "grid_start_thz, max_channels).");
+                        + "grid_start_thz, max_channels, switch_swap_usd, recable_usd).");
     }
 
     @Test

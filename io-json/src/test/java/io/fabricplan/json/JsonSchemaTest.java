@@ -12,9 +12,18 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
+import io.fabricplan.api.PlanResult;
+import io.fabricplan.api.SolveStatus;
 import io.fabricplan.instances.Examples;
+import io.fabricplan.model.Instance;
+import io.fabricplan.model.Objective;
+import io.fabricplan.model.Plan;
+import io.fabricplan.model.PlanEvaluation;
+import io.fabricplan.model.PlanEvaluator;
 import io.fabricplan.validate.InputProblem;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +50,8 @@ class JsonSchemaTest {
 
     /** Messages of the readers for values of the wrong type or shape, unlike the validator's rules. */
     private static final List<String> TYPE_PROBLEMS = List.of("must be a", "must be one of", "must be true or false",
-            "must be an", "unknown field", "is null", "is blank", "is missing", "is too large", "duplicate key");
+            "must be an", "must be \"YES\" or \"NO\"", "unknown field", "is null", "is blank", "is missing",
+            "is too large", "duplicate key");
 
     /** With {@code -Dfabricplan.schemas.rewrite=true} the published files are rewritten first (README). */
     @Test
@@ -109,6 +119,22 @@ class JsonSchemaTest {
     @MethodSource("examples")
     void everyExampleAsJsonIsValid(Examples.Named example) {
         assertThat(INSTANCE.validate(InstanceJson.toJson(example.instance()), InputFormat.JSON)).isEmpty();
+    }
+
+    /** Every v2 field used: the instance and its plan (with the BOM's reused and bought) are valid. */
+    @Test
+    void anInstanceWithEveryV2FieldAndItsPlanAreValid() throws Exception {
+        Instance instance = InstanceJsonV2FieldsTest.tinyWithEveryV2Field();
+        Plan plan = PlanJsonTest.tinyOptimum();
+        PlanEvaluation e = new PlanEvaluator(instance).evaluate(plan);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PlanJson.write(instance, new PlanResult(SolveStatus.FEASIBLE, Objective.TCO, plan, e, e.objectiveValue(),
+                Double.NaN, Double.NaN, null, null, List.of()), "CP-SAT", out);
+        String planJson = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(INSTANCE.validate(InstanceJson.toJson(instance), InputFormat.JSON)).isEmpty();
+        assertThat(planJson).contains("\"reused\"", "\"bought\"");
+        assertThat(PLAN.validate(planJson, InputFormat.JSON)).isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.fabricplan.model.Packaging;
 import io.fabricplan.model.Plan;
 import io.fabricplan.model.PlanEvaluation;
 import io.fabricplan.model.PlanEvaluator;
+import io.fabricplan.model.StockItem;
 import io.fabricplan.validate.InputProblem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -173,6 +174,41 @@ class PlanJsonTest {
                 "/dwdm_placements/0/site_id: is missing",
                 "/links: is missing",
                 "/devices: is missing");
+    }
+
+    /** tiny with one AEC in stock: the plan's BOM says how many it reuses and buys. */
+    @Test
+    void withSupplyRulesTheBomStatesReusedAndBoughtAndReadsBackPassingTheChecker() throws IOException {
+        Instance stocked = tiny.withInventory(List.of(new StockItem("aec800", 1, "")));
+        Plan plan = tinyOptimum();
+        PlanEvaluation e = new PlanEvaluator(stocked).evaluate(plan);
+        PlanResult result = new PlanResult(SolveStatus.FEASIBLE, Objective.TCO, plan, e, e.objectiveValue(),
+                Double.NaN, Double.NaN, null, null, List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PlanJson.write(stocked, result, "CP-SAT", out);
+        String json = out.toString(StandardCharsets.UTF_8);
+
+        PlanJson.ReadResult read = read(json);
+
+        assertThat(json).contains("{\"item_id\": \"aec800\", \"kind\": \"AEC\", \"quantity\": 2, "
+                + "\"unit_cost_usd\": 700, \"total_cost_usd\": 700, \"reused\": 1, \"bought\": 1}");
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.stated().bom().missingColumns()).isEmpty();
+        assertThat(new PlanChecker(stocked).check(read.plan(), read.stated()).violations()).isEmpty();
+    }
+
+    /** A v1 instance's plan is written as before v2, and read back its BOM misses no column. */
+    @Test
+    void withoutSupplyRulesTheBomHasNoReusedOrBoughtAndNeedsNone() throws IOException {
+        String json = json(resultOf(tinyOptimum()));
+
+        PlanJson.ReadResult read = read(json);
+
+        assertThat(json).doesNotContain("\"reused\"", "\"bought\"")
+                .contains("{\"item_id\": \"aec800\", \"kind\": \"AEC\", \"quantity\": 2, "
+                        + "\"unit_cost_usd\": 700, \"total_cost_usd\": 1400}");
+        assertThat(read.stated().bom().missingColumns()).isEmpty();
+        assertThat(new PlanChecker(tiny).check(read.plan(), read.stated()).violations()).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.fabricplan.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabricplan.model.CoherentSpec;
+import io.fabricplan.model.CompatibilityRule;
 import io.fabricplan.model.Device;
 import io.fabricplan.model.Instance;
 import io.fabricplan.model.Link;
@@ -18,6 +19,7 @@ import io.fabricplan.model.Settings;
 import io.fabricplan.model.Site;
 import io.fabricplan.model.SolverKind;
 import io.fabricplan.model.Span;
+import io.fabricplan.model.StockItem;
 import io.fabricplan.model.SwitchModel;
 import io.fabricplan.model.WdmEquipment;
 import io.fabricplan.model.WdmKind;
@@ -35,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Small random instances (fixed seeds) with every field drawn from its whole range: any finite double, whole
  * numbers to their limits, texts with quotes, escapes, control characters and characters beyond the BMP, optional
- * fields present or not. Written and read back, each is equal to what was written, and writing it again gives the
+ * fields (the workbook v2's among them) present or not. Written and read back, each is equal to what was written, and writing it again gives the
  * same bytes. The instances need not be valid: the reader's job is to give back what the document says.
  */
 class RandomInstanceRoundTripTest {
@@ -63,7 +65,8 @@ class RandomInstanceRoundTripTest {
         Instance instance() {
             List<Site> sites = list(() -> new Site(id(), random.nextBoolean() ? null : id()));
             return new Instance(settings(), list(this::rack), list(this::switchModel), list(this::device),
-                    list(this::link), list(this::optic), sites, list(this::span), list(this::wdm));
+                    list(this::link), list(this::optic), sites, list(this::span), list(this::wdm),
+                    list(this::stockItem), list(this::compatibilityRule));
         }
 
         private <T> List<T> list(Supplier<T> draw) {
@@ -117,7 +120,7 @@ class RandomInstanceRoundTripTest {
         private Settings settings() {
             return new Settings(choice(Objective.class), number(), number(), number(), number(), number(), number(),
                     choice(SolverKind.class), whole(), random.nextLong() >> 11, number(), number(), number(), number(),
-                    whole());
+                    whole(), random.nextBoolean() ? 0 : number(), random.nextBoolean() ? 0 : number());
         }
 
         private Rack rack() {
@@ -127,7 +130,12 @@ class RandomInstanceRoundTripTest {
         private SwitchModel switchModel() {
             return new SwitchModel(id(), id(), choice(Packaging.class), whole(), number(), number(), number(),
                     random.nextBoolean() ? null : id(), number(), whole(), random.nextBoolean(),
-                    random.nextBoolean() ? "" : id());
+                    random.nextBoolean() ? "" : id(), maxBuy());
+        }
+
+        /** A supply limit, or none. */
+        private Integer maxBuy() {
+            return random.nextBoolean() ? null : whole();
         }
 
         private Device device() {
@@ -135,7 +143,8 @@ class RandomInstanceRoundTripTest {
             boolean nic = !isSwitch || random.nextBoolean();
             return new Device(id(), choice(Role.class), isSwitch ? id() : null, choice(PackagingChoice.class),
                     random.nextBoolean() ? id() : null, nic ? whole() : 0, nic ? number() : 0,
-                    nic && random.nextBoolean(), random.nextBoolean() ? List.of() : List.of(id(), id()));
+                    nic && random.nextBoolean(), random.nextBoolean() ? List.of() : List.of(id(), id()),
+                    isSwitch && random.nextBoolean() ? id() : null, random.nextBoolean() ? id() : null);
         }
 
         private Link link() {
@@ -148,7 +157,7 @@ class RandomInstanceRoundTripTest {
                     random.nextBoolean() ? Double.NaN : number(), number(), number());
             return new Optic(id(), choice(OpticKind.class), number(), number(), random.nextBoolean() ? null : id(),
                     choice(Media.class), number(), number(), number(), random.nextBoolean(),
-                    random.nextBoolean() ? "" : id(), coherent);
+                    random.nextBoolean() ? "" : id(), coherent, maxBuy());
         }
 
         private Span span() {
@@ -158,6 +167,14 @@ class RandomInstanceRoundTripTest {
         private WdmEquipment wdm() {
             return new WdmEquipment(id(), choice(WdmKind.class), whole(), number(), number(), number(), number(),
                     number(), number(), random.nextBoolean() ? "" : id());
+        }
+
+        private StockItem stockItem() {
+            return new StockItem(id(), whole(), random.nextBoolean() ? "" : id());
+        }
+
+        private CompatibilityRule compatibilityRule() {
+            return new CompatibilityRule(id(), id(), random.nextBoolean(), random.nextBoolean() ? 0 : number());
         }
     }
 }

@@ -79,21 +79,19 @@ public final class CpoStages {
         };
     }
 
-    /** The instance at a stage (1, 2 or 3): its switches' packaging set as the stage says. */
+    /** The instance at a stage (1, 2 or 3): its switches' packaging set as the stage says, all else kept. */
     public static Instance stage(Instance instance, int stage) {
         List<Device> devices = instance.devices().stream().map(d -> !d.isSwitch() ? d
                 : new Device(d.id(), d.role(), d.family(), choice(d.role(), stage), d.rackId(), d.ports(),
-                d.portGbps(), d.lpoCapable(), d.candidateRacks())).toList();
-        return new Instance(instance.settings(), instance.racks(), instance.switchModels(), devices,
-                instance.links(), instance.optics(), instance.sites(), instance.spans(), instance.wdmEquipment());
+                d.portGbps(), d.lpoCapable(), d.candidateRacks(), d.installedModel(), d.platform())).toList();
+        return instance.withDevices(devices);
     }
 
     /** The instance with every rack's budget raised by {@code kw}, so that a stage that does not fit has a plan. */
     public static Instance lifted(Instance instance, double kw) {
         List<Rack> racks = instance.racks().stream().map(r -> new Rack(r.id(), r.siteId(), r.xM(), r.yM(),
                 r.powerBudgetKw() + kw, r.baseLoadKw(), r.freeU())).toList();
-        return new Instance(instance.settings(), racks, instance.switchModels(), instance.devices(),
-                instance.links(), instance.optics(), instance.sites(), instance.spans(), instance.wdmEquipment());
+        return instance.withRacks(racks);
     }
 
     /**

@@ -248,7 +248,7 @@ public final class ScenarioInstances {
             return shown.isEmpty();
         }
         return switch (column.kind()) {
-            case NUMBER, OPTIONAL_NUMBER, INT, LONG -> {
+            case NUMBER, OPTIONAL_NUMBER, INT, OPTIONAL_INT, LONG -> {
                 Double w = Texts.number(wanted);
                 yield w != null && !shown.isEmpty() && ((Number) value).doubleValue() == w;
             }
@@ -352,10 +352,17 @@ public final class ScenarioInstances {
                         "write a number" + forExample + (column.kind() == Kind.OPTIONAL_NUMBER
                                 ? ", or nothing to leave it blank." : ".")) : Value.of(number);
             }
-            case INT, LONG -> Double.isNaN(number) ? Value.refused(name + " must be a whole number, got \"" + text
-                    + "\"", "write a whole number" + forExample + ".") : whole(column.kind(), number, name,
-                    name + " must be a whole number, got " + OverrideValue.format(number), "write a whole number"
-                    + forExample + ".");
+            case INT, OPTIONAL_INT, LONG -> {
+                boolean optional = column.kind() == Kind.OPTIONAL_INT;
+                if (t.isEmpty() && optional) {
+                    yield Value.of(null);
+                }
+                String write = "write a whole number" + forExample + (optional ? ", or nothing to leave it blank."
+                        : ".");
+                yield Double.isNaN(number) ? Value.refused(name + " must be a whole number, got \"" + text + "\"",
+                        write) : whole(column.kind(), number, name, name + " must be a whole number, got "
+                        + OverrideValue.format(number), write);
+            }
             case TEXT -> t.isEmpty() ? Value.refused(name + " may not be blank", "write a value" + forExample + ".")
                     : Value.of(t);
             case OPTIONAL_TEXT -> Value.of(t.isEmpty() ? null : t);
@@ -391,7 +398,7 @@ public final class ScenarioInstances {
         if (!Double.isFinite(product)) {
             return Value.refused(what, "multiply by a smaller factor.");
         }
-        return column.kind() == Kind.INT || column.kind() == Kind.LONG
+        return column.kind() == Kind.INT || column.kind() == Kind.OPTIONAL_INT || column.kind() == Kind.LONG
                 ? whole(column.kind(), product, field, what + ", not a whole number", "multiply by a factor that keeps "
                 + column.name() + " whole, e.g. 2, or set " + column.name() + " itself.")
                 : Value.of(product);
@@ -406,12 +413,13 @@ public final class ScenarioInstances {
         if (Math.abs(x - rounded) > 1e-9 * Math.max(1, Math.abs(x))) {
             return Value.refused(notWhole, hint);
         }
-        double most = kind == Kind.INT ? Integer.MAX_VALUE : 9.007199254740992E15;
+        boolean asLong = kind == Kind.LONG;
+        double most = asLong ? 9.007199254740992E15 : Integer.MAX_VALUE;
         if (Math.abs(rounded) > most) {
             return Value.refused(field + " must be within -" + OverrideValue.format(most) + " and "
                     + OverrideValue.format(most) + ", got " + OverrideValue.format(rounded), "write a smaller whole number.");
         }
-        return Value.of(kind == Kind.INT ? (Object) (int) rounded : (Object) (long) rounded);
+        return Value.of(asLong ? (Object) (long) rounded : (Object) (int) rounded);
     }
 
     /** YES, Y, TRUE or 1 and NO, N, FALSE or 0, any case, as the workbook reads them; null otherwise. */

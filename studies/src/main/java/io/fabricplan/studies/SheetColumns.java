@@ -45,6 +45,8 @@ final class SheetColumns {
         OPTIONAL_NUMBER,
         /** A whole number in int range. */
         INT,
+        /** A whole number in int range that may be blank (null), e.g. {@code max_buy}: no limit. */
+        OPTIONAL_INT,
         /** A whole number a double holds exactly (the seed). */
         LONG,
         /** Text that may not be blank. */
@@ -59,7 +61,7 @@ final class SheetColumns {
         RACK_LIST;
 
         boolean numeric() {
-            return this == NUMBER || this == OPTIONAL_NUMBER || this == INT || this == LONG;
+            return this == NUMBER || this == OPTIONAL_NUMBER || this == INT || this == OPTIONAL_INT || this == LONG;
         }
     }
 
@@ -108,52 +110,62 @@ final class SheetColumns {
             choice("objective", Objective.class, Settings::objective, (s, v) -> new Settings(v, s.energyUsdPerKwh(),
                     s.pue(), s.years(), s.usdPerWatt(), s.timeLimitS(), s.relativeGap(), s.solver(), s.threads(),
                     s.seed(), s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(),
-                    s.maxChannels())),
+                    s.maxChannels(), s.switchSwapUsd(), s.recableUsd())),
             number("energy_usd_per_kwh", Settings::energyUsdPerKwh, (s, v) -> new Settings(s.objective(), v, s.pue(),
                     s.years(), s.usdPerWatt(), s.timeLimitS(), s.relativeGap(), s.solver(), s.threads(), s.seed(),
-                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels())),
+                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels(),
+                    s.switchSwapUsd(), s.recableUsd())),
             number("pue", Settings::pue, (s, v) -> new Settings(s.objective(), s.energyUsdPerKwh(), v, s.years(),
                     s.usdPerWatt(), s.timeLimitS(), s.relativeGap(), s.solver(), s.threads(), s.seed(),
-                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels())),
+                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels(),
+                    s.switchSwapUsd(), s.recableUsd())),
             number("years", Settings::years, (s, v) -> new Settings(s.objective(), s.energyUsdPerKwh(), s.pue(), v,
                     s.usdPerWatt(), s.timeLimitS(), s.relativeGap(), s.solver(), s.threads(), s.seed(),
-                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels())),
+                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels(),
+                    s.switchSwapUsd(), s.recableUsd())),
             number("usd_per_watt", Settings::usdPerWatt, (s, v) -> new Settings(s.objective(), s.energyUsdPerKwh(),
                     s.pue(), s.years(), v, s.timeLimitS(), s.relativeGap(), s.solver(), s.threads(), s.seed(),
-                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels())),
+                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels(),
+                    s.switchSwapUsd(), s.recableUsd())),
             number("time_limit_s", Settings::timeLimitS, (s, v) -> new Settings(s.objective(), s.energyUsdPerKwh(),
                     s.pue(), s.years(), s.usdPerWatt(), v, s.relativeGap(), s.solver(), s.threads(), s.seed(),
-                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels())),
+                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels(),
+                    s.switchSwapUsd(), s.recableUsd())),
             number("relative_gap", Settings::relativeGap, (s, v) -> new Settings(s.objective(), s.energyUsdPerKwh(),
                     s.pue(), s.years(), s.usdPerWatt(), s.timeLimitS(), v, s.solver(), s.threads(), s.seed(),
-                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels())),
+                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels(),
+                    s.switchSwapUsd(), s.recableUsd())),
             choice("solver", SolverKind.class, Settings::solver, (s, v) -> new Settings(s.objective(),
                     s.energyUsdPerKwh(), s.pue(), s.years(), s.usdPerWatt(), s.timeLimitS(), s.relativeGap(), v,
                     s.threads(), s.seed(), s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(),
-                    s.maxChannels())),
+                    s.maxChannels(), s.switchSwapUsd(), s.recableUsd())),
             whole("threads", Settings::threads, (s, v) -> new Settings(s.objective(), s.energyUsdPerKwh(), s.pue(),
                     s.years(), s.usdPerWatt(), s.timeLimitS(), s.relativeGap(), s.solver(), v, s.seed(),
-                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels())),
+                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels(),
+                    s.switchSwapUsd(), s.recableUsd())),
             wholeLong("seed", Settings::seed, (s, v) -> new Settings(s.objective(), s.energyUsdPerKwh(), s.pue(),
                     s.years(), s.usdPerWatt(), s.timeLimitS(), s.relativeGap(), s.solver(), s.threads(), v,
-                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels())),
+                    s.intraRackM(), s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels(),
+                    s.switchSwapUsd(), s.recableUsd())),
             number("intra_rack_m", Settings::intraRackM, (s, v) -> new Settings(s.objective(), s.energyUsdPerKwh(),
                     s.pue(), s.years(), s.usdPerWatt(), s.timeLimitS(), s.relativeGap(), s.solver(), s.threads(),
-                    s.seed(), v, s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels())),
+                    s.seed(), v, s.interRackSlackM(), s.osnrMarginDb(), s.gridStartThz(), s.maxChannels(),
+                    s.switchSwapUsd(), s.recableUsd())),
             number("inter_rack_slack_m", Settings::interRackSlackM, (s, v) -> new Settings(s.objective(),
                     s.energyUsdPerKwh(), s.pue(), s.years(), s.usdPerWatt(), s.timeLimitS(), s.relativeGap(),
                     s.solver(), s.threads(), s.seed(), s.intraRackM(), v, s.osnrMarginDb(), s.gridStartThz(),
-                    s.maxChannels())),
+                    s.maxChannels(), s.switchSwapUsd(), s.recableUsd())),
             number("osnr_margin_db", Settings::osnrMarginDb, (s, v) -> s.withDwdm(v, s.gridStartThz(),
                     s.maxChannels())),
             number("grid_start_thz", Settings::gridStartThz, (s, v) -> s.withDwdm(s.osnrMarginDb(), v,
                     s.maxChannels())),
             whole("max_channels", Settings::maxChannels, (s, v) -> s.withDwdm(s.osnrMarginDb(), s.gridStartThz(),
-                    v))));
+                    v)),
+            number("switch_swap_usd", Settings::switchSwapUsd, (s, v) -> s.withLabour(v, s.recableUsd())),
+            number("recable_usd", Settings::recableUsd, (s, v) -> s.withLabour(s.switchSwapUsd(), v))));
 
     private static final Table<Rack> RACKS = new Table<>("Racks", "rack_id", Rack::id, Instance::racks,
-            (i, rows) -> new Instance(i.settings(), rows, i.switchModels(), i.devices(), i.links(), i.optics(),
-                    i.sites(), i.spans(), i.wdmEquipment()), columns(
+            (i, rows) -> i.withRacks(rows), columns(
             id("rack_id", Rack::id),
             optionalText("site_id", Rack::siteId, (r, v) -> new Rack(r.id(), v, r.xM(), r.yM(), r.powerBudgetKw(),
                     r.baseLoadKw(), r.freeU())),
@@ -169,67 +181,73 @@ final class SheetColumns {
                     r.baseLoadKw(), v))));
 
     private static final Table<SwitchModel> SWITCH_MODELS = new Table<>("SwitchModels", "model_id", SwitchModel::id,
-            Instance::switchModels, (i, rows) -> new Instance(i.settings(), i.racks(), rows, i.devices(), i.links(),
-                    i.optics(), i.sites(), i.spans(), i.wdmEquipment()), columns(
+            Instance::switchModels, (i, rows) -> i.withSwitchModels(rows), columns(
             id("model_id", SwitchModel::id),
             text("family", SwitchModel::family, (m, v) -> new SwitchModel(m.id(), v, m.packaging(), m.ports(),
                     m.portGbps(), m.basePowerW(), m.portPowerW(), m.cpoPmd(), m.costUsd(), m.heightU(),
-                    m.lpoCapable(), m.source())),
+                    m.lpoCapable(), m.source(), m.maxBuy())),
             choice("packaging", Packaging.class, SwitchModel::packaging, (m, v) -> new SwitchModel(m.id(),
                     m.family(), v, m.ports(), m.portGbps(), m.basePowerW(), m.portPowerW(), m.cpoPmd(), m.costUsd(),
-                    m.heightU(), m.lpoCapable(), m.source())),
+                    m.heightU(), m.lpoCapable(), m.source(), m.maxBuy())),
             whole("ports", SwitchModel::ports, (m, v) -> new SwitchModel(m.id(), m.family(), m.packaging(), v,
                     m.portGbps(), m.basePowerW(), m.portPowerW(), m.cpoPmd(), m.costUsd(), m.heightU(),
-                    m.lpoCapable(), m.source())),
+                    m.lpoCapable(), m.source(), m.maxBuy())),
             number("port_gbps", SwitchModel::portGbps, (m, v) -> new SwitchModel(m.id(), m.family(), m.packaging(),
                     m.ports(), v, m.basePowerW(), m.portPowerW(), m.cpoPmd(), m.costUsd(), m.heightU(),
-                    m.lpoCapable(), m.source())),
+                    m.lpoCapable(), m.source(), m.maxBuy())),
             number("base_power_w", SwitchModel::basePowerW, (m, v) -> new SwitchModel(m.id(), m.family(),
                     m.packaging(), m.ports(), m.portGbps(), v, m.portPowerW(), m.cpoPmd(), m.costUsd(), m.heightU(),
-                    m.lpoCapable(), m.source())),
+                    m.lpoCapable(), m.source(), m.maxBuy())),
             number("port_power_w", SwitchModel::portPowerW, (m, v) -> new SwitchModel(m.id(), m.family(),
                     m.packaging(), m.ports(), m.portGbps(), m.basePowerW(), v, m.cpoPmd(), m.costUsd(), m.heightU(),
-                    m.lpoCapable(), m.source())),
+                    m.lpoCapable(), m.source(), m.maxBuy())),
             optionalText("cpo_pmd", SwitchModel::cpoPmd, (m, v) -> new SwitchModel(m.id(), m.family(),
                     m.packaging(), m.ports(), m.portGbps(), m.basePowerW(), m.portPowerW(), v, m.costUsd(),
-                    m.heightU(), m.lpoCapable(), m.source())),
+                    m.heightU(), m.lpoCapable(), m.source(), m.maxBuy())),
             number("cost_usd", SwitchModel::costUsd, (m, v) -> new SwitchModel(m.id(), m.family(), m.packaging(),
                     m.ports(), m.portGbps(), m.basePowerW(), m.portPowerW(), m.cpoPmd(), v, m.heightU(),
-                    m.lpoCapable(), m.source())),
+                    m.lpoCapable(), m.source(), m.maxBuy())),
             whole("height_u", SwitchModel::heightU, (m, v) -> new SwitchModel(m.id(), m.family(), m.packaging(),
                     m.ports(), m.portGbps(), m.basePowerW(), m.portPowerW(), m.cpoPmd(), m.costUsd(), v,
-                    m.lpoCapable(), m.source())),
+                    m.lpoCapable(), m.source(), m.maxBuy())),
             flag("lpo_capable", SwitchModel::lpoCapable, (m, v) -> new SwitchModel(m.id(), m.family(),
                     m.packaging(), m.ports(), m.portGbps(), m.basePowerW(), m.portPowerW(), m.cpoPmd(), m.costUsd(),
-                    m.heightU(), v, m.source())),
+                    m.heightU(), v, m.source(), m.maxBuy())),
             optionalText("source", SwitchModel::source, (m, v) -> new SwitchModel(m.id(), m.family(),
                     m.packaging(), m.ports(), m.portGbps(), m.basePowerW(), m.portPowerW(), m.cpoPmd(), m.costUsd(),
-                    m.heightU(), m.lpoCapable(), v))));
+                    m.heightU(), m.lpoCapable(), v, m.maxBuy())),
+            optionalWhole("max_buy", SwitchModel::maxBuy, SwitchModel::withMaxBuy)));
 
     private static final Table<Device> DEVICES = new Table<>("Devices", "device_id", Device::id, Instance::devices,
-            (i, rows) -> new Instance(i.settings(), i.racks(), i.switchModels(), rows, i.links(), i.optics(),
-                    i.sites(), i.spans(), i.wdmEquipment()), columns(
+            (i, rows) -> i.withDevices(rows), columns(
             id("device_id", Device::id),
             choice("role", Role.class, Device::role, (d, v) -> new Device(d.id(), v, d.family(), d.packaging(),
-                    d.rackId(), d.ports(), d.portGbps(), d.lpoCapable(), d.candidateRacks())),
+                    d.rackId(), d.ports(), d.portGbps(), d.lpoCapable(), d.candidateRacks(), d.installedModel(),
+                    d.platform())),
             optionalText("family", Device::family, (d, v) -> new Device(d.id(), d.role(), v, d.packaging(),
-                    d.rackId(), d.ports(), d.portGbps(), d.lpoCapable(), d.candidateRacks())),
+                    d.rackId(), d.ports(), d.portGbps(), d.lpoCapable(), d.candidateRacks(), d.installedModel(),
+                    d.platform())),
             choice("packaging", PackagingChoice.class, Device::packaging, (d, v) -> new Device(d.id(), d.role(),
-                    d.family(), v, d.rackId(), d.ports(), d.portGbps(), d.lpoCapable(), d.candidateRacks())),
+                    d.family(), v, d.rackId(), d.ports(), d.portGbps(), d.lpoCapable(), d.candidateRacks(),
+                    d.installedModel(), d.platform())),
             optionalText("rack_id", Device::rackId, (d, v) -> new Device(d.id(), d.role(), d.family(),
-                    d.packaging(), v, d.ports(), d.portGbps(), d.lpoCapable(), d.candidateRacks())),
+                    d.packaging(), v, d.ports(), d.portGbps(), d.lpoCapable(), d.candidateRacks(), d.installedModel(),
+                    d.platform())),
             rackList("candidate_racks", Device::candidateRacks, (d, v) -> new Device(d.id(), d.role(), d.family(),
-                    d.packaging(), d.rackId(), d.ports(), d.portGbps(), d.lpoCapable(), v)),
+                    d.packaging(), d.rackId(), d.ports(), d.portGbps(), d.lpoCapable(), v, d.installedModel(),
+                    d.platform())),
             whole("ports", Device::ports, (d, v) -> new Device(d.id(), d.role(), d.family(), d.packaging(),
-                    d.rackId(), v, d.portGbps(), d.lpoCapable(), d.candidateRacks())),
+                    d.rackId(), v, d.portGbps(), d.lpoCapable(), d.candidateRacks(), d.installedModel(), d.platform())),
             number("port_gbps", Device::portGbps, (d, v) -> new Device(d.id(), d.role(), d.family(), d.packaging(),
-                    d.rackId(), d.ports(), v, d.lpoCapable(), d.candidateRacks())),
+                    d.rackId(), d.ports(), v, d.lpoCapable(), d.candidateRacks(), d.installedModel(), d.platform())),
             flag("lpo_capable", Device::lpoCapable, (d, v) -> new Device(d.id(), d.role(), d.family(),
-                    d.packaging(), d.rackId(), d.ports(), d.portGbps(), v, d.candidateRacks()))));
+                    d.packaging(), d.rackId(), d.ports(), d.portGbps(), v, d.candidateRacks(), d.installedModel(),
+                    d.platform())),
+            optionalText("installed_model", Device::installedModel, Device::withInstalledModel),
+            optionalText("platform", Device::platform, Device::withPlatform)));
 
     private static final Table<Link> LINKS = new Table<>("Links", "link_id", Link::id, Instance::links,
-            (i, rows) -> new Instance(i.settings(), i.racks(), i.switchModels(), i.devices(), rows, i.optics(),
-                    i.sites(), i.spans(), i.wdmEquipment()), columns(
+            (i, rows) -> i.withLinks(rows), columns(
             id("link_id", Link::id),
             text("a_device", Link::aDevice, (l, v) -> new Link(l.id(), v, l.bDevice(), l.count(), l.gbps(),
                     l.lengthM())),
@@ -243,30 +261,33 @@ final class SheetColumns {
                     l.gbps(), v))));
 
     private static final Table<Optic> OPTICS = new Table<>("Optics", "optic_id", Optic::id, Instance::optics,
-            (i, rows) -> new Instance(i.settings(), i.racks(), i.switchModels(), i.devices(), i.links(), rows,
-                    i.sites(), i.spans(), i.wdmEquipment()), columns(
+            (i, rows) -> i.withOptics(rows), columns(
             id("optic_id", Optic::id),
             choice("kind", OpticKind.class, Optic::kind, (o, v) -> new Optic(o.id(), v, o.gbps(), o.reachM(),
                     o.pmd(), o.media(), o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(),
-                    o.coherent())),
+                    o.coherent(), o.maxBuy())),
             number("gbps", Optic::gbps, (o, v) -> new Optic(o.id(), o.kind(), v, o.reachM(), o.pmd(), o.media(),
-                    o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent())),
+                    o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy())),
             number("reach_m", Optic::reachM, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), v, o.pmd(), o.media(),
-                    o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent())),
+                    o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy())),
             optionalText("pmd", Optic::pmd, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(), v,
-                    o.media(), o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent())),
+                    o.media(), o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(),
+                    o.maxBuy())),
             choice("media", Media.class, Optic::media, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(),
-                    o.pmd(), v, o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent())),
+                    o.pmd(), v, o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(),
+                    o.maxBuy())),
             number("power_w", Optic::powerW, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(), o.pmd(),
-                    o.media(), v, o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent())),
+                    o.media(), v, o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy())),
             number("cost_usd", Optic::costUsd, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(), o.pmd(),
-                    o.media(), o.powerW(), v, o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent())),
+                    o.media(), o.powerW(), v, o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy())),
             number("fiber_usd_per_m", Optic::fiberUsdPerM, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(),
-                    o.reachM(), o.pmd(), o.media(), o.powerW(), o.costUsd(), v, o.lpo(), o.source(), o.coherent())),
+                    o.reachM(), o.pmd(), o.media(), o.powerW(), o.costUsd(), v, o.lpo(), o.source(), o.coherent(),
+                    o.maxBuy())),
             flag("lpo", Optic::lpo, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(), o.pmd(), o.media(),
-                    o.powerW(), o.costUsd(), o.fiberUsdPerM(), v, o.source(), o.coherent())),
+                    o.powerW(), o.costUsd(), o.fiberUsdPerM(), v, o.source(), o.coherent(), o.maxBuy())),
             optionalText("source", Optic::source, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(),
-                    o.pmd(), o.media(), o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), v, o.coherent())),
+                    o.pmd(), o.media(), o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), v, o.coherent(),
+                    o.maxBuy())),
             // The DWDM columns: blank (NaN) on an optic without DWDM data, as the workbook shows it; setting one
             // gives it DWDM data with the others as the reader reads blank cells.
             number("baud_gbd", o -> dwdm(o).baudGbd(), (o, v) -> o.withCoherent(new CoherentSpec(v,
@@ -281,7 +302,8 @@ final class SheetColumns {
                     budget(o)))),
             number("max_unamplified_loss_db", o -> dwdm(o).maxUnamplifiedLossDb(), (o, v) -> o.withCoherent(
                     new CoherentSpec(dwdm(o).baudGbd(), dwdm(o).spacingGhz(), dwdm(o).requiredOsnrDb(), launch(o),
-                            v)))));
+                            v))),
+            optionalWhole("max_buy", Optic::maxBuy, Optic::withMaxBuy)));
 
     private static final Table<Span> SPANS = new Table<>("Spans", "span_id", Span::id, Instance::spans,
             (i, rows) -> i.withDwdm(i.sites(), rows, i.wdmEquipment()), columns(
@@ -402,6 +424,10 @@ final class SheetColumns {
 
     private static <R> Column<R> whole(String name, ToIntFunction<R> get, WithInt<R> set) {
         return new Column<>(name, Kind.INT, List.of(), get::applyAsInt, (r, v) -> set.with(r, (Integer) v));
+    }
+
+    private static <R> Column<R> optionalWhole(String name, Function<R, Integer> get, BiFunction<R, Integer, R> set) {
+        return new Column<>(name, Kind.OPTIONAL_INT, List.of(), get::apply, (r, v) -> set.apply(r, (Integer) v));
     }
 
     private static <R> Column<R> wholeLong(String name, ToLongFunction<R> get, WithLong<R> set) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The column tables: they name exactly the workbook's columns (io-excel's Schema, copied here since studies has no
- * Excel), and each setter changes its own column and no other.
+ * Excel; the workbook v2's columns as the last of their sheets), and each setter changes its own column and no
+ * other.
  */
 class ScenarioColumnsTest {
 
@@ -21,16 +22,16 @@ class ScenarioColumnsTest {
     private static final Map<String, List<String>> WORKBOOK_COLUMNS = Map.of(
             "Settings", List.of("objective", "energy_usd_per_kwh", "pue", "years", "usd_per_watt", "time_limit_s",
                     "relative_gap", "solver", "threads", "seed", "intra_rack_m", "inter_rack_slack_m",
-                    "osnr_margin_db", "grid_start_thz", "max_channels"),
+                    "osnr_margin_db", "grid_start_thz", "max_channels", "switch_swap_usd", "recable_usd"),
             "Racks", List.of("rack_id", "site_id", "x_m", "y_m", "power_budget_kw", "base_load_kw", "free_u"),
             "SwitchModels", List.of("model_id", "family", "packaging", "ports", "port_gbps", "base_power_w",
-                    "port_power_w", "cpo_pmd", "cost_usd", "height_u", "lpo_capable", "source"),
+                    "port_power_w", "cpo_pmd", "cost_usd", "height_u", "lpo_capable", "source", "max_buy"),
             "Devices", List.of("device_id", "role", "family", "packaging", "rack_id", "candidate_racks", "ports",
-                    "port_gbps", "lpo_capable"),
+                    "port_gbps", "lpo_capable", "installed_model", "platform"),
             "Links", List.of("link_id", "a_device", "b_device", "count", "gbps", "length_m"),
             "Optics", List.of("optic_id", "kind", "gbps", "reach_m", "pmd", "media", "power_w", "cost_usd",
                     "fiber_usd_per_m", "lpo", "source", "baud_gbd", "spacing_ghz", "required_osnr_db",
-                    "tx_power_dbm", "max_unamplified_loss_db"),
+                    "tx_power_dbm", "max_unamplified_loss_db", "max_buy"),
             "Spans", List.of("span_id", "a_site", "b_site", "length_km", "loss_db_per_km", "connector_loss_db",
                     "fiber_pairs"),
             "WdmEquipment", List.of("item_id", "kind", "channels", "spacing_ghz", "insertion_loss_db", "gain_db",
@@ -56,8 +57,10 @@ class ScenarioColumnsTest {
     @Test
     void everySetterChangesItsColumnAndNoOther() {
         Instance campus = Examples.campusDwdm(); // every sheet has rows, and the coherent optics DWDM data
+        Instance v2 = ScenarioV2FieldsTest.withEveryV2Field(campus); // and every v2 column a value
         for (Table<?> table : SheetColumns.tables()) {
             checkSetters(table, campus);
+            checkSetters(table, v2);
         }
     }
 
@@ -102,6 +105,7 @@ class ScenarioColumnsTest {
             case NUMBER, OPTIONAL_NUMBER -> current == null || ((Double) current).isNaN() ? 12.25
                     : ((Double) current) + 12.25;
             case INT -> ((Integer) current) + 7;
+            case OPTIONAL_INT -> current == null ? 7 : ((Integer) current) + 7;
             case LONG -> ((Long) current) + 7;
             case TEXT, OPTIONAL_TEXT -> current + "x";
             case FLAG -> !((Boolean) current);
