@@ -190,6 +190,9 @@ public final class InstanceJson {
                     problems.addIfNew(p);
                 }
             });
+            if (problems.count() == 0) {
+                warnings.addAll(InstanceValidator.warnings(instance));
+            }
             return instance;
         }
 
