@@ -36,9 +36,8 @@ import java.util.List;
  * The fields of the instance JSON: each sheet of the instance workbook as an array of records whose fields are
  * the sheet's columns (same names, units and defaults), the Settings sheet as one object of its keys. The workbook
  * v2's sheets (Inventory, Compatibility), columns and settings are optional fields of the same version 1: a v1
- * instance leaves them out. How a field
- * that is absent reads is how the workbook reads a blank cell (see {@code InstanceWorkbookReader}); the builders
- * here turn read values into records the same way.
+ * instance leaves them out. How a field that is absent reads is how the workbook reads a blank cell (see
+ * {@code InstanceWorkbookReader}); the builders here turn read values into records the same way.
  */
 final class InstanceFields {
     static final String FORMAT = "fabricplan-instance";
