@@ -365,8 +365,13 @@ public final class PlanJson {
                 bom.figure("quantity", r.quantity(), r.notNumbers());
                 bom.figure("unit_cost_usd", r.unitCostUsd(), r.notNumbers());
                 bom.figure("total_cost_usd", r.totalCostUsd(), r.notNumbers());
-                // TODO(v2-bom-stated): once StatedFigures.BomRow has reused and bought, write each here when the
-                // plan states it (not NaN, or in notNumbers): bom.figure("reused", r.reused(), r.notNumbers()).
+                // a plan written before the reused and bought figures states neither: none is made up here
+                if (!Double.isNaN(r.reused()) || r.notNumbers().containsKey("reused")) {
+                    bom.figure("reused", r.reused(), r.notNumbers());
+                }
+                if (!Double.isNaN(r.bought()) || r.notNumbers().containsKey("bought")) {
+                    bom.figure("bought", r.bought(), r.notNumbers());
+                }
             });
             statedDwdm(o, plan, stated);
             o.endObject();
@@ -706,10 +711,8 @@ public final class PlanJson {
         private static StatedFigures.BomRow bomRow(Values v) {
             double reused = v.figure("reused");
             double bought = v.figure("bought");
-            // TODO(v2-bom-stated): solver-model's StatedFigures.BomRow gains reused and bought (another branch);
-            // then pass them as its last two components: ..., notNumbers(v), reused, bought)
             return new StatedFigures.BomRow(v.index(), v.text("item_id"), v.text("kind"), v.figure("quantity"),
-                    v.figure("unit_cost_usd"), v.figure("total_cost_usd"), notNumbers(v));
+                    v.figure("unit_cost_usd"), v.figure("total_cost_usd"), reused, bought, notNumbers(v));
         }
 
         private static Map<String, String> notNumbers(Values v) {

@@ -106,7 +106,7 @@ class InstanceJsonV2FieldsTest {
     }
 
     static Stream<Examples.Named> examples() {
-        return Examples.all().stream();
+        return Examples.all().stream().filter(e -> !e.instance().usesSupplyRules());
     }
 
     /** Together with the round trip of every example: a v1 instance's document is what it was before v2. */
@@ -234,6 +234,8 @@ class InstanceJsonV2FieldsTest {
     }
 
     private static List<String> typeProblems(InstanceJson.ReadResult r) {
-        return r.problems().stream().map(InputProblem::describe).filter(p -> p.startsWith("/compatibility")).toList();
+        // the reader's own (type) problems; the validator's about the fixture's made-up ids are not this test's
+        return r.problems().stream().map(InputProblem::describe).filter(p -> p.startsWith("/compatibility")
+                && (p.contains("/allowed") || p.contains("/coding_usd"))).toList();
     }
 }

@@ -197,6 +197,26 @@ class PlanJsonTest {
         assertThat(new PlanChecker(stocked).check(read.plan(), read.stated()).violations()).isEmpty();
     }
 
+    /** A BOM's reused edited by hand in the plan JSON is named at its pointer. */
+    @Test
+    void handEditedReusedIsNamedAtItsPointer() throws IOException {
+        Instance stocked = tiny.withInventory(List.of(new StockItem("aec800", 1, "")));
+        Plan plan = tinyOptimum();
+        PlanEvaluation e = new PlanEvaluator(stocked).evaluate(plan);
+        PlanResult result = new PlanResult(SolveStatus.FEASIBLE, Objective.TCO, plan, e, e.objectiveValue(),
+                Double.NaN, Double.NaN, null, null, List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PlanJson.write(stocked, result, "CP-SAT", out);
+        String json = out.toString(StandardCharsets.UTF_8);
+        String edited = json.replace("\"reused\": 1, \"bought\": 1}", "\"reused\": 2, \"bought\": 1}");
+
+        PlanJson.ReadResult read = read(edited);
+
+        assertThat(edited).isNotEqualTo(json);
+        assertThat(new PlanChecker(stocked).check(read.plan(), read.stated()).violations())
+                .anySatisfy(v -> assertThat(v.subject()).endsWith("/reused"));
+    }
+
     /** A v1 instance's plan is written as before v2, and read back its BOM misses no column. */
     @Test
     void withoutSupplyRulesTheBomHasNoReusedOrBoughtAndNeedsNone() throws IOException {
