@@ -222,9 +222,9 @@ public final class Examples {
      *   L1..L4 (x = 0, 2, 4, 6): a leaf and 4 servers (2 x 800G each) per rack
      *   SP (x = 3, y = 20): two spines; every leaf has 4 x 800G to each spine
      * </pre>
-     * Compatibility: vendor A (SW51T) runs every optic; vendor B (SW102T) refuses AOCs and SR modules and runs DR
-     * and FR modules with third-party coding at 60 USD a module; the CX7 NIC takes AOC, SR and DR modules (no
-     * linear pluggables, no FR rows). Objective TCO.
+     * Compatibility: vendor A (SW51T) runs every optic; vendor B (SW102T) refuses AOCs and SR modules and runs DR,
+     * FR and linear (LPO) modules with third-party coding at 60 USD a module; the CX7 NIC takes AOC, SR and DR
+     * modules (no FR or LPO rows). Objective TCO.
      */
     public static Instance compatibility() {
         List<Rack> racks = new ArrayList<>();
@@ -255,6 +255,7 @@ public final class Examples {
         rules.add(new CompatibilityRule("sr8_800", "SW102T", false, 0));
         rules.add(new CompatibilityRule("dr8_800", "SW102T", true, 60));
         rules.add(new CompatibilityRule("fr4x2_800", "SW102T", true, 60));
+        rules.add(new CompatibilityRule("lpo_800", "SW102T", true, 60));
         rules.add(new CompatibilityRule("aoc800", "CX7", true, 0));
         rules.add(new CompatibilityRule("sr8_800", "CX7", true, 0));
         rules.add(new CompatibilityRule("dr8_800", "CX7", true, 0));
