@@ -298,18 +298,8 @@ public record GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, doub
 
     /** " (did you mean \"x\"?)" for the closest known id by edit distance, or "" when none is close. */
     static String closest(String wrong, List<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        int most = Math.max(1, wrong.length() / 3);
-        String w = wrong.toLowerCase(Locale.ROOT);
-        for (String k : known) {
-            int d = Spelling.editDistance(w, k.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best != null && bestDistance <= most ? " (did you mean \"" + best + "\"?)" : "";
+        String best = Spelling.closest(wrong, known);
+        return best != null ? " (did you mean \"" + best + "\"?)" : "";
     }
 
     /** The models of the family in the default catalog (empty when unknown). */

@@ -521,21 +521,7 @@ final class JsonReading implements AutoCloseable {
 
     /** The known name closest to {@code wrong} by edit distance (any case), or null when none is close. */
     static String closest(String wrong, List<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        int most = Math.max(1, wrong.length() / 3);
-        String w = wrong.toLowerCase(Locale.ROOT);
-        for (String k : known) {
-            if (Math.abs(k.length() - wrong.length()) > most) {
-                continue;
-            }
-            int d = Spelling.editDistance(w, k.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return bestDistance <= most ? best : null;
+        return Spelling.closest(wrong, known);
     }
 
     /** "cp-sat" means CP_SAT, "cpo" CPO; else the closest name by edit distance. */

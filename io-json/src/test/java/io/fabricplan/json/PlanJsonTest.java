@@ -179,14 +179,8 @@ class PlanJsonTest {
     /** tiny with one AEC in stock: the plan's BOM says how many it reuses and buys. */
     @Test
     void withSupplyRulesTheBomStatesReusedAndBoughtAndReadsBackPassingTheChecker() throws IOException {
-        Instance stocked = tiny.withInventory(List.of(new StockItem("aec800", 1, "")));
-        Plan plan = tinyOptimum();
-        PlanEvaluation e = new PlanEvaluator(stocked).evaluate(plan);
-        PlanResult result = new PlanResult(SolveStatus.FEASIBLE, Objective.TCO, plan, e, e.objectiveValue(),
-                Double.NaN, Double.NaN, null, null, List.of());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PlanJson.write(stocked, result, "CP-SAT", out);
-        String json = out.toString(StandardCharsets.UTF_8);
+        Instance stocked = stocked();
+        String json = stockedPlanJson(stocked);
 
         PlanJson.ReadResult read = read(json);
 
@@ -197,17 +191,27 @@ class PlanJsonTest {
         assertThat(new PlanChecker(stocked).check(read.plan(), read.stated()).violations()).isEmpty();
     }
 
-    /** A BOM's reused edited by hand in the plan JSON is named at its pointer. */
-    @Test
-    void handEditedReusedIsNamedAtItsPointer() throws IOException {
-        Instance stocked = tiny.withInventory(List.of(new StockItem("aec800", 1, "")));
+    /** tiny with one aec800 in stock. */
+    private Instance stocked() {
+        return tiny.withInventory(List.of(new StockItem("aec800", 1, "")));
+    }
+
+    /** The plan JSON of tiny's optimum under the stocked instance. */
+    private static String stockedPlanJson(Instance stocked) throws IOException {
         Plan plan = tinyOptimum();
         PlanEvaluation e = new PlanEvaluator(stocked).evaluate(plan);
         PlanResult result = new PlanResult(SolveStatus.FEASIBLE, Objective.TCO, plan, e, e.objectiveValue(),
                 Double.NaN, Double.NaN, null, null, List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PlanJson.write(stocked, result, "CP-SAT", out);
-        String json = out.toString(StandardCharsets.UTF_8);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A BOM's reused edited by hand in the plan JSON is named at its pointer. */
+    @Test
+    void handEditedReusedIsNamedAtItsPointer() throws IOException {
+        Instance stocked = stocked();
+        String json = stockedPlanJson(stocked);
         String edited = json.replace("\"reused\": 1, \"bought\": 1}", "\"reused\": 2, \"bought\": 1}");
 
         PlanJson.ReadResult read = read(edited);

@@ -1121,21 +1121,8 @@ public final class InstanceValidator {
 
     /** ", e.g. \"n1\"" for the closest known id, by edit distance, or "" when none is close. */
     static String closest(String wrong, List<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        int most = Math.max(1, wrong.length() / 3);
-        String w = wrong.toLowerCase(Locale.ROOT);
-        for (String k : known) {
-            if (Math.abs(k.length() - wrong.length()) > most) {
-                continue; // the distance is at least the difference in length: too far to suggest
-            }
-            int d = Spelling.editDistance(w, k.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best != null && bestDistance <= most ? " (did you mean \"" + best + "\"?)" : "";
+        String best = Spelling.closest(wrong, known);
+        return best != null ? " (did you mean \"" + best + "\"?)" : "";
     }
 
 

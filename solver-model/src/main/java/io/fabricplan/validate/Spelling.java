@@ -6,6 +6,28 @@ public final class Spelling {
     }
 
     /**
+     * The known name closest to {@code wrong} by edit distance, in any case, or null when none is within a third of
+     * its length (at least 1).
+     */
+    public static String closest(String wrong, java.util.List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        int most = Math.max(1, wrong.length() / 3);
+        String w = wrong.toLowerCase(java.util.Locale.ROOT);
+        for (String k : known) {
+            if (Math.abs(k.length() - wrong.length()) > most) {
+                continue; // the distance is at least the difference in length: too far to suggest
+            }
+            int d = editDistance(w, k.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return bestDistance <= most ? best : null;
+    }
+
+    /**
      * Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. Three
      * rows of the table, not the whole table: a million unknown ids compare in little memory.
      */
