@@ -398,11 +398,7 @@ public final class InfeasibilityDiagnosis {
                         if (o != limited) {
                             return 0;
                         }
-                        fewest = Math.min(fewest, (pa == Packaging.PLUGGABLE ? 1 : 0) + (pb == Packaging.PLUGGABLE
-                                ? 1 : 0));
-                        if (o.kind().isAssembly()) {
-                            fewest = 1;
-                        }
+                        fewest = Math.min(fewest, FabricRules.unitsPerLink(o, pa, pb));
                     }
                 }
             }

@@ -71,21 +71,18 @@ final class SupplyRows {
     /** Adds the reused variables and the stockUse and supplyLimit rows. */
     void build() {
         used.forEach((key, expr) -> {
-            boolean optic = key.startsWith("optic:");
-            String id = key.substring(key.indexOf(':') + 1);
+            Item item = item(key);
+            String id = item.id();
             double constant = usedConstant.getOrDefault(key, 0.0);
-            int stock = index.stock(id);
-            Integer maxBuy = optic ? index.optic(id).maxBuy() : index.model(id).maxBuy();
-            double price = optic ? index.optic(id).costUsd() : index.model(id).costUsd();
-            double labour = optic ? index.settings().recableUsd() : 0;
-            if (stock > 0) {
-                MipModel.Var r = model.addInteger("reused[item=" + id + "]", 0, stock);
+            if (item.stock() > 0) {
+                MipModel.Var r = model.addInteger("reused[item=" + id + "]", 0, item.stock());
                 reused.put(key, r);
                 model.addLessOrEqual("stockUse[item=" + id + "]", new MipModel.Expr().add(r, 1).addAll(expr, -1),
                         constant);
-                model.addObjective(r, -capexWeight * (price - labour));
-                model.addTotals(r, -(price - labour), 0);
+                model.addObjective(r, -capexWeight * (item.priceUsd() - item.labourUsd()));
+                model.addTotals(r, -(item.priceUsd() - item.labourUsd()), 0);
             }
+            Integer maxBuy = item.maxBuy();
             if (maxBuy != null) {
                 MipModel.Expr row = new MipModel.Expr().addAll(expr, 1);
                 MipModel.Var r = reused.get(key);
@@ -100,14 +97,25 @@ final class SupplyRows {
     /** Sets the reused variables of a hint to the evaluator's split of the units the other values take. */
     void hint(double[] values) {
         reused.forEach((key, r) -> {
-            boolean optic = key.startsWith("optic:");
-            String id = key.substring(key.indexOf(':') + 1);
+            Item item = item(key);
             double units = usedConstant.getOrDefault(key, 0.0) + used.get(key).valueAt(values);
-            Integer maxBuy = optic ? index.optic(id).maxBuy() : index.model(id).maxBuy();
-            double price = optic ? index.optic(id).costUsd() : index.model(id).costUsd();
-            double labour = optic ? index.settings().recableUsd() : 0;
-            values[r.index()] = SupplyRules.split(Math.round(units), index.stock(id), maxBuy, price, labour)
-                    .reused();
+            values[r.index()] = SupplyRules.split(Math.round(units), item.stock(), item.maxBuy(), item.priceUsd(),
+                    item.labourUsd()).reused();
         });
+    }
+
+    /** What the supply rule needs of an item: its stock, limit, price and labour per unit taken from stock. */
+    private record Item(String id, int stock, Integer maxBuy, double priceUsd, double labourUsd) {
+    }
+
+    /** The item of a key ("optic:" or "switch:" + id); switches taken from stock cost no labour. */
+    private Item item(String key) {
+        String id = key.substring(key.indexOf(':') + 1);
+        if (key.startsWith("optic:")) {
+            Optic o = index.optic(id);
+            return new Item(id, index.stock(id), o.maxBuy(), o.costUsd(), index.settings().recableUsd());
+        }
+        SwitchModel m = index.model(id);
+        return new Item(id, index.stock(id), m.maxBuy(), m.costUsd(), 0);
     }
 }

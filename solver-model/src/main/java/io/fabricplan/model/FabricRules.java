@@ -59,10 +59,15 @@ public final class FabricRules {
      * none).
      */
     public static int unitsPerLink(Optic optic, LinkEnd a, LinkEnd b) {
+        return unitsPerLink(optic, a.packaging(), b.packaging());
+    }
+
+    /** The same for ends known by their packagings only. */
+    public static int unitsPerLink(Optic optic, Packaging a, Packaging b) {
         if (optic.kind().isAssembly()) {
             return 1;
         }
-        return (a.packaging() == Packaging.PLUGGABLE ? 1 : 0) + (b.packaging() == Packaging.PLUGGABLE ? 1 : 0);
+        return (a == Packaging.PLUGGABLE ? 1 : 0) + (b == Packaging.PLUGGABLE ? 1 : 0);
     }
 
     /**

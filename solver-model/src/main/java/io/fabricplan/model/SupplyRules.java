@@ -35,9 +35,4 @@ public final class SupplyRules {
         }
         return new Split(reused, used - reused);
     }
-
-    /** Whether the bought units stay within {@code max_buy} (null: no limit). */
-    public static boolean withinMaxBuy(long bought, Integer maxBuy) {
-        return maxBuy == null || bought <= maxBuy;
-    }
 }
