@@ -230,6 +230,12 @@ public final class PlanChecker {
                 out.add(new Violation(Kind.UNKNOWN_OPTIC, link.id(), "unknown optic \"" + a.opticId() + "\"" + at));
                 continue;
             }
+            String atB = a.bOpticId() == null ? at : places.link(i, "b_optic_id");
+            Optic bOptic = index.optic(a.bEndOpticId());
+            if (bOptic == null) {
+                out.add(new Violation(Kind.UNKNOWN_OPTIC, link.id(), "unknown optic \"" + a.bOpticId() + "\"" + atB));
+                continue;
+            }
             Device da = index.device(link.aDevice());
             Device db = index.device(link.bDevice());
             LinkEnd ea = da == null ? null : PlanEvaluator.endOf(index, da, chosen);
@@ -242,17 +248,31 @@ public final class PlanChecker {
                         + " but the devices are " + ea.packaging() + "/" + eb.packaging()
                         + places.link(i, ea.packaging() != a.aEnd() ? "a_end" : "b_end")));
             }
-            if (!FabricRules.rateMatches(optic, link)) {
-                out.add(new Violation(Kind.RATE_MISMATCH, link.id(), optic.id() + " runs at " + fmt(optic.gbps())
-                        + " Gb/s, the link needs " + fmt(link.gbps()) + at));
-            }
             double length = PlanEvaluator.lengthM(index, link, placed);
-            if (!Double.isNaN(length) && !FabricRules.reaches(optic, length)) {
-                out.add(new Violation(Kind.REACH_EXCEEDED, link.id(), optic.id() + " reaches " + fmt(optic.reachM())
-                        + " m, the link is " + fmt(length) + " m" + at));
+            for (Optic o : bOptic == optic ? List.of(optic) : List.of(optic, bOptic)) {
+                String where = o == optic ? at : atB;
+                if (!FabricRules.rateMatches(o, link)) {
+                    out.add(new Violation(Kind.RATE_MISMATCH, link.id(), o.id() + (o.isBreakout() ? " serves "
+                            + o.breakout() + " links of " + fmt(o.linkGbps()) + " Gb/s on one " + fmt(o.gbps())
+                            + " Gb/s port" : " runs at " + fmt(o.gbps()) + " Gb/s") + ", the link needs "
+                            + fmt(link.gbps()) + where));
+                }
+                if (!Double.isNaN(length) && !FabricRules.reaches(o, length)) {
+                    out.add(new Violation(Kind.REACH_EXCEEDED, link.id(), o.id() + " reaches " + fmt(o.reachM())
+                            + " m, the link is " + fmt(length) + " m" + where));
+                }
+            }
+            if (bOptic != optic) {
+                checkPairing(link, optic, bOptic, da, ea, db, eb, atB, out);
             }
             checkEnd(link, optic, da, ea, at, out);
-            checkEnd(link, optic, db, eb, at, out);
+            checkEnd(link, bOptic, db, eb, atB, out);
+            if (optic.isBreakout() && optic.kind().isAssembly()
+                    && FabricRules.wideEnd(optic, ea, da.id(), eb, db.id()) == 0) {
+                out.add(new Violation(Kind.END_INCOMPATIBLE, link.id(), optic.id() + " is a breakout cable whose "
+                        + fmt(optic.gbps()) + " Gb/s end needs such a port at " + da.id() + " or " + db.id()
+                        + "; their ports run at " + fmt(ea.portGbps()) + " and " + fmt(eb.portGbps()) + " Gb/s" + at));
+            }
         }
         for (Link link : index.instance().links()) {
             long got = served.getOrDefault(link.id(), 0L);
@@ -263,6 +283,22 @@ public final class PlanChecker {
         }
     }
 
+    /** Two different modules face each other only where one names the other, both ends pluggable. */
+    private static void checkPairing(Link link, Optic a, Optic b, Device da, LinkEnd ea, Device db, LinkEnd eb,
+                                     String at, List<Violation> out) {
+        if (!FabricRules.pairs(a, b)) {
+            out.add(new Violation(Kind.PAIRING_NOT_ALLOWED, link.id(), a.id() + " at " + da.id() + " may not face "
+                    + b.id() + " at " + db.id() + ": " + (a.kind().isAssembly() || b.kind().isAssembly()
+                    ? "a cable assembly has the same optic at both ends"
+                    : "neither names the other in pairs_with") + at));
+        } else if (ea.packaging() != io.fabricplan.model.Packaging.PLUGGABLE
+                || eb.packaging() != io.fabricplan.model.Packaging.PLUGGABLE) {
+            Device cpo = ea.packaging() != io.fabricplan.model.Packaging.PLUGGABLE ? da : db;
+            out.add(new Violation(Kind.PAIRING_NOT_ALLOWED, link.id(), "the CPO end at " + cpo.id()
+                    + " takes no module, so the link has one optic; b_optic_id must be blank" + at));
+        }
+    }
+
     private static void checkEnd(Link link, Optic optic, Device device, LinkEnd end, String at,
                                  List<Violation> out) {
         if (FabricRules.endAccepts(optic, end)) {
@@ -270,6 +306,10 @@ public final class PlanChecker {
         }
         String why = end.packaging() == io.fabricplan.model.Packaging.CPO
                 ? "CPO port of " + end.model().id() + " takes only TRANSCEIVER with pmd " + end.cpoPmd()
+                : optic.isBreakout() && !optic.kind().isAssembly()
+                && end.portGbps() + FabricRules.EPS * optic.gbps() < optic.gbps()
+                ? "a " + optic.breakout() + "-port module plugs into a " + fmt(optic.gbps()) + " Gb/s port, the "
+                + "device's ports run at " + fmt(end.portGbps()) + " Gb/s"
                 : !end.qualifies(optic) ? "not qualified on " + platforms(device, end) + "; the Compatibility sheet "
                 + "allows it on " + allowed(end.qualification().allowedPlatforms(optic.id())) + " (a NO row wins)"
                 : "linear pluggable needs an LPO-capable host";

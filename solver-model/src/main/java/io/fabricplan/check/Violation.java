@@ -28,6 +28,8 @@ public record Violation(Kind kind, String subject, String message) {
         REACH_EXCEEDED,
         /** An end that does not take the optic: CPO PMD, LPO host, or not qualified (Compatibility sheet). */
         END_INCOMPATIBLE,
+        /** Two different modules at a link's ends that do not pair ({@code Optics.pairs_with}), or not both pluggable. */
+        PAIRING_NOT_ALLOWED,
         /** More units of an optic or switch model bought than its {@code max_buy}, stock used first. */
         SUPPLY_EXCEEDED,
         PORTS_EXCEEDED,

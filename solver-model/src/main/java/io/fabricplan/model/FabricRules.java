@@ -51,7 +51,120 @@ public final class FabricRules {
             return optic.kind() == OpticKind.TRANSCEIVER && optic.pmd() != null
                     && optic.pmd().equalsIgnoreCase(end.cpoPmd());
         }
+        if (optic.isBreakout() && !optic.kind().isAssembly() && end.portGbps() + EPS * optic.gbps() < optic.gbps()) {
+            return false; // a twin-port module plugs into a port of its full rate
+        }
         return (!optic.lpo() || end.lpoCapable()) && end.qualifies(optic);
+    }
+
+    /**
+     * Whether module y may face module x at the far end of a link: the same optic, or two modules one of which
+     * names the other in {@code pairs_with}. An assembly pairs only with itself.
+     */
+    public static boolean pairs(Optic x, Optic y) {
+        if (x.id().equals(y.id())) {
+            return true;
+        }
+        if (x.kind().isAssembly() || y.kind().isAssembly()) {
+            return false;
+        }
+        return x.pairsWith().contains(y.id()) || y.pairsWith().contains(x.id());
+    }
+
+    /**
+     * Where the wide end of a breakout cable goes: to the end whose ports are faster, which must run at least at
+     * the cable's {@code gbps}; between equal ports, to the device whose id sorts first. Returns {@code 'a'},
+     * {@code 'b'}, or {@code 0} when neither end has ports that fast. Ordinary optics: {@code 0}.
+     */
+    public static char wideEnd(Optic optic, LinkEnd a, String aDevice, LinkEnd b, String bDevice) {
+        if (!optic.isBreakout() || !optic.kind().isAssembly()) {
+            return 0;
+        }
+        double need = optic.gbps() * (1 - EPS);
+        boolean aFits = a.portGbps() >= need;
+        boolean bFits = b.portGbps() >= need;
+        if (aFits && bFits) {
+            int c = Double.compare(a.portGbps(), b.portGbps());
+            return c > 0 || c == 0 && aDevice.compareTo(bDevice) <= 0 ? 'a' : 'b';
+        }
+        return aFits ? 'a' : bFits ? 'b' : 0;
+    }
+
+    /**
+     * The unit a link shares at one end with the device's other links (counted whole per device, ceil(links /
+     * breakout)): a twin-port or breakout module at a pluggable end, or the wide end of a breakout cable; null
+     * when the end's units are per link (or none).
+     *
+     * @param wide the cable's wide end ({@link #wideEnd}), ignored for modules
+     */
+    public static Optic pooledUnit(OpticPair pair, boolean atA, LinkEnd end, char wide) {
+        Optic optic = pair.at(atA);
+        if (!optic.isBreakout()) {
+            return null;
+        }
+        if (optic.kind().isAssembly()) {
+            return wide == (atA ? 'a' : 'b') ? optic : null;
+        }
+        return end.packaging() == Packaging.PLUGGABLE ? optic : null;
+    }
+
+    /** Capex of one pooled unit at an end: its price and its coding there. */
+    public static double pooledUnitCostUsd(Optic unit, LinkEnd end) {
+        return unit.costUsd() + end.codingUsd(unit);
+    }
+
+    /**
+     * The usability rule for an option that may differ at its two ends: each end's optic has the link's rate,
+     * reaches and is accepted there; the two pair; a pair of different modules joins two pluggable ends; a
+     * breakout cable's wide end finds ports fast enough.
+     */
+    public static boolean usable(OpticPair pair, Link link, double lengthM, LinkEnd a, String aDevice, LinkEnd b,
+                                 String bDevice) {
+        if (!rateMatches(pair.a(), link) || !rateMatches(pair.b(), link) || !reaches(pair.a(), lengthM)
+                || !reaches(pair.b(), lengthM) || !endAccepts(pair.a(), a) || !endAccepts(pair.b(), b)) {
+            return false;
+        }
+        if (!pair.symmetric() && (!pairs(pair.a(), pair.b()) || a.packaging() != Packaging.PLUGGABLE
+                || b.packaging() != Packaging.PLUGGABLE)) {
+            return false;
+        }
+        return !pair.a().isBreakout() || !pair.a().kind().isAssembly() || wideEnd(pair.a(), a, aDevice, b, bDevice) != 0;
+    }
+
+    /**
+     * Capex one link carries by itself, every pooled unit left out (see {@link #pooledUnit}): the modules of
+     * its per-link pluggable ends with their coding and the fiber (at the dearer of the two modules' rates per
+     * metre), or a plain cable assembly with the coding of both ends; a breakout cable's narrow end codes per link.
+     */
+    public static double ownCostUsd(OpticPair pair, double lengthM, LinkEnd a, LinkEnd b, char wide) {
+        if (pair.a().kind().isAssembly()) {
+            Optic cable = pair.a();
+            if (!cable.isBreakout()) {
+                return cable.costUsd() + a.codingUsd(cable) + b.codingUsd(cable);
+            }
+            return wide == 'a' ? b.codingUsd(cable) : a.codingUsd(cable);
+        }
+        double cost = lengthM * Math.max(pair.a().fiberUsdPerM(), pair.b().fiberUsdPerM());
+        for (boolean atA : new boolean[] {true, false}) {
+            LinkEnd end = atA ? a : b;
+            Optic module = pair.at(atA);
+            if (end.packaging() == Packaging.PLUGGABLE && !module.isBreakout()) {
+                cost += module.costUsd() + end.codingUsd(module);
+            }
+        }
+        return cost;
+    }
+
+    /**
+     * Power one link draws by itself at one end, pooled units left out: half a plain assembly, a per-link
+     * module, or the CPO port's share; nothing at a breakout cable's ends (the wide end's unit carries it all).
+     */
+    public static double ownEndPowerW(OpticPair pair, boolean atA, Link link, LinkEnd end) {
+        Optic optic = pair.at(atA);
+        if (optic.isBreakout() && (optic.kind().isAssembly() || end.packaging() == Packaging.PLUGGABLE)) {
+            return 0;
+        }
+        return endPowerW(optic, link, end);
     }
 
     /**
@@ -86,9 +199,9 @@ public final class FabricRules {
         return !m.id().equals(device.installedModel());
     }
 
-    /** Whether the option has the link's rate. */
+    /** Whether the option serves links of the link's rate ({@code gbps / breakout}). */
     public static boolean rateMatches(Optic optic, Link link) {
-        return Math.abs(optic.gbps() - link.gbps()) <= EPS * Math.max(1, link.gbps());
+        return Math.abs(optic.linkGbps() - link.gbps()) <= EPS * Math.max(1, link.gbps());
     }
 
     /** Whether the option reaches the length. */
@@ -130,7 +243,10 @@ public final class FabricRules {
         return end.model().portPowerW() * link.gbps() / end.model().portGbps();
     }
 
-    /** Ports that one link takes on a device whose ports run at {@code portGbps}. */
+    /**
+     * Ports that one link takes on a device whose ports run at {@code portGbps}, unless its end there is a pooled
+     * unit: those take {@code ceil(links / breakout) x gbps / portGbps} per device.
+     */
     public static double portsPerLink(Link link, double portGbps) {
         return link.gbps() / portGbps;
     }

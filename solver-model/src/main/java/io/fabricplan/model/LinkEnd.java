@@ -9,11 +9,20 @@ package io.fabricplan.model;
  * @param model         switch ends: the switch model, null for servers
  * @param platform      the device's platform (Compatibility sheet), null when none
  * @param qualification the instance's Compatibility rows; {@link Qualification#NONE} when there are none
+ * @param portGbps      the rate of the device's ports (a switch model's {@code port_gbps}, a server's); a
+ *                      twin-port module or the wide end of a breakout cable needs ports at least as fast
  */
 public record LinkEnd(Packaging packaging, boolean lpoCapable, String cpoPmd, SwitchModel model, String platform,
-                      Qualification qualification) {
+                      Qualification qualification, double portGbps) {
     public LinkEnd {
         qualification = qualification == null ? Qualification.NONE : qualification;
+    }
+
+    /** An end whose ports run at its model's rate (unbounded for no model). */
+    public LinkEnd(Packaging packaging, boolean lpoCapable, String cpoPmd, SwitchModel model, String platform,
+                   Qualification qualification) {
+        this(packaging, lpoCapable, cpoPmd, model, platform, qualification,
+                model == null ? Double.POSITIVE_INFINITY : model.portGbps());
     }
 
     /** An end outside any Compatibility rule. */
@@ -33,7 +42,8 @@ public record LinkEnd(Packaging packaging, boolean lpoCapable, String cpoPmd, Sw
 
     /** The end a server presents under the instance's Compatibility rows. */
     public static LinkEnd of(Device server, Qualification qualification) {
-        return new LinkEnd(Packaging.PLUGGABLE, server.lpoCapable(), null, null, server.platform(), qualification);
+        return new LinkEnd(Packaging.PLUGGABLE, server.lpoCapable(), null, null, server.platform(), qualification,
+                server.portGbps());
     }
 
     /** The end switch {@code device} presents as a {@code model} under the instance's Compatibility rows. */

@@ -1,5 +1,6 @@
 package io.fabricplan.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,15 +20,30 @@ import java.util.Objects;
  * @param coherent     COHERENT (DWDM) optics: channel width, required OSNR and launch power; null otherwise or
  *                     when the Optics sheet gives none
  * @param maxBuy       units that may be bought (modules, or assemblies), null for no limit
+ * @param breakout     links one unit serves at a device: 1 for an ordinary module or cable; k &gt; 1 for a
+ *                     twin-port or breakout module (k links of {@code gbps / k} on one port of {@code gbps}) or a
+ *                     breakout cable (one wide end of {@code gbps}, k narrow ends); see {@link FabricRules}
+ * @param pairsWith    ids of the modules this module may face at the far end of a link besides itself (the
+ *                     relation is symmetric: either side naming the other suffices); empty for none
  */
 public record Optic(String id, OpticKind kind, double gbps, double reachM, String pmd, Media media, double powerW,
                     double costUsd, double fiberUsdPerM, boolean lpo, String source, CoherentSpec coherent,
-                    Integer maxBuy) {
+                    Integer maxBuy, int breakout, List<String> pairsWith) {
     public Optic {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         pmd = pmd == null || pmd.isBlank() ? null : pmd;
         source = source == null ? "" : source;
+        breakout = Math.max(1, breakout);
+        pairsWith = pairsWith == null ? List.of() : List.copyOf(pairsWith);
+    }
+
+    /** An optic without breakout or pairings. */
+    public Optic(String id, OpticKind kind, double gbps, double reachM, String pmd, Media media, double powerW,
+                 double costUsd, double fiberUsdPerM, boolean lpo, String source, CoherentSpec coherent,
+                 Integer maxBuy) {
+        this(id, kind, gbps, reachM, pmd, media, powerW, costUsd, fiberUsdPerM, lpo, source, coherent, maxBuy, 1,
+                List.of());
     }
 
     /** An optic without a supply limit. */
@@ -44,12 +60,28 @@ public record Optic(String id, OpticKind kind, double gbps, double reachM, Strin
 
     public Optic withCoherent(CoherentSpec value) {
         return new Optic(id, kind, gbps, reachM, pmd, media, powerW, costUsd, fiberUsdPerM, lpo, source, value,
-                maxBuy);
+                maxBuy, breakout, pairsWith);
     }
 
     /** The same optic with a supply limit (null: none). */
     public Optic withMaxBuy(Integer value) {
         return new Optic(id, kind, gbps, reachM, pmd, media, powerW, costUsd, fiberUsdPerM, lpo, source, coherent,
-                value);
+                value, breakout, pairsWith);
+    }
+
+    /** The same optic with a breakout factor and the far-end modules it may face. */
+    public Optic withBreakout(int value, List<String> pairs) {
+        return new Optic(id, kind, gbps, reachM, pmd, media, powerW, costUsd, fiberUsdPerM, lpo, source, coherent,
+                maxBuy, value, pairs);
+    }
+
+    /** The rate of each link one unit serves: {@code gbps / breakout}. */
+    public double linkGbps() {
+        return gbps / breakout;
+    }
+
+    /** Whether one unit serves several links at a device (twin-port module, breakout cable). */
+    public boolean isBreakout() {
+        return breakout > 1;
     }
 }

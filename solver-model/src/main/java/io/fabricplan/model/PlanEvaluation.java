@@ -5,17 +5,37 @@ import java.util.List;
 /**
  * Every figure of a plan, recomputed from the instance: per link row, device, rack and BOM item, and the totals.
  * Power per link row includes both of its ends (pluggables, half of an assembly each side, CPO port power);
- * power per device is the switch's base power, so the two add up to the network power.
+ * power per device is the switch's base power. A link row holds its share of the pooled units at its ends
+ * (a twin-port module's price and power over its breakout); the units a device leaves idle (one link on a
+ * twin-port module) count in the totals, the BOM and the rack, not in any row.
  */
 public record PlanEvaluation(List<LinkRow> links, List<DeviceRow> devices, List<RackRow> racks,
                              List<BomRow> bom, double capexUsd, double powerW, double tcoUsd,
-                             double objectiveValue) {
+                             double objectiveValue, List<PooledRow> pooled) {
 
     public PlanEvaluation {
         links = List.copyOf(links);
         devices = List.copyOf(devices);
         racks = List.copyOf(racks);
         bom = List.copyOf(bom);
+        pooled = pooled == null ? List.of() : List.copyOf(pooled);
+    }
+
+    /** Figures without pooled units. */
+    public PlanEvaluation(List<LinkRow> links, List<DeviceRow> devices, List<RackRow> racks, List<BomRow> bom,
+                          double capexUsd, double powerW, double tcoUsd, double objectiveValue) {
+        this(links, devices, racks, bom, capexUsd, powerW, tcoUsd, objectiveValue, List.of());
+    }
+
+    /**
+     * The links of one device on one pooled unit (twin-port module, wide end of a breakout cable) and the whole
+     * units they take: {@code ceil(links / breakout)}.
+     */
+    public record PooledRow(String deviceId, String opticId, int breakout, long links, long units) {
+        /** Ports of the units no link uses. */
+        public long idlePorts() {
+            return units * breakout - links;
+        }
     }
 
     /** A link assignment with its figures (totals over its count). */

@@ -101,10 +101,14 @@ public final class PlanEvaluator {
             }
         }
 
+        // Pooled units (twin-port modules, wide ends of breakout cables): links per device and unit; the rows
+        // carry each link's share, the whole units are settled below.
+        Map<String, Pool> pools = new LinkedHashMap<>();
         for (LinkAssignment a : plan.links()) {
             Link link = index.link(a.linkId());
             Optic optic = index.optic(a.opticId());
-            if (link == null || optic == null) {
+            Optic bOptic = index.optic(a.bEndOpticId());
+            if (link == null || optic == null || bOptic == null) {
                 continue;
             }
             Device da = index.device(link.aDevice());
@@ -117,24 +121,54 @@ public final class PlanEvaluator {
             if (ea == null || eb == null) {
                 continue;
             }
+            OpticPair pair = new OpticPair(optic, bOptic);
+            char wide = FabricRules.wideEnd(optic, ea, da.id(), eb, db.id());
             double length = lengthM(index, link, placed);
             double lengthForCost = Double.isNaN(length) ? 0 : length;
-            double unitCost = FabricRules.linkCostUsd(optic, lengthForCost, ea, eb);
-            double powerA = FabricRules.endPowerW(optic, link, ea) * a.count();
-            double powerB = FabricRules.endPowerW(optic, link, eb) * a.count();
+            double unitCost = FabricRules.ownCostUsd(pair, lengthForCost, ea, eb, wide);
+            double powerA = FabricRules.ownEndPowerW(pair, true, link, ea);
+            double powerB = FabricRules.ownEndPowerW(pair, false, link, eb);
+            Optic pooledA = FabricRules.pooledUnit(pair, true, ea, wide);
+            Optic pooledB = FabricRules.pooledUnit(pair, false, eb, wide);
+            if (pooledA != null) {
+                unitCost += FabricRules.pooledUnitCostUsd(pooledA, ea) / pooledA.breakout();
+                powerA += pooledA.powerW() / pooledA.breakout();
+                pool(pools, da, pooledA, ea).links += a.count();
+            }
+            if (pooledB != null) {
+                unitCost += FabricRules.pooledUnitCostUsd(pooledB, eb) / pooledB.breakout();
+                powerB += pooledB.powerW() / pooledB.breakout();
+                pool(pools, db, pooledB, eb).links += a.count();
+            }
+            powerA *= a.count();
+            powerB *= a.count();
             double rowCost = unitCost * a.count();
             capex += rowCost;
             power += powerA + powerB;
             rackNetworkW.merge(placed.get(da.id()), powerA, Double::sum);
             rackNetworkW.merge(placed.get(db.id()), powerB, Double::sum);
             linkRows.add(new PlanEvaluation.LinkRow(a, link, length, powerA + powerB, rowCost));
-            addPorts(portsUsed, da, chosen, link, a.count());
-            if (db != da) {
+            if (pooledA == null) {
+                addPorts(portsUsed, da, chosen, link, a.count());
+            }
+            if (db != da && pooledB == null) {
                 addPorts(portsUsed, db, chosen, link, a.count());
             }
-            addBom(bom, optic, ea, eb, lengthForCost, a.count());
-            addCoding(bom, optic, ea, a.count());
-            addCoding(bom, optic, eb, a.count());
+            addBom(bom, pair, ea, eb, wide, lengthForCost, a.count());
+        }
+        List<PlanEvaluation.PooledRow> pooledRows = new ArrayList<>();
+        for (Pool p : pools.values()) {
+            long units = (p.links + p.unit.breakout() - 1) / p.unit.breakout();
+            pooledRows.add(new PlanEvaluation.PooledRow(p.device.id(), p.unit.id(), p.unit.breakout(), p.links, units));
+            double idle = units - (double) p.links / p.unit.breakout();
+            double unitCost = FabricRules.pooledUnitCostUsd(p.unit, p.end);
+            capex += idle * unitCost;
+            power += idle * p.unit.powerW();
+            rackNetworkW.merge(placed.get(p.device.id()), idle * p.unit.powerW(), Double::sum);
+            double portGbps = p.device.isSwitch() ? chosen.get(p.device.id()).portGbps() : p.device.portGbps();
+            portsUsed.merge(p.device.id(), units * p.unit.gbps() / portGbps, Double::sum);
+            opticLine(bom, p.unit).quantity += units;
+            addCoding(bom, p.unit, p.end, (int) units);
         }
 
         // Stock and supply: units beyond the installed switches kept are split into reused and bought
@@ -209,7 +243,7 @@ public final class PlanEvaluator {
                 .toList();
         double tco = capex + settings.energyUsdPerWatt() * power;
         return new PlanEvaluation(linkRows, deviceRows, rackRows, bomRows, capex, power, tco,
-                settings.objectiveValue(capex, power));
+                settings.objectiveValue(capex, power), pooledRows);
     }
 
     private static void addPorts(Map<String, Double> portsUsed, Device device, Map<String, SwitchModel> chosen,
@@ -232,21 +266,54 @@ public final class PlanEvaluator {
         }
     }
 
-    private static void addBom(Map<String, BomLine> bom, Optic optic, LinkEnd a, LinkEnd b, double lengthM,
-                               int count) {
+    /** Per-link units of a pair (pooled ones are settled per device), their coding, and the fiber. */
+    private static void addBom(Map<String, BomLine> bom, OpticPair pair, LinkEnd a, LinkEnd b, char wide,
+                               double lengthM, int count) {
+        Optic optic = pair.a();
         if (optic.kind().isAssembly()) {
-            opticLine(bom, optic).quantity += count;
+            if (!optic.isBreakout()) {
+                opticLine(bom, optic).quantity += count;
+                addCoding(bom, optic, a, count);
+                addCoding(bom, optic, b, count);
+            } else {
+                // the narrow end codes per link; the wide end's coding comes with its pooled unit
+                addCoding(bom, optic, wide == 'a' ? b : a, count);
+            }
             return;
         }
-        int pluggableEnds = FabricRules.unitsPerLink(optic, a, b);
-        if (pluggableEnds > 0) {
-            opticLine(bom, optic).quantity += (double) pluggableEnds * count;
+        for (boolean atA : new boolean[] {true, false}) {
+            LinkEnd end = atA ? a : b;
+            Optic module = pair.at(atA);
+            if (end.packaging() == Packaging.PLUGGABLE && !module.isBreakout()) {
+                opticLine(bom, module).quantity += count;
+                addCoding(bom, module, end, count);
+            }
         }
-        if (optic.fiberUsdPerM() > 0 && lengthM > 0) {
-            String fiber = "fiber-" + (optic.media() == null ? "SMF" : optic.media().name());
-            bom.computeIfAbsent("fiber:" + fiber + ":" + optic.fiberUsdPerM(), k -> new BomLine(
-                    fiber + "@" + optic.fiberUsdPerM() + "usd/m", "FIBER_M", optic.fiberUsdPerM()))
+        double fiberUsdPerM = Math.max(pair.a().fiberUsdPerM(), pair.b().fiberUsdPerM());
+        Optic fiberOf = pair.a().fiberUsdPerM() >= pair.b().fiberUsdPerM() ? pair.a() : pair.b();
+        if (fiberUsdPerM > 0 && lengthM > 0) {
+            String fiber = "fiber-" + (fiberOf.media() == null ? "SMF" : fiberOf.media().name());
+            bom.computeIfAbsent("fiber:" + fiber + ":" + fiberUsdPerM, k -> new BomLine(
+                    fiber + "@" + fiberUsdPerM + "usd/m", "FIBER_M", fiberUsdPerM))
                     .quantity += lengthM * count;
+        }
+    }
+
+    private static Pool pool(Map<String, Pool> pools, Device device, Optic unit, LinkEnd end) {
+        return pools.computeIfAbsent(device.id() + "|" + unit.id(), k -> new Pool(device, unit, end));
+    }
+
+    /** The links of one device on one pooled unit (twin-port module, wide end of a breakout cable). */
+    private static final class Pool {
+        final Device device;
+        final Optic unit;
+        final LinkEnd end;
+        long links;
+
+        Pool(Device device, Optic unit, LinkEnd end) {
+            this.device = device;
+            this.unit = unit;
+            this.end = end;
         }
     }
 
