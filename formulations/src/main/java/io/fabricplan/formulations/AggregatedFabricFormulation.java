@@ -12,6 +12,7 @@ import io.fabricplan.model.LinkEnd;
 import io.fabricplan.model.Objective;
 import io.fabricplan.model.Optic;
 import io.fabricplan.model.OpticKind;
+import io.fabricplan.model.OpticPair;
 import io.fabricplan.model.Plan;
 import io.fabricplan.model.Rack;
 import io.fabricplan.model.Settings;
@@ -59,8 +60,14 @@ final class AggregatedFabricFormulation implements Formulation {
     record State(SwitchModel model, Rack rack, LinkEnd end, String label, double powerW, double costUsd) {
     }
 
-    /** A kept option of a group at a state pair, with its per-cable figures. */
-    record Opt(MipModel.Var var, Optic optic, double unitCostUsd, double powerAW, double powerBW) {
+    /**
+     * A kept option of a group at a state pair, with its per-cable figures (pooled units left out, see
+     * {@link BreakoutRows}); {@code pair} is in the group's orientation (its a end at class {@code a}).
+     */
+    record Opt(MipModel.Var var, OpticPair pair, double unitCostUsd, double powerAW, double powerBW) {
+        Optic optic() {
+            return pair.a();
+        }
     }
 
     /** A link group: the Links rows of one class pair, rate and length override. */
@@ -75,7 +82,7 @@ final class AggregatedFabricFormulation implements Formulation {
         String name;
         /** Kept options per state pair {@code sA * statesB + sB}. */
         Opt[][] options;
-        /** Per state pair and optic index: the kept option serving in its place (itself or a dominator). */
+        /** Per state pair and option index ({@link InstanceIndex#opticPairs}): the kept option serving in its place. */
         Opt[][] byOptic;
 
         Group(int id, int a, int b, Link proto) {
@@ -99,6 +106,9 @@ final class AggregatedFabricFormulation implements Formulation {
     private final List<Device> devices;
     private final Map<String, Integer> deviceIndex = new HashMap<>();
     private final Map<String, Integer> opticIndex = new HashMap<>();
+    /** Option index by "a|b" optic ids; a symmetric pair's index is its optic's. */
+    private final Map<String, Integer> pairIndex = new HashMap<>();
+    private final List<OpticPair> pairs;
     private int[] classOf;
     private final List<int[]> members = new ArrayList<>();
     private final List<State[]> states = new ArrayList<>();
@@ -116,6 +126,7 @@ final class AggregatedFabricFormulation implements Formulation {
     private InterSiteLayer.Built interSite;
     private String layerName;
     private final SupplyRows supply;
+    private final BreakoutRows breakouts;
 
     private AggregatedFabricFormulation(InstanceIndex index, InterSiteMedia interSiteMedia) {
         this.index = index;
@@ -125,6 +136,7 @@ final class AggregatedFabricFormulation implements Formulation {
         this.capexWeight = settings.objective() == Objective.POWER ? 0 : 1;
         this.powerWeight = settings.objective() == Objective.POWER ? 1 : settings.objectiveUsdPerWatt();
         this.supply = new SupplyRows(index, model, capexWeight);
+        this.breakouts = new BreakoutRows(model, supply, capexWeight, powerWeight);
         this.devices = index.instance().devices();
         for (int i = 0; i < devices.size(); i++) {
             deviceIndex.putIfAbsent(devices.get(i).id(), i);
@@ -132,6 +144,10 @@ final class AggregatedFabricFormulation implements Formulation {
         List<Optic> optics = index.instance().optics();
         for (int i = 0; i < optics.size(); i++) {
             opticIndex.putIfAbsent(optics.get(i).id(), i);
+        }
+        this.pairs = index.opticPairs();
+        for (int i = 0; i < pairs.size(); i++) {
+            pairIndex.putIfAbsent(pairs.get(i).a().id() + "|" + pairs.get(i).b().id(), i);
         }
     }
 
@@ -178,9 +194,9 @@ final class AggregatedFabricFormulation implements Formulation {
                                              Deadline deadline, boolean budgeted) {
         AggregatedFabricFormulation f = new AggregatedFabricFormulation(index, interSiteMedia);
         f.budgeted = budgeted;
-        List<Runnable> steps = List.of(f::twinClasses, f::splitBilinearPairs, f::linkGroups, f::stateVariables,
-                f::classCount, f::linkVariables, f::linking, f::rackPower, f::rackSpace, f::objective, f::supply,
-                () -> f.interSiteLayer(layer));
+        List<Runnable> steps = List.of(f::twinClasses, f::splitPoolingClasses, f::splitBilinearPairs, f::linkGroups,
+                f::stateVariables, f::classCount, f::linkVariables, f::linking, f::breakoutModules, f::breakoutPorts,
+                f::rackPower, f::rackSpace, f::objective, f::supply, () -> f.interSiteLayer(layer));
         for (Runnable step : steps) {
             deadline.check();
             step.run();
@@ -347,6 +363,42 @@ final class AggregatedFabricFormulation implements Formulation {
         return list.toArray(State[]::new);
     }
 
+    /**
+     * Splits into singletons every class whose members may hold a pooled unit (a twin-port module, a breakout
+     * cable's wide end): whole units per device are not linear in a class's link totals, so those devices count
+     * their own ({@link BreakoutRows}). Conservative: a breakout optic of one of the device's link rates that one of
+     * its states could take.
+     */
+    private void splitPoolingClasses() {
+        List<Optic> breakoutOptics = index.instance().optics().stream().filter(Optic::isBreakout).toList();
+        if (breakoutOptics.isEmpty()) {
+            return;
+        }
+        int classes = members.size();
+        for (int c = 0; c < classes; c++) {
+            if (members.get(c).length > 1 && mayPool(devices.get(members.get(c)[0]), states.get(c), breakoutOptics)) {
+                split(c);
+            }
+        }
+    }
+
+    private boolean mayPool(Device d, State[] st, List<Optic> breakoutOptics) {
+        for (Optic x : breakoutOptics) {
+            boolean rated = index.linksOf(d.id()).stream().anyMatch(l -> FabricRules.rateMatches(x, l));
+            if (!rated) {
+                continue;
+            }
+            for (State e : st) {
+                boolean wideFits = e.end().portGbps() >= x.gbps() * (1 - FabricRules.EPS);
+                if (x.kind().isAssembly() ? wideFits : e.end().packaging() == io.fabricplan.model.Packaging.PLUGGABLE
+                        && FabricRules.endAccepts(x, e.end())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private boolean bilinear(int c) {
         return members.get(c).length > 1 && states.get(c).length > 1;
     }
@@ -445,7 +497,10 @@ final class AggregatedFabricFormulation implements Formulation {
         }
     }
 
-    /** x[g,o,eA,eB] for the options usable at each state pair that no other usable option dominates. */
+    /**
+     * x[g,o,eA,eB] for the options (an optic at both ends, or two modules that pair) usable at each state pair
+     * that no other usable option dominates.
+     */
     private void linkVariables() {
         List<Optic> optics = index.instance().optics();
         for (Group g : groups) {
@@ -460,6 +515,15 @@ final class AggregatedFabricFormulation implements Formulation {
                     rated.add(o);
                 }
             }
+            List<Integer> ratedPairs = new ArrayList<>();
+            for (int p = 0; p < pairs.size(); p++) {
+                if (FabricRules.rateMatches(pairs.get(p).a(), g.proto) && FabricRules.rateMatches(pairs.get(p).b(),
+                        g.proto)) {
+                    ratedPairs.add(p);
+                }
+            }
+            String deviceA = devices.get(members.get(g.a)[0]).id();
+            String deviceB = devices.get(members.get(g.b)[0]).id();
             for (int ea = 0; ea < sa.length; ea++) {
                 for (int eb = 0; eb < sb.length; eb++) {
                     int pair = ea * sb.length + eb;
@@ -471,23 +535,24 @@ final class AggregatedFabricFormulation implements Formulation {
                         continue;
                     }
                     boolean sameRack = a.rack() != null && b.rack() != null && a.rack().id().equals(b.rack().id());
-                    // {optic, obj, dimA, dimB, cost, pA, pB, objMin, objMax, costMin, costMax}
+                    // {option, obj, dimA, dimB, cost, pA, pB, objMin, objMax, costMin, costMax, wide}
                     List<double[]> candidates = new ArrayList<>();
-                    for (int o : rated) {
-                        Optic optic = optics.get(o);
-                        if (Double.isNaN(length) || !FabricRules.reaches(optic, length)
-                                || !FabricRules.endAccepts(optic, a.end()) || !FabricRules.endAccepts(optic, b.end())) {
+                    for (int o : ratedPairs) {
+                        OpticPair p = pairs.get(o);
+                        if (Double.isNaN(length)
+                                || !FabricRules.usable(p, g.proto, length, a.end(), deviceA, b.end(), deviceB)) {
                             continue;
                         }
-                        double cost = FabricRules.linkCostUsd(optic, length, a.end(), b.end());
-                        double pa = FabricFormulation.endPowerWithoutCpo(optic, g.proto, a.end().packaging());
-                        double pb = FabricFormulation.endPowerWithoutCpo(optic, g.proto, b.end().packaging());
+                        char wide = FabricRules.wideEnd(p.a(), a.end(), deviceA, b.end(), deviceB);
+                        double cost = FabricRules.ownCostUsd(p, length, a.end(), b.end(), wide);
+                        double pa = FabricFormulation.ownEndPowerWithoutCpo(p, true, g.proto, a.end());
+                        double pb = FabricFormulation.ownEndPowerWithoutCpo(p, false, g.proto, b.end());
                         double obj = capexWeight * cost + powerWeight * (pa + pb);
-                        double[] spread = marginalSpread(optic, a, b);
+                        double[] spread = marginalSpread(p, a, b, wide);
                         candidates.add(new double[] {o, obj, sameRack ? pa + pb : pa, sameRack ? 0 : pb, cost, pa, pb,
                                 obj - capexWeight * spread[0],
                                 Double.isInfinite(spread[1]) ? spread[1] : obj + capexWeight * spread[1],
-                                cost - spread[0], cost + spread[1]});
+                                cost - spread[0], cost + spread[1], wide});
                     }
                     candidates.sort((p, q) -> {
                         for (int i = 1; i <= 3; i++) {
@@ -500,7 +565,7 @@ final class AggregatedFabricFormulation implements Formulation {
                     });
                     List<double[]> kept = new ArrayList<>();
                     List<Opt> keptOpts = new ArrayList<>();
-                    Opt[] byOptic = new Opt[optics.size()];
+                    Opt[] byOptic = new Opt[pairs.size()];
                     for (double[] cand : candidates) {
                         Opt dominator = null;
                         for (int i = 0; i < kept.size(); i++) {
@@ -513,13 +578,17 @@ final class AggregatedFabricFormulation implements Formulation {
                             }
                         }
                         if (dominator == null) {
-                            Optic optic = optics.get((int) cand[0]);
-                            MipModel.Var v = model.addInteger("x[group=" + g.name + ",optic=" + optic.id() + ",a="
+                            OpticPair p = pairs.get((int) cand[0]);
+                            char wide = (char) cand[11];
+                            MipModel.Var v = model.addInteger("x[group=" + g.name + ",optic=" + p.label() + ",a="
                                     + a.label() + ",b=" + b.label() + "]", 0, ub);
-                            dominator = new Opt(v, optic, cand[4], cand[5], cand[6]);
+                            dominator = new Opt(v, p, cand[4], cand[5], cand[6]);
                             kept.add(cand);
                             keptOpts.add(dominator);
-                            supply.opticUnits(optic, v, FabricRules.unitsPerLink(optic, a.end(), b.end()));
+                            supply.opticUnits(p.a(), v, FabricFormulation.ownUnits(p, true, a.end()));
+                            supply.opticUnits(p.b(), v, FabricFormulation.ownUnits(p, false, b.end()));
+                            pool(p, true, g.a, a, wide, v, ub);
+                            pool(p, false, g.b, b, wide, v, ub);
                         }
                         byOptic[(int) cand[0]] = dominator;
                     }
@@ -530,6 +599,15 @@ final class AggregatedFabricFormulation implements Formulation {
         }
     }
 
+    /** Registers a kept option's pooled unit at one end, if it has one (the class is then a singleton). */
+    private void pool(OpticPair p, boolean atA, int c, State e, char wide, MipModel.Var v, long max) {
+        Optic unit = FabricRules.pooledUnit(p, atA, e.end(), wide);
+        if (unit != null) {
+            breakouts.links(devices.get(members.get(c)[0]).id(), e.label(), unit, e.end(), e.rack().id(),
+                    e.model() == null ? List.of() : List.of(e.model()), v, 1, max);
+        }
+    }
+
     /**
      * How far a cable's capex may fall below and rise above its list-price cost when its units are sourced by the
      * supply rows: {below, above}. A unit from stock costs the re-cabling labour instead of its price, so the
@@ -537,8 +615,20 @@ final class AggregatedFabricFormulation implements Formulation {
      * dearest marginal cost with another at its cheapest, which is sound for every plan. An optic with a
      * {@code max_buy} never dominates (more of it may not be bought): above = infinity. {0, 0} for unsourced ones.
      */
-    private double[] marginalSpread(Optic optic, State a, State b) {
-        int units = FabricRules.unitsPerLink(optic, a.end(), b.end());
+    private double[] marginalSpread(OpticPair p, State a, State b, char wide) {
+        if (FabricRules.pooledUnit(p, true, a.end(), wide) != null
+                || FabricRules.pooledUnit(p, false, b.end(), wide) != null) {
+            // a pooled unit's cost rides on the module count: the option's own cost is its cheapest, and it may
+            // cost a whole unit more, so it never stands in for another
+            return new double[] {spread(p.a(), FabricFormulation.ownUnits(p, true, a.end()))[0]
+                    + spread(p.b(), FabricFormulation.ownUnits(p, false, b.end()))[0], Double.POSITIVE_INFINITY};
+        }
+        double[] sa = spread(p.a(), FabricFormulation.ownUnits(p, true, a.end()));
+        double[] sb = spread(p.b(), FabricFormulation.ownUnits(p, false, b.end()));
+        return new double[] {sa[0] + sb[0], sa[1] + sb[1]};
+    }
+
+    private double[] spread(Optic optic, int units) {
         if (units == 0 || !supply.managed(optic)) {
             return new double[] {0, 0};
         }
@@ -605,7 +695,7 @@ final class AggregatedFabricFormulation implements Formulation {
             double pb = FabricFormulation.endPowerWithoutCpo(optic, g.proto, b.end().packaging());
             MipModel.Var v = model.addInteger("x[group=" + g.name + ",optic=" + optic.id() + ",a=" + a.label()
                     + ",b=" + b.label() + "]", 0, g.cables);
-            Opt opt = new Opt(v, optic, cost, pa, pb);
+            Opt opt = new Opt(v, OpticPair.of(optic), cost, pa, pb);
             kept.add(opt);
             byOptic[o] = opt;
             supply.opticUnits(optic, v, FabricRules.unitsPerLink(optic, a.end(), b.end()));
@@ -616,7 +706,7 @@ final class AggregatedFabricFormulation implements Formulation {
             demandOf.putIfAbsent(key, new String[] {ordered ? siteA : siteB, ordered ? siteB : siteA});
         }
         g.options[pair] = kept.toArray(Opt[]::new);
-        g.byOptic[pair] = byOptic;
+        g.byOptic[pair] = java.util.Arrays.copyOf(byOptic, pairs.size());
     }
 
     /** Why some pair of sites cannot be crossed at all (the layer's findings); empty without a layer. */
@@ -696,6 +786,47 @@ final class AggregatedFabricFormulation implements Formulation {
         }
     }
 
+    /** Whole pooled units per singleton device and state ({@link BreakoutRows}). */
+    private void breakoutModules() {
+        breakouts.build();
+    }
+
+    /**
+     * The ports whole pooled units take beyond their links' share fit what the links leave free in the state:
+     * {@code sum (gbps x modules - linkGbps x links) / port_gbps <= (ports - load) z[d,e]}. A row that cannot bind
+     * is left out.
+     */
+    private void breakoutPorts() {
+        for (String deviceId : breakouts.devices()) {
+            int i = deviceIndex.get(deviceId);
+            Device d = devices.get(i);
+            int c = classOf[i];
+            State[] st = states.get(c);
+            for (int e = 0; e < st.length; e++) {
+                String label = st[e].label();
+                List<BreakoutRows.Pool> pools = breakouts.poolsOf(deviceId).stream()
+                        .filter(p -> p.state.equals(label)).toList();
+                double portGbps = st[e].model() == null ? d.portGbps() : st[e].model().portGbps();
+                int ports = st[e].model() == null ? d.ports() : st[e].model().ports();
+                double slack = ports - FabricFormulation.portLoad(index, d, portGbps);
+                MipModel.Expr row = new MipModel.Expr();
+                double most = 0;
+                for (BreakoutRows.Pool p : pools) {
+                    most += BreakoutRows.idlePorts(p, portGbps, row);
+                }
+                if (pools.isEmpty() || most <= slack + io.fabricplan.check.PlanChecker.TOLERANCE) {
+                    continue;
+                }
+                double rhs = slack + io.fabricplan.check.PlanChecker.TOLERANCE;
+                if (z[c] != null) {
+                    row.add(z[c][e], -rhs);
+                    rhs = 0;
+                }
+                model.addLessOrEqual("breakoutPorts[device=" + deviceId + ",state=" + label + "]", row, rhs);
+            }
+        }
+    }
+
     /** Switch power (base and CPO ports) and pluggable end power in a rack within what its budget leaves, in W. */
     private void rackPower() {
         Map<String, MipModel.Expr> rows = new LinkedHashMap<>();
@@ -724,6 +855,7 @@ final class AggregatedFabricFormulation implements Formulation {
                 }
             }
         }
+        breakouts.rackPower(rows);
         for (Rack r : index.instance().racks()) {
             MipModel.Expr row = rows.get(r.id());
             if (row != null && model.row("rackPower[rack=" + r.id() + "]") == null) {
@@ -832,14 +964,18 @@ final class AggregatedFabricFormulation implements Formulation {
         }
         for (LinkAssignment a : plan.links()) {
             Link l = index.link(a.linkId());
-            Integer o = opticIndex.get(a.opticId());
-            if (l == null || o == null) {
+            if (l == null) {
                 return false;
             }
             int ia = deviceIndex.get(l.aDevice());
             int ib = deviceIndex.get(l.bDevice());
             Group g = groups.get(groupOfLink[linkPosition(l)]);
             boolean reversed = classOf[ia] != g.a;
+            Integer o = pairIndex.get(reversed ? a.bEndOpticId() + "|" + a.opticId()
+                    : a.opticId() + "|" + a.bEndOpticId());
+            if (o == null) {
+                return false;
+            }
             int ea = stateOf[reversed ? ib : ia];
             int eb = stateOf[reversed ? ia : ib];
             Opt opt = g.byOptic[ea * states.get(g.b).length + eb][o];
@@ -851,6 +987,7 @@ final class AggregatedFabricFormulation implements Formulation {
         if (interSite != null && !interSite.hint(plan, values)) {
             return false; // a hint with the layer's variables at zero would break its rows: none is better
         }
+        breakouts.hint(values);
         supply.hint(values);
         for (MipModel.Var v : model.variables()) {
             model.hint(v, values[v.index()]);
@@ -944,8 +1081,9 @@ final class AggregatedFabricFormulation implements Formulation {
             for (int j = 0; j < opts.length && need > 0; j++) {
                 long take = Math.min(need, pool[j]);
                 if (take > 0) {
-                    out.add(new LinkAssignment(l.id(), opts[j].optic().id(), ea.end().packaging(),
-                            eb.end().packaging(), (int) take));
+                    OpticPair p = reversed ? opts[j].pair().reversed() : opts[j].pair();
+                    out.add(new LinkAssignment(l.id(), p.a().id(), ea.end().packaging(), eb.end().packaging(),
+                            (int) take, p.b().id()));
                     pool[j] -= take;
                     need -= take;
                 }

@@ -11,6 +11,7 @@ import io.fabricplan.model.LinkAssignment;
 import io.fabricplan.model.LinkEnd;
 import io.fabricplan.model.Objective;
 import io.fabricplan.model.Optic;
+import io.fabricplan.model.OpticPair;
 import io.fabricplan.model.Packaging;
 import io.fabricplan.model.Plan;
 import io.fabricplan.model.Rack;
@@ -51,8 +52,12 @@ final class FabricFormulation implements Formulation {
     static final String NAME = "FabricFormulation";
 
     /** An x variable and what it stands for, with its per-cable figures. */
-    record LinkOption(MipModel.Var var, Link link, Optic optic, EndVariant va, EndVariant vb, double unitCostUsd,
+    record LinkOption(MipModel.Var var, Link link, OpticPair pair, EndVariant va, EndVariant vb, double unitCostUsd,
                       double powerAW, double powerBW) {
+        Optic optic() {
+            return pair.a();
+        }
+
         Packaging a() {
             return va.packaging();
         }
@@ -83,6 +88,7 @@ final class FabricFormulation implements Formulation {
     private final Map<String, SwitchModel> fixed = new LinkedHashMap<>();
     private final Map<String, List<LinkOption>> x = new LinkedHashMap<>();
     private final SupplyRows supply;
+    private final BreakoutRows breakouts;
 
     private FabricFormulation(InstanceIndex index) {
         this.index = index;
@@ -90,6 +96,7 @@ final class FabricFormulation implements Formulation {
         this.capexWeight = s.objective() == Objective.POWER ? 0 : 1;
         this.powerWeight = s.objective() == Objective.POWER ? 1 : s.objectiveUsdPerWatt();
         this.supply = new SupplyRows(index, model, capexWeight);
+        this.breakouts = new BreakoutRows(model, supply, capexWeight, powerWeight);
     }
 
     /**
@@ -110,6 +117,8 @@ final class FabricFormulation implements Formulation {
         f.linkVariables();
         f.demand();
         f.endCompatibility();
+        f.breakoutModules();
+        f.breakoutPorts();
         f.rackPower();
         f.objective();
         f.supply();
@@ -186,7 +195,7 @@ final class FabricFormulation implements Formulation {
         for (SwitchModel m : usableModels(index, device)) {
             LinkEnd end = index.endOf(device, m);
             if (FabricRules.endAccepts(o, end)) {
-                String key = m.packaging() + "|" + end.codingUsd(o);
+                String key = m.packaging() + "|" + end.codingUsd(o) + (o.isBreakout() ? "|" + m.portGbps() : "");
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
                 ends.putIfAbsent(key, end);
             }
@@ -197,7 +206,8 @@ final class FabricFormulation implements Formulation {
             boolean alone = byKey.keySet().stream().filter(k -> k.startsWith(end.packaging() + "|")).count() == 1;
             double coding = end.codingUsd(o);
             variants.add(new EndVariant(end.packaging(), coding, alone ? end.packaging().name()
-                    : end.packaging() + "+coding" + coding, List.copyOf(models), end));
+                    : end.packaging() + "+coding" + coding + (o.isBreakout() ? "+port" + end.portGbps() : ""),
+                    List.copyOf(models), end));
         });
         return variants;
     }
@@ -219,6 +229,30 @@ final class FabricFormulation implements Formulation {
             return 0;
         }
         return FabricRules.endPowerW(o, link, endOfPackaging(p));
+    }
+
+    /** Power one link draws by itself at an end of a pair, pooled units and CPO port power left out. */
+    static double ownEndPowerWithoutCpo(OpticPair pair, boolean atA, Link link, LinkEnd end) {
+        Optic o = pair.at(atA);
+        if (!o.kind().isAssembly() && end.packaging() == Packaging.CPO) {
+            return 0;
+        }
+        return FabricRules.ownEndPowerW(pair, atA, link, end);
+    }
+
+    /**
+     * Units of the end's optic a link takes by itself at that end (pooled units are counted per device): a
+     * per-link module at a pluggable end; a plain assembly once, at the a end.
+     */
+    static int ownUnits(OpticPair pair, boolean atA, LinkEnd end) {
+        Optic o = pair.at(atA);
+        if (o.isBreakout()) {
+            return 0;
+        }
+        if (o.kind().isAssembly()) {
+            return atA ? 1 : 0;
+        }
+        return end.packaging() == Packaging.PLUGGABLE ? 1 : 0;
     }
 
     /** An end standing for its packaging only: cost and pluggable power depend on nothing else. */
@@ -271,8 +305,8 @@ final class FabricFormulation implements Formulation {
     }
 
     /**
-     * x[l,o,a,b] for every option o of the link's rate and reach and every pair of end packagings (a, b) at
-     * which some usable model pair accepts o.
+     * x[l,o,a,b] for every option o (an optic at both ends, or two modules that pair) of the link's rate and
+     * reach and every pair of end variants at which it is usable.
      */
     private void linkVariables() {
         for (Link l : index.instance().links()) {
@@ -280,23 +314,39 @@ final class FabricFormulation implements Formulation {
             Device db = index.device(l.bDevice());
             double length = FabricRules.lengthM(l, index);
             List<LinkOption> options = new ArrayList<>();
-            for (Optic o : index.instance().optics()) {
-                if (!FabricRules.rateMatches(o, l) || !FabricRules.reaches(o, length)) {
+            for (OpticPair p : index.opticPairs()) {
+                if (!FabricRules.rateMatches(p.a(), l) || !FabricRules.rateMatches(p.b(), l)
+                        || !FabricRules.reaches(p.a(), length) || !FabricRules.reaches(p.b(), length)) {
                     continue;
                 }
-                List<EndVariant> bVariants = endVariants(index, db, o);
-                for (EndVariant va : endVariants(index, da, o)) {
+                List<EndVariant> bVariants = endVariants(index, db, p.b());
+                for (EndVariant va : endVariants(index, da, p.a())) {
                     for (EndVariant vb : bVariants) {
-                        MipModel.Var v = model.addInteger("x[link=" + l.id() + ",optic=" + o.id() + ",a=" + va.label()
-                                + ",b=" + vb.label() + "]", 0, l.count());
-                        options.add(new LinkOption(v, l, o, va, vb, FabricRules.linkCostUsd(o, length, va.end(),
-                                vb.end()), endPowerWithoutCpo(o, l, va.packaging()),
-                                endPowerWithoutCpo(o, l, vb.packaging())));
-                        supply.opticUnits(o, v, FabricRules.unitsPerLink(o, va.end(), vb.end()));
+                        if (!FabricRules.usable(p, l, length, va.end(), da.id(), vb.end(), db.id())) {
+                            continue;
+                        }
+                        MipModel.Var v = model.addInteger("x[link=" + l.id() + ",optic=" + p.label() + ",a="
+                                + va.label() + ",b=" + vb.label() + "]", 0, l.count());
+                        char wide = FabricRules.wideEnd(p.a(), va.end(), da.id(), vb.end(), db.id());
+                        options.add(new LinkOption(v, l, p, va, vb, FabricRules.ownCostUsd(p, length, va.end(),
+                                vb.end(), wide), ownEndPowerWithoutCpo(p, true, l, va.end()),
+                                ownEndPowerWithoutCpo(p, false, l, vb.end())));
+                        supply.opticUnits(p.a(), v, ownUnits(p, true, va.end()));
+                        supply.opticUnits(p.b(), v, ownUnits(p, false, vb.end()));
+                        pool(p, true, da, va, wide, v, l.count());
+                        pool(p, false, db, vb, wide, v, l.count());
                     }
                 }
             }
             x.put(l.id(), options);
+        }
+    }
+
+    /** Registers the link's pooled unit at one end, if it has one ({@link BreakoutRows}). */
+    private void pool(OpticPair p, boolean atA, Device d, EndVariant variant, char wide, MipModel.Var v, long max) {
+        Optic unit = FabricRules.pooledUnit(p, atA, variant.end(), wide);
+        if (unit != null) {
+            breakouts.links(d.id(), variant.label(), unit, variant.end(), d.rackId(), variant.models(), v, 1, max);
         }
     }
 
@@ -332,8 +382,52 @@ final class FabricFormulation implements Formulation {
         }
         MipModel.Expr row = new MipModel.Expr().add(opt.var(), 1);
         variant.models().forEach(m -> row.add(vars.get(m.id()), -opt.link().count()));
-        model.addLessOrEqual("endCompatibility[link=" + opt.link().id() + ",optic=" + opt.optic().id() + ",a="
+        model.addLessOrEqual("endCompatibility[link=" + opt.link().id() + ",optic=" + opt.pair().label() + ",a="
                 + opt.va().label() + ",b=" + opt.vb().label() + ",end=" + end + "]", row, 0);
+    }
+
+    /** Whole pooled units per device and end variant ({@link BreakoutRows}). */
+    private void breakoutModules() {
+        breakouts.build();
+    }
+
+    /**
+     * The ports whole pooled units take beyond their links' share fit what the links leave free on the model:
+     * {@code sum (gbps x modules - linkGbps x links) / port_gbps <= ports - load(d,m)}, relaxed by its most when
+     * y[d,m] = 0. A row that cannot bind is left out.
+     */
+    private void breakoutPorts() {
+        for (String deviceId : breakouts.devices()) {
+            Device d = index.device(deviceId);
+            List<BreakoutRows.Pool> pools = breakouts.poolsOf(deviceId);
+            if (!d.isSwitch()) {
+                portRow(deviceId, "server", pools, d.portGbps(), d.ports() - portLoad(index, d, d.portGbps()), null);
+                continue;
+            }
+            for (SwitchModel m : usableModels.get(deviceId)) {
+                List<BreakoutRows.Pool> onModel = pools.stream().filter(p -> p.models.contains(m)).toList();
+                MipModel.Var ym = y.containsKey(deviceId) ? y.get(deviceId).get(m.id()) : null;
+                portRow(deviceId, m.id(), onModel, m.portGbps(), m.ports() - portLoad(index, d, m.portGbps()), ym);
+            }
+        }
+    }
+
+    private void portRow(String deviceId, String modelId, List<BreakoutRows.Pool> pools, double portGbps,
+                         double slack, MipModel.Var indicator) {
+        MipModel.Expr row = new MipModel.Expr();
+        double most = 0;
+        for (BreakoutRows.Pool p : pools) {
+            most += BreakoutRows.idlePorts(p, portGbps, row);
+        }
+        if (pools.isEmpty() || most <= slack + PlanChecker.TOLERANCE) {
+            return;
+        }
+        double tolerance = PlanChecker.TOLERANCE;
+        if (indicator != null) {
+            row.add(indicator, most);
+        }
+        model.addLessOrEqual("breakoutPorts[device=" + deviceId + ",model=" + modelId + "]", row,
+                slack + tolerance + (indicator == null ? 0 : most));
     }
 
     /** Switch and pluggable power in a rack stays within what its budget leaves after the base load, in W. */
@@ -360,10 +454,11 @@ final class FabricFormulation implements Formulation {
                 rows.get(index.device(opt.link().bDevice()).rackId()).add(opt.var(), opt.powerBW());
             }
         }
+        breakouts.rackPower(rows);
         for (Rack r : index.instance().racks()) {
             MipModel.Expr row = rows.get(r.id());
             if (row != null) {
-                double available = (r.powerBudgetKw() - r.baseLoadKw()) * 1000.0 - constants.get(r.id());
+                double available = (r.powerBudgetKw() - r.baseLoadKw()) * 1000.0 - constants.getOrDefault(r.id(), 0.0);
                 model.addLessOrEqual("rackPower[rack=" + r.id() + "]", row, available);
             }
         }
@@ -441,7 +536,8 @@ final class FabricFormulation implements Formulation {
         }
         for (LinkAssignment a : plan.links()) {
             LinkOption opt = x.getOrDefault(a.linkId(), List.of()).stream()
-                    .filter(o -> o.optic().id().equals(a.opticId()) && o.a() == a.aEnd() && o.b() == a.bEnd()
+                    .filter(o -> o.pair().a().id().equals(a.opticId()) && o.pair().b().id().equals(a.bEndOpticId())
+                            && o.a() == a.aEnd() && o.b() == a.bEnd()
                             && holds(o.va(), chosen.get(o.link().aDevice()))
                             && holds(o.vb(), chosen.get(o.link().bDevice())))
                     .findFirst().orElse(null);
@@ -450,6 +546,7 @@ final class FabricFormulation implements Formulation {
             }
             values[opt.var().index()] += a.count();
         }
+        breakouts.hint(values);
         supply.hint(values);
         for (MipModel.Var v : model.variables()) {
             model.hint(v, values[v.index()]);
@@ -469,7 +566,8 @@ final class FabricFormulation implements Formulation {
             for (LinkOption opt : options) {
                 long count = Math.round(values[opt.var().index()]);
                 if (count > 0) {
-                    links.add(new LinkAssignment(opt.link().id(), opt.optic().id(), opt.a(), opt.b(), (int) count));
+                    links.add(new LinkAssignment(opt.link().id(), opt.pair().a().id(), opt.a(), opt.b(), (int) count,
+                            opt.pair().b().id()));
                 }
             }
         }

@@ -168,7 +168,8 @@ public final class GreedyPlanner {
         double bestPower = 0;
         double recable = ledger.index.settings().recableUsd();
         for (Optic o : optics) {
-            if (!FabricRules.usable(o, l, length, ea, eb)) {
+            // the rule of thumb cables each link on its own: no twin-port modules or breakout cables
+            if (o.isBreakout() || !FabricRules.usable(o, l, length, ea, eb)) {
                 continue;
             }
             long units = (long) FabricRules.unitsPerLink(o, ea, eb) * l.count();

@@ -387,6 +387,9 @@ public final class InfeasibilityDiagnosis {
         Device a = index.device(l.aDevice());
         Device b = index.device(l.bDevice());
         int fewest = Integer.MAX_VALUE;
+        if (limited.isBreakout() || otherModulesPair(l, length, a, b)) {
+            return 0; // whole units per device, or modules that pair: no simple bound per cable
+        }
         for (Optic o : index.instance().optics()) {
             boolean reaches = FabricRules.reaches(o, length) || overSpans(l) && o.kind() == OpticKind.COHERENT;
             if (!FabricRules.rateMatches(o, l) || !reaches) {
@@ -485,24 +488,43 @@ public final class InfeasibilityDiagnosis {
         Device other = atA ? db : da;
         double length = shortestLengthM(l);
         double least = Double.POSITIVE_INFINITY;
-        for (Optic o : index.instance().optics()) {
+        for (io.fabricplan.model.OpticPair pair : index.opticPairs()) {
+            Optic o = pair.at(atA);
+            Optic far = pair.at(!atA);
             // over spans a COHERENT optic is limited by OSNR, not by its nominal reach: any length may do
-            boolean reaches = FabricRules.reaches(o, length) || overSpans(l) && o.kind() == OpticKind.COHERENT;
-            if (!FabricRules.rateMatches(o, l) || !reaches) {
+            boolean reaches = FabricRules.reaches(o, length) && FabricRules.reaches(far, length)
+                    || overSpans(l) && o.kind() == OpticKind.COHERENT && pair.symmetric();
+            if (!FabricRules.rateMatches(o, l) || !FabricRules.rateMatches(far, l) || !reaches) {
                 continue;
             }
             boolean here = m == null ? someEndAccepts(device, o, p)
                     : m.packaging() == p && FabricRules.endAccepts(o, index.endOf(device, m));
-            if (!here) {
+            if (!here || !pair.symmetric() && p != Packaging.PLUGGABLE) {
                 continue;
             }
             for (Packaging q : endPackagings(other)) {
-                if (someEndAccepts(other, o, q)) {
-                    least = Math.min(least, FabricFormulation.endPowerWithoutCpo(o, l, p));
+                if (someEndAccepts(other, far, q) && (pair.symmetric() || q == Packaging.PLUGGABLE)) {
+                    // a pooled unit's least share is its power over its breakout (a breakout cable's: nothing here)
+                    double power = !o.isBreakout() ? FabricFormulation.endPowerWithoutCpo(o, l, p)
+                            : o.kind().isAssembly() || p != Packaging.PLUGGABLE ? 0 : o.powerW() / o.breakout();
+                    least = Math.min(least, power);
                 }
             }
         }
         return least;
+    }
+
+    /** Whether two different modules that pair could serve the link between pluggable ends. */
+    private boolean otherModulesPair(Link l, double length, Device a, Device b) {
+        for (io.fabricplan.model.OpticPair pair : index.opticPairs()) {
+            if (!pair.symmetric() && FabricRules.rateMatches(pair.a(), l) && FabricRules.rateMatches(pair.b(), l)
+                    && FabricRules.reaches(pair.a(), length) && FabricRules.reaches(pair.b(), length)
+                    && someEndAccepts(a, pair.a(), Packaging.PLUGGABLE)
+                    && someEndAccepts(b, pair.b(), Packaging.PLUGGABLE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -10,6 +10,7 @@ import io.fabricplan.model.LinkAssignment;
 import io.fabricplan.model.LinkEnd;
 import io.fabricplan.model.Objective;
 import io.fabricplan.model.Optic;
+import io.fabricplan.model.OpticPair;
 import io.fabricplan.model.Packaging;
 import io.fabricplan.model.Plan;
 import io.fabricplan.model.Rack;
@@ -53,7 +54,7 @@ final class NaiveCableFormulation implements Formulation {
         }
     }
 
-    private record CableOption(MipModel.Var var, Optic optic, End a, End b, double unitCostUsd, double powerAW,
+    private record CableOption(MipModel.Var var, OpticPair pair, End a, End b, double unitCostUsd, double powerAW,
                                double powerBW) {
     }
 
@@ -68,6 +69,7 @@ final class NaiveCableFormulation implements Formulation {
     private final Map<String, List<Choice>> y = new LinkedHashMap<>();
     private final Map<String, List<String>> racksOf = new HashMap<>();
     private final SupplyRows supply;
+    private final BreakoutRows breakouts;
     /** Per Links row, per physical cable, its options. */
     private final Map<String, List<List<CableOption>>> x = new LinkedHashMap<>();
 
@@ -77,6 +79,7 @@ final class NaiveCableFormulation implements Formulation {
         this.capexWeight = settings.objective() == Objective.POWER ? 0 : 1;
         this.powerWeight = settings.objective() == Objective.POWER ? 1 : settings.objectiveUsdPerWatt();
         this.supply = new SupplyRows(index, model, capexWeight);
+        this.breakouts = new BreakoutRows(model, supply, capexWeight, powerWeight);
     }
 
     static NaiveCableFormulation build(Instance instance) {
@@ -97,6 +100,8 @@ final class NaiveCableFormulation implements Formulation {
         f.oneModel();
         f.demand();
         f.endCompatibility();
+        f.breakouts.build();
+        f.breakoutPorts();
         f.rackPower();
         f.rackSpace();
         f.objective();
@@ -148,16 +153,17 @@ final class NaiveCableFormulation implements Formulation {
     private void forEachOption(Link l, OptionSink sink) {
         Device da = index.device(l.aDevice());
         Device db = index.device(l.bDevice());
-        for (Optic o : index.instance().optics()) {
-            if (!FabricRules.rateMatches(o, l)) {
+        for (OpticPair p : index.opticPairs()) {
+            if (!FabricRules.rateMatches(p.a(), l) || !FabricRules.rateMatches(p.b(), l)) {
                 continue;
             }
-            List<End> bEnds = ends(db, o);
-            for (End a : ends(da, o)) {
+            List<End> bEnds = ends(db, p.b());
+            for (End a : ends(da, p.a())) {
                 for (End b : bEnds) {
                     double length = FabricRules.lengthM(l, a.rack(), b.rack(), settings);
-                    if (!Double.isNaN(length) && FabricRules.reaches(o, length)) {
-                        sink.accept(o, a, b, length);
+                    if (!Double.isNaN(length) && FabricRules.usable(p, l, length, a.variant().end(), da.id(),
+                            b.variant().end(), db.id())) {
+                        sink.accept(p, a, b, length);
                     }
                 }
             }
@@ -166,7 +172,7 @@ final class NaiveCableFormulation implements Formulation {
 
     @FunctionalInterface
     private interface OptionSink {
-        void accept(Optic o, End a, End b, double lengthM);
+        void accept(OpticPair p, End a, End b, double lengthM);
     }
 
     private long countVariables() {
@@ -204,20 +210,72 @@ final class NaiveCableFormulation implements Formulation {
             for (int c = 1; c <= l.count(); c++) {
                 String cable = l.count() == 1 ? l.id() : l.id() + "#" + c;
                 List<CableOption> options = new ArrayList<>();
-                forEachOption(l, (o, a, b, length) -> {
+                forEachOption(l, (p, a, b, length) -> {
                     LinkEnd ea = a.variant().end();
                     LinkEnd eb = b.variant().end();
-                    MipModel.Var v = model.addBinary("x[cable=" + cable + ",optic=" + o.id() + ",a=" + a.label()
+                    MipModel.Var v = model.addBinary("x[cable=" + cable + ",optic=" + p.label() + ",a=" + a.label()
                             + ",b=" + b.label() + "]");
-                    options.add(new CableOption(v, o, a, b, FabricRules.linkCostUsd(o, length, ea, eb),
-                            FabricFormulation.endPowerWithoutCpo(o, l, a.packaging()),
-                            FabricFormulation.endPowerWithoutCpo(o, l, b.packaging())));
-                    supply.opticUnits(o, v, FabricRules.unitsPerLink(o, ea, eb));
+                    char wide = FabricRules.wideEnd(p.a(), ea, l.aDevice(), eb, l.bDevice());
+                    options.add(new CableOption(v, p, a, b, FabricRules.ownCostUsd(p, length, ea, eb, wide),
+                            FabricFormulation.ownEndPowerWithoutCpo(p, true, l, ea),
+                            FabricFormulation.ownEndPowerWithoutCpo(p, false, l, eb)));
+                    supply.opticUnits(p.a(), v, FabricFormulation.ownUnits(p, true, ea));
+                    supply.opticUnits(p.b(), v, FabricFormulation.ownUnits(p, false, eb));
+                    pool(p, true, l.aDevice(), a, wide, v);
+                    pool(p, false, l.bDevice(), b, wide, v);
                 });
                 cables.add(options);
             }
             x.put(l.id(), cables);
         }
+    }
+
+    /** Registers the cable's pooled unit at one end, if it has one ({@link BreakoutRows}). */
+    private void pool(OpticPair p, boolean atA, String device, End end, char wide, MipModel.Var v) {
+        Optic unit = FabricRules.pooledUnit(p, atA, end.variant().end(), wide);
+        if (unit != null) {
+            breakouts.links(device, end.label(), unit, end.variant().end(), end.rack().id(), end.variant().models(), v,
+                    1, 1);
+        }
+    }
+
+    /**
+     * The ports whole pooled units take beyond their cables' share fit what the links leave free on the chosen
+     * model, as in {@link FabricFormulation}: per choice, relaxed by its most when the choice is not taken.
+     */
+    private void breakoutPorts() {
+        for (String deviceId : breakouts.devices()) {
+            Device d = index.device(deviceId);
+            List<BreakoutRows.Pool> pools = breakouts.poolsOf(deviceId);
+            if (!d.isSwitch()) {
+                portRow(deviceId, "server", pools, d.portGbps(),
+                        d.ports() - FabricFormulation.portLoad(index, d, d.portGbps()), null);
+                continue;
+            }
+            for (Choice c : y.get(deviceId)) {
+                List<BreakoutRows.Pool> here = pools.stream().filter(p -> p.models.contains(c.model())
+                        && p.rackId.equals(c.rack().id())).toList();
+                portRow(deviceId, c.model().id() + "@" + c.rack().id(), here, c.model().portGbps(),
+                        c.model().ports() - FabricFormulation.portLoad(index, d, c.model().portGbps()), c.var());
+            }
+        }
+    }
+
+    private void portRow(String deviceId, String choice, List<BreakoutRows.Pool> pools, double portGbps,
+                         double slack, MipModel.Var indicator) {
+        MipModel.Expr row = new MipModel.Expr();
+        double most = 0;
+        for (BreakoutRows.Pool p : pools) {
+            most += BreakoutRows.idlePorts(p, portGbps, row);
+        }
+        if (pools.isEmpty() || most <= slack + io.fabricplan.check.PlanChecker.TOLERANCE) {
+            return;
+        }
+        if (indicator != null) {
+            row.add(indicator, most);
+        }
+        model.addLessOrEqual("breakoutPorts[device=" + deviceId + ",choice=" + choice + "]", row,
+                slack + io.fabricplan.check.PlanChecker.TOLERANCE + (indicator == null ? 0 : most));
     }
 
     private void oneModel() {
@@ -282,6 +340,7 @@ final class NaiveCableFormulation implements Formulation {
             rows.get(opt.a().rack().id()).add(opt.var(), opt.powerAW());
             rows.get(opt.b().rack().id()).add(opt.var(), opt.powerBW());
         })));
+        breakouts.rackPower(rows);
         for (Rack r : index.instance().racks()) {
             MipModel.Expr row = rows.get(r.id());
             if (row != null && model.row("rackPower[rack=" + r.id() + "]") == null) {
@@ -373,7 +432,8 @@ final class NaiveCableFormulation implements Formulation {
                 if (c >= cables.size()) {
                     return false;
                 }
-                CableOption opt = cables.get(c).stream().filter(o -> o.optic().id().equals(a.opticId())
+                CableOption opt = cables.get(c).stream().filter(o -> o.pair().a().id().equals(a.opticId())
+                        && o.pair().b().id().equals(a.bEndOpticId())
                         && o.a().packaging() == a.aEnd() && o.b().packaging() == a.bEnd()
                         && o.a().rack().id().equals(ra) && o.b().rack().id().equals(rb)
                         && holds(o.a(), models.get(l.aDevice())) && holds(o.b(), models.get(l.bDevice())))
@@ -384,6 +444,7 @@ final class NaiveCableFormulation implements Formulation {
                 values[opt.var().index()] = 1;
             }
         }
+        breakouts.hint(values);
         supply.hint(values);
         for (MipModel.Var v : model.variables()) {
             model.hint(v, values[v.index()]);
@@ -416,7 +477,7 @@ final class NaiveCableFormulation implements Formulation {
             for (List<CableOption> options : cables) {
                 for (CableOption opt : options) {
                     if (values[opt.var().index()] > 0.5) {
-                        String key = opt.optic().id() + "|" + opt.a().packaging() + "|" + opt.b().packaging();
+                        String key = opt.pair().label() + "|" + opt.a().packaging() + "|" + opt.b().packaging();
                         counts.merge(key, 1, Integer::sum);
                         byKey.putIfAbsent(key, opt);
                     }
@@ -424,7 +485,8 @@ final class NaiveCableFormulation implements Formulation {
             }
             counts.forEach((key, n) -> {
                 CableOption opt = byKey.get(key);
-                links.add(new LinkAssignment(link, opt.optic().id(), opt.a().packaging(), opt.b().packaging(), n));
+                links.add(new LinkAssignment(link, opt.pair().a().id(), opt.a().packaging(), opt.b().packaging(), n,
+                        opt.pair().b().id()));
             });
         });
         return new Plan(devices, links);

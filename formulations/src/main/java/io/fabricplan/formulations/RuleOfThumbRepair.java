@@ -345,7 +345,7 @@ public final class RuleOfThumbRepair {
             List<OptionChange> changes = new ArrayList<>();
             for (List<Integer> same : shapes.values()) {
                 for (Optic o : index.instance().optics()) {
-                    if (o != option.get(same.get(0))) {
+                    if (o != option.get(same.get(0)) && !o.isBreakout()) {
                         OptionChange change = optionChange(same, o, d);
                         if (change != null) {
                             changes.add(change);
@@ -461,7 +461,7 @@ public final class RuleOfThumbRepair {
             double bestObjective = 0;
             double bestPower = 0;
             for (Optic o : index.instance().optics()) {
-                if (!FabricRules.usable(o, link, length, ea, eb)) {
+                if (o.isBreakout() || !FabricRules.usable(o, link, length, ea, eb)) {
                     continue;
                 }
                 double power = FabricRules.endPowerW(o, link, ea) + FabricRules.endPowerW(o, link, eb);

@@ -25,6 +25,7 @@ public final class InstanceIndex {
     private final Map<String, WdmEquipment> wdm = new HashMap<>();
     private final Map<String, Integer> stock = new HashMap<>();
     private final Qualification qualification;
+    private List<OpticPair> opticPairs;
 
     public InstanceIndex(Instance instance) {
         this.instance = instance;
@@ -111,6 +112,36 @@ public final class InstanceIndex {
 
     public Link link(String id) {
         return links.get(id);
+    }
+
+    /**
+     * Every option a link may take, in catalogue order: each optic at both ends, then each pair of different
+     * modules that pair ({@link FabricRules#pairs}) in both orientations. Rate, reach and ends are the caller's.
+     */
+    public synchronized List<OpticPair> opticPairs() {
+        if (opticPairs == null) {
+            List<OpticPair> list = new java.util.ArrayList<>();
+            List<Optic> all = instance.optics();
+            all.forEach(o -> list.add(OpticPair.of(o)));
+            for (int i = 0; i < all.size(); i++) {
+                for (int j = i + 1; j < all.size(); j++) {
+                    Optic x = all.get(i);
+                    Optic y = all.get(j);
+                    if (!x.id().equals(y.id()) && FabricRules.pairs(x, y)) {
+                        list.add(new OpticPair(x, y));
+                        list.add(new OpticPair(y, x));
+                    }
+                }
+            }
+            opticPairs = List.copyOf(list);
+        }
+        return opticPairs;
+    }
+
+    /** Whether some optic serves several links per unit or pairs with another module. */
+    public boolean hasBreakoutsOrPairs() {
+        return opticPairs().size() > instance.optics().size()
+                || instance.optics().stream().anyMatch(Optic::isBreakout);
     }
 
     public Optic optic(String id) {
