@@ -49,7 +49,10 @@ import java.util.Map;
  * Options dominated at a state pair in (objective coefficient, power at A's rack, power at B's rack) are left
  * out: any plan can swap them for their dominator without raising the objective or any rack's power (under
  * budgets, capex is compared too, so that the swap cannot break a capex budget). Port
- * capacity is a filter on the models, since every link is served (constant load). Size:
+ * capacity is a filter on the models, since every link is served (constant load). Classes whose members may hold
+ * a unit shared by several links (twin-port module, breakout cable's wide end) are split into singletons, whose
+ * whole units {@link BreakoutRows} counts per state, with a row for the ports of whole units; options with such a
+ * unit never dominate. Size:
  * O(classes x states + groups x state pairs x options); building is O(links log links) for the twin hashing
  * plus that.
  */

@@ -45,6 +45,9 @@ import java.util.Set;
  *   endCompatibility    x[l,o,a,b] <= count_l * sum(y[d,m] : m has packaging a and accepts o)   (each end)
  *   rackPower[r]        sum y * (base + CPO port power) + sum x * pluggable end power <= budget - base load
  * </pre>
+ * An option o is a pair of optics (the same at both ends, or two modules that pair); a unit that serves several
+ * links of a device (twin-port module, breakout cable's wide end) is counted whole per device and end variant by
+ * {@link BreakoutRows}, with rows {@code breakoutPorts[d,m]} for the ports of whole units beyond the constant load.
  * Parallel cables are one integer variable, never one per cable. Size: O(switches x models) binaries and
  * O(links x options x 4) integers, rows O(switches + links x options + racks); building is linear in that.
  */
