@@ -18,6 +18,9 @@ import java.util.Locale;
 public final class DefaultCatalog {
     private static final java.util.Map<String, CoherentSpec> COHERENT = readCoherent();
     private static final List<Optic> OPTICS = List.copyOf(readOptics());
+    private static final List<Optic> BREAKOUT_OPTICS = List.copyOf(readBreakoutOptics());
+    private static final List<Optic> OPTICS_WITH_BREAKOUTS = java.util.stream.Stream.concat(OPTICS.stream(),
+            BREAKOUT_OPTICS.stream()).toList();
     private static final List<Optic> DWDM_OPTICS = OPTICS.stream()
             .map(o -> COHERENT.containsKey(o.id()) ? o.withCoherent(COHERENT.get(o.id())) : o).toList();
     private static final List<SwitchModel> SWITCHES = List.copyOf(readSwitches());
@@ -29,6 +32,22 @@ public final class DefaultCatalog {
     /** The default interconnects: DAC, ACC, AEC, AOC, SR/DR/FR/LR, LPO and coherent modules. */
     public static List<Optic> optics() {
         return OPTICS;
+    }
+
+    /**
+     * The default twin-port modules, the single-port modules they face that {@link #optics()} lacks, and breakout
+     * cables ({@code default-breakouts.csv}, from the reference README sections 1 and 5): 2xSR4, 2xDR4 and 2xFR4
+     * 800G modules whose 400G halves face the 400G modules ({@code pairs_with}), a 1.6T 2xDR4 facing the
+     * single-port 800G DR4, and 800G-to-2x400G DAC and AOC. Kept apart from {@link #optics()}, which the workbooks
+     * without an Optics sheet written before breakouts read.
+     */
+    public static List<Optic> breakoutOptics() {
+        return BREAKOUT_OPTICS;
+    }
+
+    /** {@link #optics()} followed by {@link #breakoutOptics()}. */
+    public static List<Optic> opticsWithBreakouts() {
+        return OPTICS_WITH_BREAKOUTS;
     }
 
     /**
@@ -64,6 +83,20 @@ public final class DefaultCatalog {
             // optic_id,kind,gbps,reach_m,pmd,media,power_w,cost_usd,fiber_usd_per_m,lpo,basis,source
             optics.add(new Optic(f[0], OpticKind.valueOf(f[1]), d(f[2]), d(f[3]), f[4], Media.valueOf(f[5]), d(f[6]),
                     d(f[7]), d(f[8]), yes(f[9]), f[10] + "; " + f[11]));
+        }
+        return optics;
+    }
+
+    private static List<Optic> readBreakoutOptics() {
+        List<Optic> optics = new ArrayList<>();
+        for (String[] f : rows("default-breakouts.csv", 14)) {
+            // optic_id,kind,gbps,reach_m,pmd,media,power_w,cost_usd,fiber_usd_per_m,lpo,breakout,pairs_with,basis,
+            // source: breakout and pairs_with before the source, whose text may hold commas
+            List<String> pairs = java.util.Arrays.stream(f[11].split(";")).map(String::trim)
+                    .filter(id -> !id.isEmpty()).toList();
+            optics.add(new Optic(f[0], OpticKind.valueOf(f[1]), d(f[2]), d(f[3]), f[4], Media.valueOf(f[5]), d(f[6]),
+                    d(f[7]), d(f[8]), yes(f[9]), f[12] + "; " + f[13], null, null, Integer.parseInt(f[10].trim()),
+                    pairs));
         }
         return optics;
     }
