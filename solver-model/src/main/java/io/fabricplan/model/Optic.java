@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param maxBuy       units that may be bought (modules, or assemblies), null for no limit
  * @param breakout     links one unit serves at a device: 1 for an ordinary module or cable; k &gt; 1 for a
  *                     twin-port or breakout module (k links of {@code gbps / k} on one port of {@code gbps}) or a
- *                     breakout cable (one wide end of {@code gbps}, k narrow ends); see {@link FabricRules}
+ *                     breakout cable (one wide end of {@code gbps}, k narrow ends); see {@link FabricRules}. Kept as
+ *                     given, so that the validator names a value below 1 rather than it turning into 1 unseen
  * @param pairsWith    ids of the modules this module may face at the far end of a link besides itself (the
  *                     relation is symmetric: either side naming the other suffices); empty for none
  */
@@ -34,7 +35,6 @@ public record Optic(String id, OpticKind kind, double gbps, double reachM, Strin
         Objects.requireNonNull(kind, "kind");
         pmd = pmd == null || pmd.isBlank() ? null : pmd;
         source = source == null ? "" : source;
-        breakout = Math.max(1, breakout);
         pairsWith = pairsWith == null ? List.of() : List.copyOf(pairsWith);
     }
 

@@ -9,6 +9,7 @@ import io.fabricplan.model.InstanceIndex;
 import io.fabricplan.model.Link;
 import io.fabricplan.model.LinkEnd;
 import io.fabricplan.model.Optic;
+import io.fabricplan.model.OpticPair;
 import io.fabricplan.model.Packaging;
 import io.fabricplan.model.Qualification;
 import io.fabricplan.model.Rack;
@@ -54,6 +55,8 @@ public final class InstanceValidator {
     static final double MAX_LINK_COUNT = 1_000_000;
     static final double MAX_FIBER_PAIRS = 1_000_000;
     static final double MAX_THREADS = 1_024;
+    /** Links one unit may serve: a 1.6T port split into 64 links of 25G is beyond any module or cable sold. */
+    static final int MAX_BREAKOUT = 64;
     static final double SECONDS_PER_YEAR = 31_536_000;
     /** The most a plan's objective may reach (USD, or W for POWER): a tenth of what CP-SAT's scaling keeps exact. */
     static final double MAX_OBJECTIVE = 1e15;
@@ -66,6 +69,8 @@ public final class InstanceValidator {
     private static final String USD = "give US dollars, e.g. 1100.";
     private static final String GHZ = "give GHz, e.g. 75.";
     private static final String DB = "give decibels, e.g. 5.";
+    private static final String BREAKOUT = "give the links one unit serves, a whole number, 1 or more (2 for a "
+            + "twin-port module or a cable that breaks out into 2), or leave the cell blank for 1.";
 
     /** "Did you mean" suggestions per validation: beyond, problems are counted rather than read, and a million
      * unknown ids against a large sheet would cost a million searches. */
@@ -92,41 +97,32 @@ public final class InstanceValidator {
 
     /**
      * Findings that do not refuse the instance, for the readers' warnings: optics that some link could use by rate,
-     * reach and ends, but that the Compatibility sheet leaves no link able to use. For a valid instance;
-     * O(links x optics with Compatibility rows).
+     * reach and ends, but that the Compatibility sheet leaves no link able to use; breakout optics that a link of
+     * their per-link rate and reach could use but for the devices' port rates (a twin-port module's ports, a
+     * breakout cable's wide end) or a module to face them; optics naming themselves in pairs_with. Options are
+     * pair-aware: a module serves a link also facing a module it pairs with. For a valid instance; O(links x
+     * optics with Compatibility rows or breakout x the modules they pair with).
      */
     public static List<String> warnings(Instance instance) {
-        if (instance.compatibility().isEmpty()) {
+        boolean compatibility = !instance.compatibility().isEmpty();
+        if (!compatibility && instance.optics().stream().allMatch(o -> !o.isBreakout() && o.pairsWith().isEmpty())) {
             return List.of();
         }
-        InstanceIndex index = new InstanceIndex(instance);
         List<String> out = new ArrayList<>();
+        instance.optics().stream().filter(o -> o.pairsWith().contains(o.id())).forEach(o -> out.add("Optics: "
+                + o.id() + " names itself in pairs_with, which changes nothing: a module always faces its own kind. "
+                + "Maybe remove it from pairs_with."));
+        InstanceIndex index = new InstanceIndex(instance);
+        Map<String, List<Optic>> partners = partners(instance.optics());
+        List<LinkView> links = null;
         for (Optic o : instance.optics()) {
-            if (!index.qualification().restricts(o.id())) {
+            boolean restricted = compatibility && index.qualification().restricts(o.id());
+            if (!restricted && !o.isBreakout()) {
                 continue;
             }
-            boolean wouldServe = false;
-            boolean serves = false;
-            for (Link l : instance.links()) {
-                Device a = index.device(l.aDevice());
-                Device b = index.device(l.bDevice());
-                if (a == null || b == null || !FabricRules.rateMatches(o, l)) {
-                    continue;
-                }
-                double length = shortestLength(l, possibleRacks(a, index), possibleRacks(b, index),
-                        instance.settings());
-                if (!Double.isNaN(length) && !FabricRules.reaches(o, length)) {
-                    continue;
-                }
-                if (acceptsAtBothEnds(o, unqualifiedEnds(a, index), unqualifiedEnds(b, index))) {
-                    wouldServe = true;
-                    if (acceptsAtBothEnds(o, ends(a, index), ends(b, index))) {
-                        serves = true;
-                        break;
-                    }
-                }
-            }
-            if (wouldServe && !serves) {
+            links = links != null ? links : linkViews(instance, index);
+            int serves = serves(optionsOf(o, o, partners), links, restricted);
+            if (restricted && serves == BARE) {
                 List<String> allowed = index.qualification().allowedPlatforms(o.id());
                 out.add("Compatibility: no link can use " + o.id() + " any more: its rows qualify it "
                         + (allowed.isEmpty() ? "nowhere" : "only on " + String.join(", ", allowed))
@@ -134,13 +130,153 @@ public final class InstanceValidator {
                         + "platform of "
                         + "the switches or NICs it should serve.");
             }
+            if (o.isBreakout() && serves == NONE) {
+                List<OpticPair> narrow = optionsOf(o, narrow(o), partners);
+                List<LinkView> fitting = links.stream().filter(v -> serves(narrow, List.of(v), false) != NONE)
+                        .toList();
+                if (!fitting.isEmpty()) {
+                    out.add(unusableBreakout(o, fitting));
+                }
+            }
         }
         return out;
     }
 
-    private static boolean acceptsAtBothEnds(Optic o, List<LinkEnd> aEnds, List<LinkEnd> bEnds) {
-        return aEnds.stream().anyMatch(e -> FabricRules.endAccepts(o, e))
-                && bEnds.stream().anyMatch(e -> FabricRules.endAccepts(o, e));
+    /** What {@link #serves} finds: no link, a link were there no Compatibility sheet, a link as it is. */
+    private static final int NONE = 0;
+    private static final int BARE = 1;
+    private static final int QUALIFIED = 2;
+
+    /**
+     * Whether some link can use one of the options: {@link #QUALIFIED} under the Compatibility sheet, {@link #BARE}
+     * only without it, {@link #NONE} not even so. Without {@code qualify}, {@link #BARE} at best. A length that
+     * cannot be derived is not held against an option.
+     */
+    private static int serves(List<OpticPair> options, List<LinkView> links, boolean qualify) {
+        int best = NONE;
+        for (LinkView v : links) {
+            double length = Double.isNaN(v.lengthM()) ? 0 : v.lengthM();
+            for (OpticPair p : options) {
+                if (best == NONE && usable(p, v, length, v.bareA(), v.bareB())) {
+                    best = BARE;
+                    if (!qualify) {
+                        return BARE;
+                    }
+                }
+                if (best == BARE && usable(p, v, length, v.qualifiedA(), v.qualifiedB())) {
+                    return QUALIFIED;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean usable(OpticPair p, LinkView v, double length, List<LinkEnd> aEnds, List<LinkEnd> bEnds) {
+        for (LinkEnd ea : aEnds) {
+            for (LinkEnd eb : bEnds) {
+                if (FabricRules.usable(p, v.link(), length, ea, v.link().aDevice(), eb, v.link().bDevice())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A link of a valid instance with its shortest length (NaN when none) and the ends its devices may present. */
+    private record LinkView(Link link, double lengthM, List<LinkEnd> bareA, List<LinkEnd> bareB,
+                            List<LinkEnd> qualifiedA, List<LinkEnd> qualifiedB) {
+    }
+
+    private static List<LinkView> linkViews(Instance instance, InstanceIndex index) {
+        List<LinkView> views = new ArrayList<>();
+        for (Link l : instance.links()) {
+            Device a = index.device(l.aDevice());
+            Device b = index.device(l.bDevice());
+            if (a == null || b == null) {
+                continue;
+            }
+            double length = shortestLength(l, possibleRacks(a, index), possibleRacks(b, index), instance.settings());
+            views.add(new LinkView(l, length, unqualifiedEnds(a, index), unqualifiedEnds(b, index), ends(a, index),
+                    ends(b, index)));
+        }
+        return views;
+    }
+
+    /** Per optic id, the other modules it pairs with ({@link FabricRules#pairs}), by either side's pairs_with. */
+    private static Map<String, List<Optic>> partners(List<Optic> optics) {
+        Map<String, Optic> byId = new HashMap<>();
+        optics.forEach(o -> byId.putIfAbsent(o.id(), o));
+        Map<String, List<Optic>> partners = new HashMap<>();
+        for (Optic x : optics) {
+            for (String id : x.pairsWith()) {
+                Optic y = byId.get(id);
+                if (y == null || y.id().equals(x.id()) || !FabricRules.pairs(x, y)) {
+                    continue;
+                }
+                List<Optic> ofX = partners.computeIfAbsent(x.id(), k -> new ArrayList<>());
+                if (!ofX.contains(y)) {
+                    ofX.add(y);
+                }
+                List<Optic> ofY = partners.computeIfAbsent(y.id(), k -> new ArrayList<>());
+                if (!ofY.contains(x)) {
+                    ofY.add(x);
+                }
+            }
+        }
+        return partners;
+    }
+
+    /** The options {@code o} takes part in, with {@code as} standing for it: at both ends, and facing a partner. */
+    private static List<OpticPair> optionsOf(Optic o, Optic as, Map<String, List<Optic>> partners) {
+        List<OpticPair> options = new ArrayList<>();
+        options.add(OpticPair.of(as));
+        for (Optic y : partners.getOrDefault(o.id(), List.of())) {
+            options.add(new OpticPair(as, y));
+            options.add(new OpticPair(y, as));
+        }
+        return options;
+    }
+
+    /** The optic as if it served one link of its per-link rate: what a link could use but for the port rates. */
+    private static Optic narrow(Optic o) {
+        return new Optic(o.id(), o.kind(), o.linkGbps(), o.reachM(), o.pmd(), o.media(), o.powerW(), o.costUsd(),
+                o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy(), 1, o.pairsWith());
+    }
+
+    /**
+     * Why no link can use a breakout optic that the links of its per-link rate and reach ({@code fitting}) could use
+     * but for the ports: a twin-port module finds ports of its rate at one end only and nothing to face it at the
+     * other, or at neither end; a breakout cable finds no port for its wide end.
+     */
+    private static String unusableBreakout(Optic o, List<LinkView> fitting) {
+        double need = o.gbps() * (1 - FabricRules.EPS);
+        double fastest = 0;
+        boolean fastEnd = false;
+        for (LinkView v : fitting) {
+            for (List<LinkEnd> ends : List.of(v.bareA(), v.bareB())) {
+                for (LinkEnd e : ends) {
+                    if (e.packaging() == Packaging.PLUGGABLE && Double.isFinite(e.portGbps())) {
+                        fastest = Math.max(fastest, e.portGbps());
+                        fastEnd |= e.portGbps() >= need;
+                    }
+                }
+            }
+        }
+        String what = o.kind().isAssembly()
+                ? o.id() + " (a breakout cable of one " + num(o.gbps()) + " Gb/s end and " + o.breakout() + " of "
+                + num(o.linkGbps()) + " Gb/s)"
+                : o.id() + " (" + o.breakout() + " links of " + num(o.linkGbps()) + " Gb/s on one " + num(o.gbps())
+                + " Gb/s port)";
+        if (fastEnd && !o.kind().isAssembly()) {
+            return "Optics: no link can use " + what + ": the links of its rate and reach have ports of "
+                    + num(o.gbps()) + " Gb/s at one end only, and no module it pairs with (pairs_with) serves the "
+                    + "other. Maybe name in pairs_with a single-port module of " + num(o.linkGbps())
+                    + " Gb/s that may face it, or remove it from Optics.";
+        }
+        return "Optics: no link can use " + what + ": the devices at the ends of the links of its rate and reach "
+                + "have ports of at most " + num(fastest) + " Gb/s" + (o.kind().isAssembly()
+                ? ", too slow for its wide end" : "") + ". Maybe give them ports of " + num(o.gbps())
+                + " Gb/s (port_gbps of SwitchModels, Devices), or remove it from Optics.";
     }
 
     /** The ends a device may present, as if there were no Compatibility rows. */
@@ -420,6 +556,7 @@ public final class InstanceValidator {
             atMost(o.costUsd(), MAX_ITEM_USD, "Optics", i, o.id(), "cost_usd", out, USD);
             atMost(o.fiberUsdPerM(), 1_000, "Optics", i, o.id(), "fiber_usd_per_m", out, USD);
             maxBuy(o.maxBuy(), "Optics", i, o.id(), out);
+            breakout(o, i, out);
             CoherentSpec c = o.coherent();
             if (c != null) {
                 atMost(c.baudGbd(), 10_000, "Optics", i, o.id(), "baud_gbd", out, "give gigabaud, e.g. 60.");
@@ -429,6 +566,100 @@ public final class InstanceValidator {
                 atMost(c.maxUnamplifiedLossDb(), MAX_DB, "Optics", i, o.id(), "max_unamplified_loss_db", out, DB);
             }
         }
+        pairsWith(optics, out);
+    }
+
+    /**
+     * Optics.breakout: a whole number (the readers give an int), 1 or more; 1 for a COHERENT module, which carries
+     * one DWDM channel; and one that splits a whole rate into whole per-link rates ({@code gbps / breakout}).
+     */
+    private void breakout(Optic o, int i, Consumer<InputProblem> out) {
+        if (o.breakout() < 1) {
+            out.accept(problem("Optics", i, o.id(), "breakout", "breakout must be 1 or more, got " + o.breakout(),
+                    BREAKOUT));
+            return;
+        }
+        if (!atMost(o.breakout(), MAX_BREAKOUT, "Optics", i, o.id(), "breakout", out, BREAKOUT) || !o.isBreakout()) {
+            return;
+        }
+        if (o.kind() == OpticKind.COHERENT) {
+            out.accept(problem("Optics", i, o.id(), "breakout", "coherent optic \"" + o.id() + "\" has breakout "
+                    + o.breakout() + "; a coherent module serves one link (one DWDM channel)",
+                    "set breakout to 1 or leave the cell blank; a twin-port grey module is a TRANSCEIVER."));
+        } else if (o.gbps() > 0 && whole(o.gbps()) && !whole(o.linkGbps())) {
+            out.accept(problem("Optics", i, o.id(), "breakout", "gbps " + num(o.gbps()) + " does not split into "
+                    + o.breakout() + " links of a whole rate (" + num(o.linkGbps()) + " Gb/s each), which no link's "
+                    + "gbps can match", "give a breakout that divides gbps (e.g. 2 or 4), or correct gbps."));
+        }
+    }
+
+    private static boolean whole(double v) {
+        return Math.abs(v - Math.rint(v)) <= FabricRules.EPS * Math.max(1, Math.abs(v));
+    }
+
+    /**
+     * Optics.pairs_with names known modules (not cable assemblies) of the same media and per-link rate; only
+     * modules name any. Each problem at the naming row's pairs_with cell. An optic naming itself is harmless
+     * ({@link #warnings}).
+     */
+    private void pairsWith(List<Optic> optics, Consumer<InputProblem> out) {
+        Map<String, Optic> byId = new HashMap<>();
+        optics.forEach(o -> byId.putIfAbsent(o.id(), o));
+        List<String> ids = null;
+        for (int i = 0; i < optics.size(); i++) {
+            Optic o = optics.get(i);
+            List<String> named = o.pairsWith().stream().filter(id -> !id.isBlank() && !id.equals(o.id())).toList();
+            if (named.isEmpty()) {
+                continue;
+            }
+            if (o.kind().isAssembly()) {
+                out.accept(problem("Optics", i, o.id(), "pairs_with", o.kind() + " \"" + o.id() + "\" names "
+                        + quoted(named) + " in pairs_with; a cable assembly has itself at both ends and pairs "
+                        + "with no other optic", "clear pairs_with: only modules (TRANSCEIVER, COHERENT) face "
+                        + "other modules."));
+                continue;
+            }
+            for (String id : named) {
+                Optic y = byId.get(id);
+                if (y == null) {
+                    ids = ids != null ? ids : optics.stream().map(Optic::id).distinct().toList();
+                    out.accept(problem("Optics", i, o.id(), "pairs_with", "pairs_with names unknown optic \"" + id
+                            + "\"", "add it to the Optics sheet or correct the id" + suggestion(id, ids) + "."));
+                    continue;
+                }
+                if (y.kind().isAssembly()) {
+                    out.accept(problem("Optics", i, o.id(), "pairs_with", "pairs_with names \"" + id + "\", a cable "
+                            + "assembly (" + y.kind() + "); an assembly has itself at both ends and pairs with no "
+                            + "other optic", "name modules (TRANSCEIVER, COHERENT) only, or remove \"" + id
+                            + "\" from pairs_with."));
+                    continue;
+                }
+                if (o.media() != y.media()) {
+                    out.accept(problem("Optics", i, o.id(), "pairs_with", "pairs_with names \"" + id + "\" ("
+                            + y.media() + "), but " + o.id() + " is " + o.media() + "; the modules at a link's two "
+                            + "ends share its fiber", "name " + o.media() + " modules only, or remove \"" + id
+                            + "\" from pairs_with."));
+                }
+                if (o.breakout() >= 1 && y.breakout() >= 1
+                        && Math.abs(o.linkGbps() - y.linkGbps()) > FabricRules.EPS * Math.max(1, o.linkGbps())) {
+                    out.accept(problem("Optics", i, o.id(), "pairs_with", "pairs_with names \"" + id + "\", whose "
+                            + "links run at " + perLink(y) + ", but " + o.id() + "'s run at " + perLink(o)
+                            + "; the modules at a link's two ends run at its rate", "name modules of "
+                            + num(o.linkGbps()) + " Gb/s per link (gbps / breakout) only, remove \"" + id
+                            + "\" from pairs_with, or correct breakout."));
+                }
+            }
+        }
+    }
+
+    /** "400 Gb/s", or "400 Gb/s (800 Gb/s, breakout 2)" for a breakout optic. */
+    private static String perLink(Optic o) {
+        return num(o.linkGbps()) + " Gb/s" + (o.isBreakout() ? " (" + num(o.gbps()) + " Gb/s, breakout "
+                + o.breakout() + ")" : "");
+    }
+
+    private static String quoted(List<String> ids) {
+        return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", "));
     }
 
     /** A buying limit, when given, is 0 or more (whole numbers come from the readers). */
@@ -733,7 +964,9 @@ public final class InstanceValidator {
 
     /**
      * A COHERENT optic of the link's rate with OSNR data, that some end choice accepts, can ride a DWDM channel
-     * whatever the distance (whether the OSNR holds is the plan's matter, and the checker's).
+     * whatever the distance (whether the OSNR holds is the plan's matter, and the checker's). One optic at both
+     * ends: a lightpath carries one ({@link io.fabricplan.model.Lightpath#opticId}), so two coherent modules that
+     * pair do not make a channel; and a coherent module has no breakout (validated on the Optics row).
      */
     private static boolean servedByDwdm(Link l, List<LinkEnd> aEnds, List<LinkEnd> bEnds, InstanceIndex index) {
         if (aEnds.isEmpty() || bEnds.isEmpty()) {
@@ -769,9 +1002,11 @@ public final class InstanceValidator {
     }
 
     /**
-     * Null when some option serves the link for some choice of models at its ends; else why none can. Over spans
-     * ({@code overSpans}), the COHERENT options that only the Compatibility sheet keeps from a DWDM channel count
-     * among the options, whatever their reach.
+     * Null when some option serves the link for some choice of models at its ends; else why none can. The options
+     * are the optics of the link's rate and reach at both ends, and two modules that pair ({@code pairs_with})
+     * either way round; a twin-port module needs ports of its rate, a breakout cable such ports at one end. Over
+     * spans ({@code overSpans}), the COHERENT options that only the Compatibility sheet keeps from a DWDM channel
+     * count among the options, whatever their reach.
      */
     static NoOption whyNoOption(Link l, double length, boolean overSpans, List<LinkEnd> aEnds, List<LinkEnd> bEnds,
                                 Device a, Device b, InstanceIndex index, Map<List<String>, Boolean> verdicts) {
@@ -792,25 +1027,57 @@ public final class InstanceValidator {
                     + " Gb/s option (longest reach " + num(longest.reachM()) + " m, " + longest.id() + ")",
                     "add a longer-reach option (FR, LR) to Optics, move the racks closer, or correct length_m.");
         }
+        List<OpticPair> options = options(reaching);
         for (LinkEnd ea : aEnds) {
             for (LinkEnd eb : bEnds) {
-                for (Optic o : reaching) {
-                    if (FabricRules.endAccepts(o, ea) && FabricRules.endAccepts(o, eb)) {
+                for (OpticPair p : options) {
+                    if (fits(p, l, ea, a, eb, b)) {
                         return null;
                     }
                 }
             }
         }
         List<String> reasons = new ArrayList<>();
-        String names = reaching.stream().map(o -> o.id() + (o.pmd() == null ? "" : " (" + o.kind() + " " + o.pmd()
-                + (o.lpo() ? ", LPO" : "") + (FabricRules.reaches(o, length) ? "" : ", over DWDM") + ")"))
-                .collect(Collectors.joining(", "));
-        String hint = unqualified(reaching, a, aEnds, b, bEnds, index, verdicts, reasons);
+        String names = reaching.stream().map(o -> o.id() + optionDetail(o, length)).collect(Collectors.joining(", "));
+        String hint = unqualified(l, options, a, aEnds, b, bEnds, index, verdicts, reasons);
+        String portHint = breakoutRefusals(l, reaching, a, aEnds, b, bEnds, reasons);
         describeEnd(a, aEnds, reasons);
         describeEnd(b, bEnds, reasons);
         return new NoOption(String.join("; ", reasons) + "; options of " + num(l.gbps()) + " Gb/s that reach "
-                + num(length) + " m: " + names, hint != null ? hint
+                + num(length) + " m: " + names, hint != null ? hint : portHint != null ? portHint
                 : "set the switch's packaging to AUTO or PLUGGABLE, or add a transceiver of the CPO port's PMD.");
+    }
+
+    /** " (TRANSCEIVER DR, LPO, breakout 2, over DWDM)", as far as each applies; "" for a plain assembly. */
+    private static String optionDetail(Optic o, double length) {
+        String breakout = o.isBreakout() ? ", breakout " + o.breakout() : "";
+        if (o.pmd() == null) {
+            return o.isBreakout() ? " (" + o.kind() + breakout + ")" : "";
+        }
+        return " (" + o.kind() + " " + o.pmd() + (o.lpo() ? ", LPO" : "") + breakout
+                + (FabricRules.reaches(o, length) ? "" : ", over DWDM") + ")";
+    }
+
+    /**
+     * The options of a link among {@code optics} (those of its rate and reach): each optic at both ends, then each
+     * two different modules that pair ({@link FabricRules#pairs}), either way round.
+     */
+    static List<OpticPair> options(List<Optic> optics) {
+        List<OpticPair> options = new ArrayList<>();
+        optics.forEach(o -> options.add(OpticPair.of(o)));
+        Map<String, List<Optic>> partners = partners(optics);
+        for (Optic x : optics) {
+            partners.getOrDefault(x.id(), List.of()).forEach(y -> options.add(new OpticPair(x, y)));
+        }
+        return options;
+    }
+
+    /**
+     * Whether the option fits the link between the ends ({@link FabricRules#usable}) but for the reach, which the
+     * options were chosen by already (and which a COHERENT option over DWDM need not have): length 0 passes it.
+     */
+    private static boolean fits(OpticPair p, Link l, LinkEnd ea, Device a, LinkEnd eb, Device b) {
+        return FabricRules.usable(p, l, 0, ea, a.id(), eb, b.id());
     }
 
     private static void describeEnd(Device d, List<LinkEnd> ends, List<String> reasons) {
@@ -823,35 +1090,142 @@ public final class InstanceValidator {
     }
 
     /**
-     * The options that would serve the link but for the Compatibility sheet: adds, per option, the ends that
-     * refuse it with the platforms they answer to ({@code : NO} marks a refusing row), and returns the hint for
-     * the first such option; null when the sheet keeps no option from the link.
+     * The breakout options the devices' ports refuse: a twin-port module whose rate no pluggable end of a device
+     * reaches (with, when the other device has such ports, whether a module it pairs with could face it), a
+     * breakout cable whose wide end finds such ports at neither device. Returns the hint for the first, or null.
      */
-    private static String unqualified(List<Optic> reaching, Device a, List<LinkEnd> aEnds, Device b,
-                                      List<LinkEnd> bEnds, InstanceIndex index, Map<List<String>, Boolean> verdicts,
-                                      List<String> reasons) {
-        Map<String, List<String>> opticsByRefusal = new LinkedHashMap<>();
+    private static String breakoutRefusals(Link l, List<Optic> reaching, Device a, List<LinkEnd> aEnds, Device b,
+                                           List<LinkEnd> bEnds, List<String> reasons) {
         String hint = null;
         for (Optic o : reaching) {
-            if (!index.qualification().restricts(o.id())) {
+            if (!o.isBreakout()) {
                 continue;
             }
-            List<LinkEnd> aBare = acceptingWithoutSheet(o, aEnds);
-            List<LinkEnd> bBare = acceptingWithoutSheet(o, bEnds);
-            if (aBare.isEmpty() || bBare.isEmpty()) {
-                continue; // refused for another reason (CPO port, LPO host)
+            if (o.kind().isAssembly()) {
+                boolean wide = aEnds.stream().anyMatch(ea -> bEnds.stream()
+                        .anyMatch(eb -> FabricRules.wideEnd(o, ea, a.id(), eb, b.id()) != 0));
+                if (wide) {
+                    continue;
+                }
+                reasons.add(o.id() + " is a breakout cable whose " + num(o.gbps()) + " Gb/s end needs such a port at "
+                        + a.id() + " or " + b.id() + "; their ports run at " + portRates(aEnds) + " and "
+                        + portRates(bEnds) + " Gb/s");
+            } else {
+                boolean slowA = tooSlow(o, aEnds);
+                boolean slowB = tooSlow(o, bEnds);
+                if (!slowA && !slowB) {
+                    continue;
+                }
+                String reason = o.id() + " plugs into ports of " + num(o.gbps()) + " Gb/s (" + o.breakout()
+                        + " links of " + num(o.linkGbps()) + " Gb/s on one); " + (slowA && slowB
+                        ? a.id() + "'s and " + b.id() + "'s run at " + portRates(aEnds) + " and " + portRates(bEnds)
+                        : slowA ? a.id() + "'s run at " + portRates(aEnds) : b.id() + "'s run at "
+                        + portRates(bEnds)) + " Gb/s";
+                // the other device has ports for it: a module it pairs with could face it at the slow one
+                boolean otherFits = slowA ? !slowB && fastPort(o, bEnds) : fastPort(o, aEnds);
+                if (otherFits) {
+                    List<String> partners = reaching.stream().filter(y -> !y.id().equals(o.id())
+                            && FabricRules.pairs(o, y)).map(Optic::id).distinct().toList();
+                    reason += partners.isEmpty() ? ", and no module of " + num(l.gbps()) + " Gb/s that reaches pairs "
+                            + "with it (pairs_with) to face it there" : ", and the modules it pairs with ("
+                            + String.join(", ", partners) + ") cannot serve " + (slowA ? a : b).id();
+                }
+                reasons.add(reason);
+            }
+            if (hint == null) {
+                hint = "add a " + num(l.gbps()) + " Gb/s option that fits the devices' ports to Optics"
+                        + (o.kind().isAssembly() ? "" : " (a single-port module, or one that " + o.id()
+                        + " pairs with in pairs_with)") + ", or give the devices faster ports (port_gbps of "
+                        + "SwitchModels, Devices).";
+            }
+        }
+        return hint;
+    }
+
+    /** Whether the device's pluggable ends all have ports slower than the twin-port module (false with none). */
+    private static boolean tooSlow(Optic module, List<LinkEnd> ends) {
+        List<LinkEnd> pluggable = ends.stream().filter(e -> e.packaging() == Packaging.PLUGGABLE).toList();
+        return !pluggable.isEmpty() && pluggable.stream()
+                .allMatch(e -> e.portGbps() + FabricRules.EPS * module.gbps() < module.gbps());
+    }
+
+    /** Whether some pluggable end of the device has ports fast enough for the twin-port module. */
+    private static boolean fastPort(Optic module, List<LinkEnd> ends) {
+        return ends.stream().anyMatch(e -> e.packaging() == Packaging.PLUGGABLE
+                && e.portGbps() + FabricRules.EPS * module.gbps() >= module.gbps());
+    }
+
+    /** The port rates of a device's possible ends, e.g. "400" or "400/800". */
+    private static String portRates(List<LinkEnd> ends) {
+        return ends.stream().map(e -> num(e.portGbps())).distinct().collect(Collectors.joining("/"));
+    }
+
+    /**
+     * The options that would serve the link but for the Compatibility sheet: adds, per optic, the ends that
+     * refuse it with the platforms they answer to ({@code : NO} marks a refusing row), and returns the hint for
+     * the first such option; null when the sheet keeps no option from the link. An option of one optic names the
+     * ends that refuse it together; one of two modules names each refused module at its own end.
+     */
+    private static String unqualified(Link l, List<OpticPair> options, Device a, List<LinkEnd> aEnds, Device b,
+                                      List<LinkEnd> bEnds, InstanceIndex index, Map<List<String>, Boolean> verdicts,
+                                      List<String> reasons) {
+        Map<String, Set<String>> opticsByRefusal = new LinkedHashMap<>();
+        Set<List<String>> named = new java.util.HashSet<>(); // (optic, refusal at one end) said already
+        String hint = null;
+        for (OpticPair p : options) {
+            if (!index.qualification().restricts(p.a().id()) && !index.qualification().restricts(p.b().id())) {
+                continue;
+            }
+            boolean[] aFits = new boolean[aEnds.size()];
+            boolean[] bFits = new boolean[bEnds.size()];
+            for (int i = 0; i < aEnds.size(); i++) {
+                for (int j = 0; j < bEnds.size(); j++) {
+                    if (fits(p, l, bare(aEnds.get(i)), a, bare(bEnds.get(j)), b)) {
+                        aFits[i] = true;
+                        bFits[j] = true;
+                    }
+                }
+            }
+            List<LinkEnd> aBare = fitting(aEnds, aFits);
+            List<LinkEnd> bBare = fitting(bEnds, bFits);
+            if (aBare.isEmpty()) {
+                continue; // refused for another reason (CPO port, LPO host, port rate)
+            }
+            boolean refusedA = aBare.stream().noneMatch(e -> e.qualifies(p.a()));
+            boolean refusedB = bBare.stream().noneMatch(e -> e.qualifies(p.b()));
+            if (!refusedA && !refusedB) {
+                continue;
             }
             List<String> refusals = new ArrayList<>();
             List<String> actions = new ArrayList<>();
-            if (aBare.stream().noneMatch(e -> e.qualifies(o))) {
-                refusal(o, a, aBare, verdicts, refusals, actions);
+            List<String> refused = new ArrayList<>();
+            if (refusedA) {
+                refusal(p.a(), a, aBare, verdicts, refusals, actions);
+                refused.add(p.a().id());
             }
-            if (bBare.stream().noneMatch(e -> e.qualifies(o))) {
-                refusal(o, b, bBare, verdicts, refusals, actions);
+            if (refusedB) {
+                refusal(p.b(), b, bBare, verdicts, refusals, actions);
+                if (!refused.contains(p.b().id())) {
+                    refused.add(p.b().id());
+                }
             }
-            opticsByRefusal.computeIfAbsent(String.join(" nor of ", refusals), k -> new ArrayList<>()).add(o.id());
+            if (p.symmetric()) {
+                opticsByRefusal.computeIfAbsent(String.join(" nor of ", refusals), k -> new LinkedHashSet<>())
+                        .add(p.a().id());
+                refusals.forEach(r -> named.add(List.of(p.a().id(), r)));
+            } else { // each refused module at its end, unless its own option named that refusal already
+                int r = 0;
+                for (Optic refusedOptic : refusedA && refusedB ? List.of(p.a(), p.b())
+                        : List.of(refusedA ? p.a() : p.b())) {
+                    String refusal = refusals.get(r++);
+                    if (named.add(List.of(refusedOptic.id(), refusal))) {
+                        opticsByRefusal.computeIfAbsent(refusal, k -> new LinkedHashSet<>()).add(refusedOptic.id());
+                    }
+                }
+            }
             if (hint == null) {
-                hint = String.join(" and ", actions) + " if " + o.id() + " is qualified there.";
+                hint = String.join(" and ", actions) + " if " + String.join(" and ", refused)
+                        + (refused.size() == 1 ? " is" : " are") + " qualified there.";
             }
         }
         opticsByRefusal.forEach((refusal, ids) -> reasons.add(String.join(", ", ids)
@@ -860,10 +1234,20 @@ public final class InstanceValidator {
         return hint;
     }
 
-    /** The ends that would take the optic were there no Compatibility sheet. */
-    private static List<LinkEnd> acceptingWithoutSheet(Optic o, List<LinkEnd> ends) {
-        return ends.stream().filter(e -> FabricRules.endAccepts(o, new LinkEnd(e.packaging(), e.lpoCapable(),
-                e.cpoPmd(), e.model(), e.platform(), Qualification.NONE))).toList();
+    private static List<LinkEnd> fitting(List<LinkEnd> ends, boolean[] fits) {
+        List<LinkEnd> out = new ArrayList<>();
+        for (int i = 0; i < ends.size(); i++) {
+            if (fits[i]) {
+                out.add(ends.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** The end as it would be were there no Compatibility sheet (its port rate kept). */
+    private static LinkEnd bare(LinkEnd e) {
+        return new LinkEnd(e.packaging(), e.lpoCapable(), e.cpoPmd(), e.model(), e.platform(), Qualification.NONE,
+                e.portGbps());
     }
 
     /**
