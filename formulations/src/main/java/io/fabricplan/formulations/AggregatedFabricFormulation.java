@@ -497,6 +497,9 @@ final class AggregatedFabricFormulation implements Formulation {
                 }
             }
             model.addEquality("classCount[class=" + classNames.get(c) + "]", sum, members.get(c).length);
+            if (z[c] != null) {
+                model.addStateGroup(classNames.get(c), List.of(z[c]), members.get(c).length);
+            }
         }
     }
 

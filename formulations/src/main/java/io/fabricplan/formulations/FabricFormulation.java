@@ -291,6 +291,7 @@ final class FabricFormulation implements Formulation {
             MipModel.Expr sum = new MipModel.Expr();
             vars.values().forEach(v -> sum.add(v, 1));
             model.addEquality("oneModel[device=" + device + "]", sum, 1);
+            model.addStateGroup(device, List.copyOf(vars.values()), 1);
         });
     }
 

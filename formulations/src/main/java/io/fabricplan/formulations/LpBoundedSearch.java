@@ -32,6 +32,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *       plan of the two searches is kept. On fabrics with free placement the search alone stalls near the
  *       repaired rule of thumb (16,384 GPUs: 17 % above the bound after 20 s); the rounded vertex leads it to
  *       plans within about 1 % of it.</li>
+ *   <li>where the vertex is fractional and the model declares state groups, the relaxation dives from it
+ *       ({@link LpRelaxation}: states rounded and fixed a batch at a time, the relaxation solved again after each)
+ *       for a plan of its own: one within the gap ends the search, a better one than the search's is returned,
+ *       and a restart is hinted with it rather than with the vertex. With stock and a CPO supply limit (16,384
+ *       GPUs) the search alone stayed 9.9 % above the bound after 20 s; the dive's plan is 2.7 % above it after
+ *       six solves (1.5 s).</li>
  * </ul>
  * The relaxation is stopped when the search ends first. Which bound was reported is said by
  * {@link Outcome#boundSource()}.
@@ -95,7 +101,8 @@ final class LpBoundedSearch {
             return beside(model, backend, parameters, observer, cancellation, start, null);
         }
         LpRelaxation.Outcome first = LpRelaxation.solve(model, parameters.timeLimitSeconds(), cancellation);
-        if (first.status() == LpRelaxation.Status.OPTIMAL && !first.integral()) {
+        if (first.status() == LpRelaxation.Status.OPTIMAL && !first.integral()
+                && !divedWithinGap(model, first, parameters.relativeGap())) {
             return beside(model, backend, parameters, observer, cancellation, start, first);
         }
         if (first.status() == LpRelaxation.Status.UNKNOWN) {
@@ -142,6 +149,7 @@ final class LpBoundedSearch {
                         : LpRelaxation.solve(model, parameters.timeLimitSeconds(), relaxation);
                 lpDone.set(o);
                 if (o.status() == LpRelaxation.Status.INFEASIBLE || o.integral()
+                        || divedWithinGap(model, o, parameters.relativeGap())
                         || withinGap(incumbent.get(), o.bound(), parameters.relativeGap())) {
                     search.cancel();
                 } else if (mayRestart && o.status() == LpRelaxation.Status.OPTIMAL) {
@@ -199,8 +207,9 @@ final class LpBoundedSearch {
         }
         Map<Integer, Double> previousHint = new java.util.LinkedHashMap<>(model.hint());
         model.clearHint();
+        double[] from = lp.dived() != null ? lp.dived() : lp.values(); // the dive's solution is the better start
         for (MipModel.Var v : model.variables()) {
-            double x = lp.values()[v.index()];
+            double x = from[v.index()];
             model.hint(v, v.integer() ? Math.min(v.ub(), Math.max(v.lb(), Math.rint(x))) : x);
         }
         double firstObjective = first.status().hasPlan() ? first.objective() : Double.POSITIVE_INFINITY;
@@ -288,9 +297,22 @@ final class LpBoundedSearch {
         }
     }
 
+    /** Whether the relaxation's dive found a solution within the gap of its bound. */
+    static boolean divedWithinGap(MipModel model, LpRelaxation.Outcome lp, double relativeGap) {
+        return lp.status() == LpRelaxation.Status.OPTIMAL && lp.dived() != null
+                && withinGap(model.objectiveValue(lp.dived()), lp.bound(), relativeGap);
+    }
+
     static MipBackend.Result combine(MipModel model, MipBackend.Result r, LpRelaxation.Outcome lp,
                                              double relativeGap, long start) {
         double solveS = seconds(start);
+        if (lp.status() == LpRelaxation.Status.OPTIMAL && !lp.integral() && lp.dived() != null) {
+            double dived = model.objectiveValue(lp.dived());
+            if (!r.status().hasPlan() || dived < r.objective()) {
+                r = new MipBackend.Result(SolveStatus.FEASIBLE, lp.dived(), dived, r.bound(), lp.seconds(), solveS,
+                        r.solver() + " (LP dive)");
+            }
+        }
         if (lp.status() == LpRelaxation.Status.INFEASIBLE) {
             return new MipBackend.Result(SolveStatus.INFEASIBLE, null, Double.NaN, Double.NaN, 0, solveS,
                     r.solver());

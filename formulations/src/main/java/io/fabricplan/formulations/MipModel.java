@@ -212,6 +212,28 @@ public final class MipModel {
         return sum;
     }
 
+    /**
+     * Integer variables whose sum is fixed ({@code sum vars = total}, a row of the model already): the states the
+     * members of a class or a switch take, the decisions the rest of a plan follows. Primal heuristics round
+     * them ({@link LpRelaxation}'s dive).
+     */
+    public record StateGroup(String name, List<Var> vars, long total) {
+        public StateGroup {
+            vars = List.copyOf(vars);
+        }
+    }
+
+    private final List<StateGroup> stateGroups = new ArrayList<>();
+
+    /** Declares a state group (see {@link StateGroup}). */
+    public void addStateGroup(String groupName, List<Var> vars, long total) {
+        stateGroups.add(new StateGroup(groupName, vars, total));
+    }
+
+    public List<StateGroup> stateGroups() {
+        return Collections.unmodifiableList(stateGroups);
+    }
+
     /** Suggests a value for a variable (a warm start); backends may ignore it. */
     public void hint(Var var, double value) {
         hint.put(var.index(), value);

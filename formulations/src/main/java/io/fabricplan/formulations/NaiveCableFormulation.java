@@ -283,6 +283,7 @@ final class NaiveCableFormulation implements Formulation {
             MipModel.Expr sum = new MipModel.Expr();
             choices.forEach(c -> sum.add(c.var(), 1));
             model.addEquality("oneModel[device=" + device + "]", sum, 1);
+            model.addStateGroup(device, choices.stream().map(Choice::var).toList(), 1);
         });
     }
 
