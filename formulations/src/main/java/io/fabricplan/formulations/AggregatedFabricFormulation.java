@@ -130,6 +130,12 @@ final class AggregatedFabricFormulation implements Formulation {
     private String layerName;
     private final SupplyRows supply;
     private final BreakoutRows breakouts;
+    /** Per class with installed members: per installed model, the state it is and kept[class,model] (or null). */
+    private final List<Map<String, Kept>> kept = new ArrayList<>();
+
+    /** The installed members of a class with one installed model: how many, its state, and how many keep it. */
+    private record Kept(SwitchModel model, int installed, int state, MipModel.Var var) {
+    }
 
     private AggregatedFabricFormulation(InstanceIndex index, InterSiteMedia interSiteMedia) {
         this.index = index;
@@ -199,7 +205,7 @@ final class AggregatedFabricFormulation implements Formulation {
         f.budgeted = budgeted;
         List<Runnable> steps = List.of(f::twinClasses, f::splitPoolingClasses, f::splitBilinearPairs, f::linkGroups,
                 f::stateVariables, f::classCount, f::linkVariables, f::linking, f::breakoutModules, f::breakoutPorts,
-                f::rackPower, f::rackSpace, f::objective, f::supply, () -> f.interSiteLayer(layer));
+                f::rackPower, f::rackSpace, f::objective, f::keptInstalled, f::supply, () -> f.interSiteLayer(layer));
         for (Runnable step : steps) {
             deadline.check();
             step.run();
@@ -270,7 +276,7 @@ final class AggregatedFabricFormulation implements Formulation {
     private Signature signature(Device d) {
         StringBuilder attrs = new StringBuilder();
         attrs.append(d.isSwitch()).append('|').append(d.family()).append('|').append(d.packaging()).append('|')
-                .append(d.isPlaced()).append('|').append(d.installedModel()).append('|').append(d.platform())
+                .append(d.isPlaced()).append('|').append(d.platform())
                 .append('|');
         d.possibleRacks().stream().sorted().forEach(r -> attrs.append(r).append(';'));
         if (!d.isSwitch()) {
@@ -359,8 +365,10 @@ final class AggregatedFabricFormulation implements Formulation {
             }
             double power = FabricFormulation.switchPowerW(index, d, m);
             for (String r : d.possibleRacks()) {
+                // every member pays the list price here; installed members that keep their model take it back
+                // through kept[class,model] (see keptInstalled)
                 list.add(new State(m, index.rack(r), index.endOf(d, m), d.isPlaced() ? m.id() + "@" + r : m.id(),
-                        power, FabricRules.switchCostUsd(m, d, settings)));
+                        power, m.costUsd()));
             }
         }
         return list.toArray(State[]::new);
@@ -647,20 +655,81 @@ final class AggregatedFabricFormulation implements Formulation {
         return new double[] {units * Math.max(0, saving), units * Math.max(0, -saving)};
     }
 
-    /** Stock and supply limits of optics and switch models ({@link SupplyRows}). */
+    /**
+     * Installed switches. Members of a class may differ in what stands there today (the class is kept whole):
+     * every state pays the list price, and per class and installed model X an integer
+     * {@code kept[class,X] <= min(z[class,X], installed X members)} counts the members that keep X; each takes
+     * back X's price and the swap labour that every installed member otherwise costs (a constant). The objective
+     * keeps as many as it can, which is what the evaluator charges: a kept switch costs nothing, a replaced one
+     * the new model and {@code switch_swap_usd}.
+     */
+    private void keptInstalled() {
+        double swap = settings.switchSwapUsd();
+        for (int c = 0; c < members.size(); c++) {
+            Map<String, Kept> byModel = new LinkedHashMap<>();
+            kept.add(byModel);
+            State[] st = states.get(c);
+            Map<String, Integer> installed = new LinkedHashMap<>();
+            for (int i : members.get(c)) {
+                String m = devices.get(i).installedModel();
+                if (m != null && devices.get(i).isSwitch()) {
+                    installed.merge(m, 1, Integer::sum);
+                }
+            }
+            int total = installed.values().stream().mapToInt(Integer::intValue).sum();
+            if (total == 0) {
+                continue;
+            }
+            model.addObjectiveConstant(capexWeight * swap * total);
+            model.addTotalsConstant(swap * total, 0);
+            for (Map.Entry<String, Integer> entry : installed.entrySet()) {
+                int state = -1;
+                for (int e = 0; e < st.length; e++) {
+                    if (st[e].model() != null && st[e].model().id().equals(entry.getKey())) {
+                        state = e;
+                    }
+                }
+                if (state < 0) {
+                    continue; // the installed model is not a state here (another family, excluded): always replaced
+                }
+                SwitchModel m = st[state].model();
+                double credit = m.costUsd() + swap;
+                MipModel.Var v = null;
+                if (z[c] == null) {
+                    long keep = Math.min(entry.getValue(), members.get(c).length);
+                    model.addObjectiveConstant(-capexWeight * credit * keep);
+                    model.addTotalsConstant(-credit * keep, 0);
+                } else {
+                    v = model.addInteger("kept[class=" + classNames.get(c) + ",model=" + m.id() + "]", 0,
+                            entry.getValue());
+                    model.addLessOrEqual("keptInstalled[class=" + classNames.get(c) + ",model=" + m.id() + "]",
+                            new MipModel.Expr().add(v, 1).add(z[c][state], -1), 0);
+                    model.addObjective(v, -capexWeight * credit);
+                    model.addTotals(v, -credit, 0);
+                }
+                byModel.put(m.id(), new Kept(m, entry.getValue(), state, v));
+            }
+        }
+    }
+
+    /** Stock and supply limits of optics and switch models ({@link SupplyRows}); kept switches are not bought. */
     private void supply() {
         for (int c = 0; c < members.size(); c++) {
-            Device first = devices.get(members.get(c)[0]);
             State[] st = states.get(c);
             for (int e = 0; e < st.length; e++) {
                 SwitchModel m = st[e].model();
-                if (m == null || !FabricRules.newSwitchUnit(m, first)) {
+                if (m == null) {
                     continue;
                 }
+                Kept k = kept.get(c).get(m.id());
                 if (z[c] == null) {
-                    supply.switchConstant(m, members.get(c).length);
+                    long keep = k == null ? 0 : Math.min(k.installed(), members.get(c).length);
+                    supply.switchConstant(m, members.get(c).length - keep);
                 } else {
                     supply.switchUnits(m, z[c][e], 1);
+                    if (k != null && k.state() == e) {
+                        supply.switchUnits(m, k.var(), -1);
+                    }
                 }
             }
         }
@@ -966,6 +1035,12 @@ final class AggregatedFabricFormulation implements Formulation {
         for (int i = 0; i < devices.size(); i++) {
             if (z[classOf[i]] != null) {
                 values[z[classOf[i]][stateOf[i]].index()] += 1;
+                Device d = devices.get(i);
+                State s = states.get(classOf[i])[stateOf[i]];
+                Kept k = d.installedModel() == null ? null : kept.get(classOf[i]).get(d.installedModel());
+                if (k != null && k.var() != null && s.model() != null && s.model().id().equals(d.installedModel())) {
+                    values[k.var().index()] += 1;
+                }
             }
         }
         for (LinkAssignment a : plan.links()) {
@@ -1042,15 +1117,35 @@ final class AggregatedFabricFormulation implements Formulation {
                     best = e;
                 }
             }
-            int next = 0;
-            for (int e = 0; e < z[c].length && next < m.length; e++) {
-                long n = Math.round(values[z[c][e].index()]);
-                for (long j = 0; j < n && next < m.length; j++) {
-                    stateOf[m[next++]] = e;
+            long[] left = new long[z[c].length];
+            for (int e = 0; e < left.length; e++) {
+                left[e] = Math.round(values[z[c][e].index()]);
+            }
+            boolean[] placed = new boolean[m.length];
+            // installed members first into the state of their model, as many as it takes (the kept ones)
+            for (int j = 0; j < m.length; j++) {
+                Kept k = devices.get(m[j]).installedModel() == null ? null
+                        : kept.get(c).get(devices.get(m[j]).installedModel());
+                if (k != null && left[k.state()] > 0) {
+                    stateOf[m[j]] = k.state();
+                    left[k.state()]--;
+                    placed[j] = true;
                 }
             }
-            while (next < m.length) {
-                stateOf[m[next++]] = best; // round-off only
+            int e = 0;
+            for (int j = 0; j < m.length; j++) {
+                if (placed[j]) {
+                    continue;
+                }
+                while (e < left.length && left[e] == 0) {
+                    e++;
+                }
+                if (e < left.length) {
+                    stateOf[m[j]] = e;
+                    left[e]--;
+                } else {
+                    stateOf[m[j]] = best; // round-off only
+                }
             }
         }
         List<DeviceAssignment> assignments = new ArrayList<>(devices.size());
