@@ -152,6 +152,25 @@ class CheckNotesTest {
         assertThat(lines(run)).last().isEqualTo(NOTE);
     }
 
+    /** convert takes the plan workbook to instance and plan JSON with every breakout, pairing and b-end module. */
+    @Test
+    void convertCarriesBreakoutPairsAndBOpticsToJsonWhichChecksTheSame() throws IOException {
+        Path[] files = workbooks(oneLinkOnTheTwin("dr4_400"));
+        Path instanceJson = dir.resolve("converted.json");
+        Path planJson = dir.resolve("converted-plan.json");
+
+        CliRun converted = CliRun.of("convert", files[1].toString(), instanceJson.toString(), "--plan",
+                planJson.toString());
+        CliRun run = CliRun.of("check", instanceJson.toString(), planJson.toString());
+
+        assertThat(converted.exitCode()).as(converted.toString()).isZero();
+        assertThat(InstanceJson.read(instanceJson).instance()).isEqualTo(twinInstance());
+        assertThat(Files.readString(planJson)).contains("\"optic_id\": \"twin_dr4_800\", \"b_optic_id\": "
+                + "\"dr4_400\"");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(lines(run)).endsWith(NOTE);
+    }
+
     @Test
     void aBOpticEditedByHandInThePlanJsonIsNamedByItsPointer() throws IOException {
         Path[] files = jsons(oneLinkOnTheTwin("dr4_400"));
