@@ -27,12 +27,14 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Recomputes every rule (rates, reach, CPO and LPO ends, ports, rack power, routes, channels, "
                 + "OSNR) of a plan workbook or plan JSON, perhaps edited by hand, against its instance (a workbook "
                 + "or JSON), and every figure the plan states (Summary, LinkPlan, DevicePlan, RackPower, BOM, DWDM "
-                + "sheets, or their JSON fields), and lists each violation, figures by their cells or JSON pointers.",
+                + "sheets, or their JSON fields), and lists each violation, figures by their cells or JSON pointers; "
+                + "then notes what the rules allow but is worth a look (a twin-port module with a port idle), which "
+                + "never fail the check.",
         footer = {"", "Exit codes: 0 passed, 1 internal error, 2 invalid input, 5 violations;",
                 "3 the workbook records an infeasible instance, 4 it holds no plan (none found",
                 "in the time limit)."})
 final class CheckCommand implements Callable<Integer> {
-    /** Violations listed one per line; the rest are counted. */
+    /** Violations (and notes) listed one per line; the rest are counted. */
     static final int MAX_SHOWN = 200;
 
     /** Violations of the figures a workbook states rather than of its decisions. */
@@ -107,12 +109,29 @@ final class CheckCommand implements Callable<Integer> {
                 out.println("  Maybe they were not updated after a decision was edited: correct the "
                         + (json ? "fields" : "cells") + " named to the figures given.");
             }
+            notes(report, out);
             return ExitCode.VIOLATIONS;
         }
         out.printf(Locale.ROOT, "check passed: %d link rows, capex %.2f USD, power %.1f W, TCO %.2f USD%n",
                 plan.links().size(), report.evaluation().capexUsd(), report.evaluation().powerW(),
                 report.evaluation().tcoUsd());
+        notes(report, out);
         return ExitCode.OK;
+    }
+
+    /**
+     * The checker's notes, one a line: what the rules allow but is worth a look (a twin-port module serving one
+     * link, bought and powered whole with a port idle). They never make the check fail.
+     */
+    private static void notes(CheckReport report, PrintWriter out) {
+        List<String> notes = report.notes();
+        for (int i = 0; i < notes.size(); i++) {
+            if (i == MAX_SHOWN) {
+                out.println("note: ... and " + (notes.size() - MAX_SHOWN) + " more");
+                break;
+            }
+            out.println("note: " + notes.get(i));
+        }
     }
 
     /**

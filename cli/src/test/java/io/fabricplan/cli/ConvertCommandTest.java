@@ -76,9 +76,12 @@ class ConvertCommandTest {
      * them) may lack: compared, in order, where the workbook has them.
      */
     private static final List<String> V2_FIELDS = List.of("installed_model", "platform", "max_buy", "switch_swap_usd",
-            "recable_usd", "reused", "bought");
+            "recable_usd", "reused", "bought", "breakout", "pairs_with", "b_optic_id");
 
-    /** The JSON fields as the workbook's header should list them: the v2 ones only where it has them. */
+    /**
+     * The JSON fields as the workbook's header should list them: the v2 ones (and those of twin-port modules and
+     * pairings) only where it has them.
+     */
     private static List<String> asInWorkbook(List<String> fields, List<String> header) {
         return fields.stream().filter(f -> header.contains(f) || !V2_FIELDS.contains(f)).toList();
     }

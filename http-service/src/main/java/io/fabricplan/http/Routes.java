@@ -368,8 +368,10 @@ final class Routes {
         List<Object> violations = report.violations().stream().limit(VIOLATIONS_SHOWN)
                 .map(v -> (Object) Replies.obj().put("kind", v.kind()).put("subject", v.subject())
                         .put("message", v.message()).fields).toList();
+        // notes: what the rules allow but is worth a look (a twin-port module with a port idle); never a failure
         Replies.Obj body = Replies.obj().put("passed", report.passed())
                 .put("violation_count", report.violations().size()).put("violations", violations)
+                .put("notes", report.notes().stream().limit(VIOLATIONS_SHOWN).toList())
                 .put("links", plan.links().size());
         if (report.evaluation() != null) {
             body.put("capex_usd", report.evaluation().capexUsd()).put("power_w", report.evaluation().powerW())

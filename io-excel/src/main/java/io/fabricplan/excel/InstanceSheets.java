@@ -38,13 +38,13 @@ final class InstanceSheets {
 
     /**
      * Which v2 parts a workbook holds: the Inventory and Compatibility sheets, the columns max_buy (SwitchModels,
-     * Optics), installed_model and platform (Devices), and the labour settings. An instance gets those it uses (a
-     * sheet with rows, a column some row fills, a setting not 0), so that a v1 instance gives the v1 workbook; a
-     * template gets them all.
+     * Optics), installed_model and platform (Devices), breakout and pairs_with (Optics, together), and the labour
+     * settings. An instance gets those it uses (a sheet with rows, a column some row fills, a setting not 0, a
+     * breakout above 1), so that a v1 instance gives the v1 workbook; a template gets them all.
      */
     record Parts(boolean inventory, boolean compatibility, boolean modelMaxBuy, boolean installedModel,
-                 boolean platform, boolean opticMaxBuy, boolean switchSwap, boolean recable) {
-        static final Parts ALL = new Parts(true, true, true, true, true, true, true, true);
+                 boolean platform, boolean opticMaxBuy, boolean switchSwap, boolean recable, boolean breakout) {
+        static final Parts ALL = new Parts(true, true, true, true, true, true, true, true, true);
 
         static Parts usedBy(Instance instance) {
             return new Parts(!instance.inventory().isEmpty(), !instance.compatibility().isEmpty(),
@@ -52,7 +52,8 @@ final class InstanceSheets {
                     instance.devices().stream().anyMatch(d -> d.installedModel() != null),
                     instance.devices().stream().anyMatch(d -> d.platform() != null),
                     instance.optics().stream().anyMatch(o -> o.maxBuy() != null),
-                    instance.settings().switchSwapUsd() != 0, instance.settings().recableUsd() != 0);
+                    instance.settings().switchSwapUsd() != 0, instance.settings().recableUsd() != 0,
+                    instance.optics().stream().anyMatch(o -> o.isBreakout() || !o.pairsWith().isEmpty()));
         }
 
         /** The sheet's columns less the v2 ones left out. */
@@ -66,6 +67,7 @@ final class InstanceSheets {
                 case Schema.DEVICES + ".installed_model" -> installedModel;
                 case Schema.DEVICES + ".platform" -> platform;
                 case Schema.OPTICS + ".max_buy" -> opticMaxBuy;
+                case Schema.OPTICS + ".breakout", Schema.OPTICS + ".pairs_with" -> breakout;
                 default -> throw new IllegalStateException("v2 column without a writer: " + sheet + "." + column);
             };
         }
@@ -271,6 +273,10 @@ final class InstanceSheets {
             }
             if (parts.opticMaxBuy()) {
                 w.whole(o.maxBuy());
+            }
+            if (parts.breakout()) {
+                // 1, the default, stays blank as in a template; ids are separated by ";" as the reader reads them
+                w.whole(o.isBreakout() ? Integer.valueOf(o.breakout()) : null).text(String.join(";", o.pairsWith()));
             }
         }
         w.dropDown(column(Schema.OPTIC_COLUMNS, "kind"), names(OpticKind.class));

@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
 /**
  * Reads an instance workbook (sheets Settings, Racks, SwitchModels, Devices, Links, Optics, the optional DWDM
  * sheets Sites, Spans and WdmEquipment, and the optional v2 sheets Inventory and Compatibility with the v2 columns
- * Devices.installed_model and platform, Optics and SwitchModels max_buy) into an
+ * Devices.installed_model and platform, Optics and SwitchModels max_buy, Optics breakout and pairs_with) into an
  * {@link Instance}, and reports every problem at once: unreadable cells, missing sheets and columns, and what
  * {@link InstanceValidator} finds, each located at its Excel cell (e.g. {@code Links!E14}). User errors never
  * throw. The file is opened read-only and never modified.
@@ -55,6 +55,8 @@ public final class InstanceWorkbookReader {
     private static final String NON_NEGATIVE = "a number, 0 or more";
     private static final String ANY = "a number";
     private static final Pattern CANDIDATE_SEPARATORS = Pattern.compile("[;,\\s]+");
+    /** Optics.pairs_with: ids separated by {@code ;} (or {@code ,}), blanks around them trimmed. */
+    private static final Pattern PAIR_SEPARATORS = Pattern.compile("[;,]");
 
     /** Sheets that may be absent: catalogs default, DWDM, Inventory and Compatibility sheets are empty. */
     private static final Set<String> OPTIONAL_SHEETS = Set.of(Schema.OPTICS, Schema.SWITCH_MODELS, Schema.SITES,
@@ -71,7 +73,9 @@ public final class InstanceWorkbookReader {
             "switch_swap_usd", "give the labour per installed switch replaced by another model, in USD, 0 or more "
                     + "(e.g. 500).",
             "recable_usd", "give the labour per optic unit taken from the Inventory (removal and re-cabling), in "
-                    + "USD, 0 or more (e.g. 15).");
+                    + "USD, 0 or more (e.g. 15).",
+            "breakout", "give the links one unit serves, a whole number, 1 or more (2 for a twin-port module or a "
+                    + "cable that breaks out into 2), or leave the cell blank for 1.");
 
     private InstanceWorkbookReader() {
     }
@@ -510,6 +514,36 @@ public final class InstanceWorkbookReader {
                     text(t, r, "platform", false));
         }
 
+        /**
+         * Optics.breakout: 1 when the column is absent or the cell blank, else a whole number, 1 or more; 1 when
+         * unreadable or below 1 (reported with the column's hint).
+         */
+        private int breakout(SheetTable t, SheetRow r) {
+            String column = "breakout";
+            if (!t.has(column) || t.value(r, column).isBlank()) {
+                return 1;
+            }
+            String where = t.ref(r, column);
+            int value = supply(column).whole(t.value(r, column), where, column, false, 1);
+            if (problems.isReported(where)) {
+                return 1;
+            }
+            if (value < 1) {
+                problems.add(new InputProblem(where, column + " must be 1 or more, got " + value,
+                        SUPPLY_HINTS.get(column)));
+                return 1;
+            }
+            return value;
+        }
+
+        /** Optics.pairs_with: optic ids separated by {@code ;} or {@code ,}, trimmed; empty when blank. */
+        static List<String> pairs(String list) {
+            if (list == null) {
+                return List.of();
+            }
+            return Arrays.stream(PAIR_SEPARATORS.split(list)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+
         /** Rack ids separated by {@code ;}, {@code ,} or blanks; empty when blank. */
         static List<String> racks(String list) {
             if (list == null) {
@@ -543,7 +577,9 @@ public final class InstanceWorkbookReader {
                     yesNo(t, r, "lpo"),
                     text(t, r, "source", false),
                     coherent,
-                    limit(t, r, "max_buy"));
+                    limit(t, r, "max_buy"),
+                    breakout(t, r),
+                    pairs(text(t, r, "pairs_with", false)));
             // An option of unknown kind is reported and left out, so it cannot hide "no usable option" problems.
             return kind == null ? null : optic;
         }

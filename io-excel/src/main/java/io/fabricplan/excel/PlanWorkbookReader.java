@@ -28,7 +28,7 @@ import java.util.function.BiConsumer;
 /**
  * Reads a plan workbook (perhaps edited by hand) back into a {@link Plan} and the {@link StatedFigures} it states.
  * The decisions: DevicePlan's device_id, model_id and rack_id into device assignments, LinkPlan's link_id,
- * optic_id, a_end, b_end and count into link assignments, and the optional DwdmLightpaths, DwdmGreyRoutes and
+ * optic_id, b_optic_id (when the sheet has it), a_end, b_end and count into link assignments, and the optional DwdmLightpaths, DwdmGreyRoutes and
  * DwdmPlacements into its {@link DwdmPlan}; an unreadable decision cell is a problem, reported like the instance
  * reader does. The figures: every other column of those sheets, the Summary, RackPower, BOM and DwdmSpans, each
  * with its cell, read as they stand (text in a number cell included) for the checker to compare; whether the plan
@@ -38,7 +38,8 @@ import java.util.function.BiConsumer;
 public final class PlanWorkbookReader {
     private static final Schema.Columns DEVICE_PLAN = new Schema.Columns(Schema.DEVICE_PLAN_COLUMNS,
             Set.of("device_id", "model_id"));
-    private static final Schema.Columns LINK_PLAN = new Schema.Columns(Schema.LINK_PLAN_COLUMNS,
+    /** LinkPlan's columns; b_optic_id (the b end's module where it differs) may stand anywhere, or be absent. */
+    private static final Schema.Columns LINK_PLAN = new Schema.Columns(Schema.linkPlanColumns(true),
             Set.of("link_id", "optic_id", "a_end", "b_end", "count"));
     private static final Schema.Columns SUMMARY = new Schema.Columns(List.of("key", "value"), Set.of("key", "value"));
     private static final Schema.Columns LIGHTPATHS = new Schema.Columns(Schema.DWDM_LIGHTPATH_COLUMNS,
@@ -231,13 +232,15 @@ public final class PlanWorkbookReader {
                 Packaging b = fields.choice(t.value(r, "b_end"), t.ref(r, "b_end"), "b_end", Packaging.class, true,
                         null);
                 int count = fields.whole(t.value(r, "count"), t.ref(r, "count"), "count", true, 0);
+                // blank (or absent) when both ends carry optic_id; an unknown id is the checker's, at this cell
+                String bOpticId = optionalText(t, r, Schema.B_OPTIC_ID);
                 // A row with an unreadable cell is reported and left out; the checker then reports the link short.
                 if (problems.size() == before) {
                     Cells c = new Cells(t, r);
                     figureRows.add(new StatedFigures.LinkRow(r.index() + 1, out.size(), deviceId(c.text("a_device")),
                             deviceId(c.text("b_device")), c.number("gbps"), c.number("length_m"),
                             c.number("power_w"), c.number("cost_usd"), c.notNumbers()));
-                    out.add(new LinkAssignment(linkId, opticId, a, b, count));
+                    out.add(new LinkAssignment(linkId, opticId, a, b, count, bOpticId));
                 }
             });
             linkFigures = figures(Schema.LINK_PLAN, sheet, LINK_FIGURES, figureRows);

@@ -153,7 +153,9 @@ final class ResultSheets {
     }
 
     private static void linkPlan(CellStyles styles, Instance instance, PlanResult result, PlanEvaluation e) {
-        SheetWriter w = new SheetWriter(styles, Schema.LINK_PLAN, Schema.LINK_PLAN_COLUMNS, UNITS);
+        // b_optic_id only when some link has different modules at its ends: other plans keep their columns
+        boolean bOptic = result.plan() != null && result.plan().links().stream().anyMatch(a -> a.bOpticId() != null);
+        SheetWriter w = new SheetWriter(styles, Schema.LINK_PLAN, Schema.linkPlanColumns(bOptic), UNITS);
         if (result.plan() != null) {
             // Every assignment gets a row; the evaluation skips unknown links or optics, whose figures stay blank.
             Map<LinkAssignment, PlanEvaluation.LinkRow> rows = new IdentityHashMap<>();
@@ -167,8 +169,11 @@ final class ResultSheets {
                 w.newRow().text(a.linkId()).text(link == null ? null : link.aDevice())
                         .text(link == null ? null : link.bDevice()).whole(a.count())
                         .number(link == null ? Double.NaN : link.gbps())
-                        .number(row == null ? Double.NaN : row.lengthM()).text(a.opticId()).choice(a.aEnd())
-                        .choice(a.bEnd()).number(row == null ? Double.NaN : row.powerW())
+                        .number(row == null ? Double.NaN : row.lengthM()).text(a.opticId());
+                if (bOptic) {
+                    w.text(a.bOpticId());
+                }
+                w.choice(a.aEnd()).choice(a.bEnd()).number(row == null ? Double.NaN : row.powerW())
                         .number(row == null ? Double.NaN : row.costUsd());
             }
         }

@@ -56,7 +56,7 @@ final class Schema {
     static final Columns OPTIC_COLUMNS = new Columns(
             List.of("optic_id", "kind", "gbps", "reach_m", "pmd", "media", "power_w", "cost_usd",
                     "fiber_usd_per_m", "lpo", "source", "baud_gbd", "spacing_ghz", "required_osnr_db",
-                    "tx_power_dbm", "max_unamplified_loss_db", "max_buy"),
+                    "tx_power_dbm", "max_unamplified_loss_db", "max_buy", "breakout", "pairs_with"),
             Set.of("optic_id", "kind", "gbps", "reach_m", "power_w", "cost_usd"));
     static final Columns SITE_COLUMNS = new Columns(List.of("site_id", "name"), Set.of("site_id"));
     static final Columns SPAN_COLUMNS = new Columns(
@@ -72,10 +72,12 @@ final class Schema {
             Set.of("optic_id", "platform", "allowed"));
 
     /**
-     * The v2 columns of SwitchModels, Devices and Optics (each last in its sheet): written only when some row
-     * uses them, so that a v1 instance gives the v1 workbook.
+     * The v2 columns of SwitchModels, Devices and Optics (the last of their sheets): written only when some row
+     * uses them, so that a v1 instance gives the v1 workbook. Optics.breakout and pairs_with (twin-port modules,
+     * breakout cables and the modules a module may face) go together.
      */
-    static final Set<String> SUPPLY_COLUMNS = Set.of("max_buy", "installed_model", "platform");
+    static final Set<String> SUPPLY_COLUMNS = Set.of("max_buy", "installed_model", "platform", "breakout",
+            "pairs_with");
 
     /** Settings keys in the order the writer lists them. */
     static final List<String> SETTING_KEYS = List.of("objective", "energy_usd_per_kwh", "pue", "years",
@@ -88,6 +90,21 @@ final class Schema {
 
     static final List<String> LINK_PLAN_COLUMNS = List.of("link_id", "a_device", "b_device", "count", "gbps",
             "length_m", "optic_id", "a_end", "b_end", "power_w", "cost_usd");
+    /**
+     * LinkPlan's column of the b end's module where it differs from the a end's ({@code optic_id}): written, after
+     * optic_id, only when some assignment has one, so that other plans keep their columns; read wherever it stands.
+     */
+    static final String B_OPTIC_ID = "b_optic_id";
+
+    /** LinkPlan's columns, with {@link #B_OPTIC_ID} after optic_id when {@code bOptic}. */
+    static List<String> linkPlanColumns(boolean bOptic) {
+        if (!bOptic) {
+            return LINK_PLAN_COLUMNS;
+        }
+        List<String> columns = new java.util.ArrayList<>(LINK_PLAN_COLUMNS);
+        columns.add(columns.indexOf("optic_id") + 1, B_OPTIC_ID);
+        return List.copyOf(columns);
+    }
     static final List<String> DEVICE_PLAN_COLUMNS = List.of("device_id", "model_id", "packaging", "rack_id",
             "ports_used", "ports", "power_w", "cost_usd");
     static final List<String> RACK_POWER_COLUMNS = List.of("rack_id", "power_budget_kw", "base_load_kw",

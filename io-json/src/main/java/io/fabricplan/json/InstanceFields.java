@@ -143,7 +143,13 @@ final class InstanceFields {
             optional("max_unamplified_loss_db", NUMBER, "dB", "11", null, "COHERENT: most loss without an "
                     + "amplifier; default tx_power_dbm + 21"),
             optional("max_buy", WHOLE, null, "200", null, "modules or assemblies that may be bought; absent: no "
-                    + "limit"));
+                    + "limit"),
+            optional("breakout", WHOLE, null, "2", 1, "links one unit serves, 1 or more: a twin-port module (k "
+                    + "links of gbps / k on one port of gbps) or a breakout cable (one wide end of gbps, k narrow "
+                    + "ends); COHERENT optics keep 1"),
+            optional("pairs_with", TEXT_LIST, null, "[\"dr4_400\"]", null, "modules: ids of the modules it may "
+                    + "face at a link's far end besides itself (either naming the other suffices; an array, or one "
+                    + "string \"dr4_400;fr4_400\" as in the workbook)"));
 
     static final JsonRecord SITES = JsonRecord.of("sites", "Sites", "site",
             required("site_id", TEXT, null, "\"A\"", ID),
@@ -274,7 +280,7 @@ final class InstanceFields {
         return new Optic(v.text("optic_id"), kind, v.number("gbps", 0), v.number("reach_m", 0), v.text("pmd"),
                 media != null ? media : defaultMedia(kind), v.number("power_w", 0), v.number("cost_usd", 0),
                 v.number("fiber_usd_per_m", 0), v.yesNo("lpo"), v.text("source"), coherent(v),
-                v.optionalWhole("max_buy"));
+                v.optionalWhole("max_buy"), v.whole("breakout", 1), v.list("pairs_with"));
     }
 
     /**

@@ -211,13 +211,13 @@ public final class InstanceJson {
             }
         }
 
-        private static Function<Values, ?> builder(JsonRecord type) {
+        private Function<Values, ?> builder(JsonRecord type) {
             return switch (type.key()) {
                 case "racks" -> InstanceFields::rack;
                 case "switch_models" -> InstanceFields::switchModel;
                 case "devices" -> InstanceFields::device;
                 case "links" -> InstanceFields::link;
-                case "optics" -> InstanceFields::optic;
+                case "optics" -> this::optic;
                 case "sites" -> InstanceFields::site;
                 case "spans" -> InstanceFields::span;
                 case "wdm_equipment" -> InstanceFields::wdmItem;
@@ -225,6 +225,16 @@ public final class InstanceJson {
                 case "compatibility" -> InstanceFields::compatibilityRule;
                 default -> throw new IllegalArgumentException(type.key());
             };
+        }
+
+        /** An optic; a breakout below 1, which the record would take for 1, is a problem at its pointer. */
+        private Optic optic(Values v) {
+            if (v.has("breakout") && v.whole("breakout", 1) < 1) {
+                problems.add(Pointers.child(v.pointer(), "breakout"), "must be 1 or more, got "
+                        + v.whole("breakout", 1), "give the links one unit serves: 2 for a twin-port module or a "
+                        + "cable that breaks out into 2, or leave breakout out for 1.");
+            }
+            return InstanceFields.optic(v);
         }
 
         /** The format and version must be the instance's: another document is refused with that one problem. */
@@ -417,6 +427,13 @@ public final class InstanceJson {
             o.number("max_unamplified_loss_db", c.maxUnamplifiedLossDb());
         }
         maxBuy(o, x.maxBuy());
+        // left out at their defaults (breakout 1, no pairs), as an instance without twin-port modules has them
+        if (x.isBreakout()) {
+            o.whole("breakout", x.breakout());
+        }
+        if (!x.pairsWith().isEmpty()) {
+            o.list("pairs_with", x.pairsWith());
+        }
     }
 
     private static void site(JsonOut o, Site s) throws IOException {

@@ -327,8 +327,12 @@ public final class JobJson {
         }
         ArrayNode links = o.putArray("links");
         for (LinkAssignment a : plan.links()) {
-            links.addObject().put("link_id", a.linkId()).put("optic_id", a.opticId()).put("a_end", a.aEnd().name())
-                    .put("b_end", a.bEnd().name()).put("count", a.count());
+            ObjectNode link = links.addObject().put("link_id", a.linkId()).put("optic_id", a.opticId())
+                    .put("a_end", a.aEnd().name()).put("b_end", a.bEnd().name()).put("count", a.count());
+            // the b end's module where it differs; left out otherwise, as results written before it have it
+            if (a.bOpticId() != null) {
+                link.put("b_optic_id", a.bOpticId());
+            }
         }
         ReportedTotals r = plan.reported();
         if (r != null) {
@@ -383,7 +387,7 @@ public final class JobJson {
                 text(d, "model_id"), text(d, "rack_id")));
         List<LinkAssignment> links = list(o, "links", a -> new LinkAssignment(text(a, "link_id"),
                 text(a, "optic_id"), choice(a, "a_end", Packaging.class), choice(a, "b_end", Packaging.class),
-                whole(a, "count")));
+                whole(a, "count"), a.has("b_optic_id") ? text(a, "b_optic_id") : null));
         JsonNode r = o.get("reported");
         ReportedTotals reported = r == null || r.isNull() ? null : new ReportedTotals(
                 r.path("objective").isNull() ? null : choice(r, "objective", Objective.class),

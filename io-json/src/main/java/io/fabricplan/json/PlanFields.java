@@ -55,7 +55,10 @@ final class PlanFields {
             required("count", WHOLE, null, "2", "how many of its links take this option"),
             figure("gbps", "Gb/s", "rate per link"),
             figure("length_m", "m", "length, with the devices where the plan places them"),
-            required("optic_id", TEXT, null, "\"dr8_800\"", "the option"),
+            required("optic_id", TEXT, null, "\"dr8_800\"", "the option: the a-end's module, or the cable assembly"),
+            optional("b_optic_id", TEXT, null, "\"dr4_400\"", null, "the b-end's module where it differs from "
+                    + "optic_id (a twin-port module facing a single-port one, see the optics' pairs_with); absent "
+                    + "when both ends carry optic_id"),
             choice("a_end", true, Packaging.class, null, "what terminates the a-end"),
             choice("b_end", true, Packaging.class, null, "what terminates the b-end"),
             figure("power_w", "W", "both ends over its count, CPO port power too"),

@@ -163,6 +163,7 @@ public final class PlanJson {
                 o.figure("gbps", link == null ? Double.NaN : link.gbps());
                 o.figure("length_m", row == null ? Double.NaN : row.lengthM());
                 o.textOrNull("optic_id", a.opticId());
+                bOptic(o, a);
                 o.choice("a_end", a.aEnd());
                 o.choice("b_end", a.bEnd());
                 o.figure("power_w", row == null ? Double.NaN : row.powerW());
@@ -171,6 +172,13 @@ public final class PlanJson {
             }
         }
         o.endArray();
+    }
+
+    /** The b end's module where it differs from the a end's; left out otherwise, as a plan without one has it. */
+    private static void bOptic(JsonOut o, LinkAssignment a) throws IOException {
+        if (a.bOpticId() != null) {
+            o.text("b_optic_id", a.bOpticId());
+        }
     }
 
     private static void devices(JsonOut o, PlanEvaluation e) throws IOException {
@@ -332,6 +340,7 @@ public final class PlanJson {
                 links.figure("gbps", r.gbps(), r.notNumbers());
                 links.figure("length_m", r.lengthM(), r.notNumbers());
                 o.textOrNull("optic_id", a.opticId());
+                bOptic(o, a);
                 o.choice("a_end", a.aEnd());
                 o.choice("b_end", a.bEnd());
                 links.figure("power_w", r.powerW(), r.notNumbers());
@@ -366,10 +375,11 @@ public final class PlanJson {
                 bom.figure("unit_cost_usd", r.unitCostUsd(), r.notNumbers());
                 bom.figure("total_cost_usd", r.totalCostUsd(), r.notNumbers());
                 // a plan written before the reused and bought figures states neither: none is made up here
-                if (!Double.isNaN(r.reused()) || r.notNumbers().containsKey("reused")) {
+                // (notNumbers is null where every figure of the line is a number or blank)
+                if (!Double.isNaN(r.reused()) || r.notNumbers() != null && r.notNumbers().containsKey("reused")) {
                     bom.figure("reused", r.reused(), r.notNumbers());
                 }
-                if (!Double.isNaN(r.bought()) || r.notNumbers().containsKey("bought")) {
+                if (!Double.isNaN(r.bought()) || r.notNumbers() != null && r.notNumbers().containsKey("bought")) {
                     bom.figure("bought", r.bought(), r.notNumbers());
                 }
             });
@@ -737,7 +747,7 @@ public final class PlanJson {
                     v.figure("cost_usd"), notNumbers(v));
             links.add(new LinkAssignment(v.text("link_id"), v.text("optic_id"),
                     v.choice("a_end", Packaging.class, null), v.choice("b_end", Packaging.class, null),
-                    v.whole("count", 0)));
+                    v.whole("count", 0), v.text("b_optic_id")));
             return row;
         }
 

@@ -157,7 +157,9 @@ class RandomInstanceRoundTripTest {
                     random.nextBoolean() ? Double.NaN : number(), number(), number());
             return new Optic(id(), choice(OpticKind.class), number(), number(), random.nextBoolean() ? null : id(),
                     choice(Media.class), number(), number(), number(), random.nextBoolean(),
-                    random.nextBoolean() ? "" : id(), coherent, maxBuy());
+                    random.nextBoolean() ? "" : id(), coherent, maxBuy())
+                    .withBreakout(random.nextBoolean() ? 1 : Math.max(1, whole()),
+                            random.nextBoolean() ? List.of() : List.of(id(), id()));
         }
 
         private Span span() {

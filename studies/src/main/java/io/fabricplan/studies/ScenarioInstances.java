@@ -37,6 +37,7 @@ public final class ScenarioInstances {
     static final int MOST_VALIDATION_PROBLEMS = 100;
     private static final int MOST_LISTED = 8;
     private static final Pattern RACK_SEPARATORS = Pattern.compile("[;,\\s]+");
+    private static final Pattern ID_SEPARATORS = Pattern.compile("[;,]");
 
     private ScenarioInstances() {
     }
@@ -248,13 +249,14 @@ public final class ScenarioInstances {
             return shown.isEmpty();
         }
         return switch (column.kind()) {
-            case NUMBER, OPTIONAL_NUMBER, INT, OPTIONAL_INT, LONG -> {
+            case NUMBER, OPTIONAL_NUMBER, INT, OPTIONAL_INT, COUNT, LONG -> {
                 Double w = Texts.number(wanted);
                 yield w != null && !shown.isEmpty() && ((Number) value).doubleValue() == w;
             }
             case FLAG -> value.equals(yesNo(wanted));
             case CHOICE -> shown.equals(choiceName(wanted));
             case RACK_LIST -> shown.equalsIgnoreCase(String.join(";", racks(wanted)));
+            case ID_LIST -> shown.equalsIgnoreCase(String.join(";", ids(wanted)));
             case TEXT, OPTIONAL_TEXT -> shown.equalsIgnoreCase(wanted);
         };
     }
@@ -352,13 +354,13 @@ public final class ScenarioInstances {
                         "write a number" + forExample + (column.kind() == Kind.OPTIONAL_NUMBER
                                 ? ", or nothing to leave it blank." : ".")) : Value.of(number);
             }
-            case INT, OPTIONAL_INT, LONG -> {
+            case INT, OPTIONAL_INT, COUNT, LONG -> {
                 boolean optional = column.kind() == Kind.OPTIONAL_INT;
                 if (t.isEmpty() && optional) {
                     yield Value.of(null);
                 }
-                String write = "write a whole number" + forExample + (optional ? ", or nothing to leave it blank."
-                        : ".");
+                String write = "write a whole number" + (column.kind() == Kind.COUNT ? ", 1 or more" : "")
+                        + forExample + (optional ? ", or nothing to leave it blank." : ".");
                 yield Double.isNaN(number) ? Value.refused(name + " must be a whole number, got \"" + text + "\"",
                         write) : whole(column.kind(), number, name, name + " must be a whole number, got "
                         + OverrideValue.format(number), write);
@@ -382,6 +384,7 @@ public final class ScenarioInstances {
                         : Texts.listed(column.choices(), MOST_LISTED)) + ".");
             }
             case RACK_LIST -> Value.of(racks(t));
+            case ID_LIST -> Value.of(ids(t));
         };
     }
 
@@ -398,7 +401,7 @@ public final class ScenarioInstances {
         if (!Double.isFinite(product)) {
             return Value.refused(what, "multiply by a smaller factor.");
         }
-        return column.kind() == Kind.INT || column.kind() == Kind.OPTIONAL_INT || column.kind() == Kind.LONG
+        return column.kind().whole()
                 ? whole(column.kind(), product, field, what + ", not a whole number", "multiply by a factor that keeps "
                 + column.name() + " whole, e.g. 2, or set " + column.name() + " itself.")
                 : Value.of(product);
@@ -418,6 +421,11 @@ public final class ScenarioInstances {
         if (Math.abs(rounded) > most) {
             return Value.refused(field + " must be within -" + OverrideValue.format(most) + " and "
                     + OverrideValue.format(most) + ", got " + OverrideValue.format(rounded), "write a smaller whole number.");
+        }
+        // a record would take a breakout below 1 for 1, silently: refused here instead
+        if (kind == Kind.COUNT && rounded < 1) {
+            return Value.refused(field + " must be 1 or more, got " + OverrideValue.format(rounded), "write 1 for an "
+                    + "ordinary module or cable, or the links one unit serves, e.g. 2 for a twin-port module.");
         }
         return Value.of(asLong ? (Object) (long) rounded : (Object) (int) rounded);
     }
@@ -441,12 +449,19 @@ public final class ScenarioInstances {
         return Arrays.stream(RACK_SEPARATORS.split(list.strip())).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** Optic ids separated by {@code ;} or {@code ,}, trimmed, as the workbook reads pairs_with. */
+    private static List<String> ids(String list) {
+        return Arrays.stream(ID_SEPARATORS.split(list.strip())).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
+    }
+
     /** ", e.g. CPO": a value a column that is not a number could take, for hints; "" for texts. */
     private static String example(Column<?> column) {
         return switch (column.kind()) {
             case CHOICE -> ", e.g. " + column.choices().get(0);
             case FLAG -> ", e.g. YES";
             case RACK_LIST -> ", e.g. N1;N2";
+            case ID_LIST -> ", e.g. dr4_400;fr4_400";
             default -> "";
         };
     }

@@ -47,6 +47,8 @@ final class SheetColumns {
         INT,
         /** A whole number in int range that may be blank (null), e.g. {@code max_buy}: no limit. */
         OPTIONAL_INT,
+        /** A whole number, 1 or more, e.g. {@code Optics.breakout}. */
+        COUNT,
         /** A whole number a double holds exactly (the seed). */
         LONG,
         /** Text that may not be blank. */
@@ -58,10 +60,18 @@ final class SheetColumns {
         /** One of an enum's names. */
         CHOICE,
         /** Rack ids separated by {@code ;}, {@code ,} or blanks. */
-        RACK_LIST;
+        RACK_LIST,
+        /** Optic ids separated by {@code ;} or {@code ,}, e.g. {@code Optics.pairs_with}. */
+        ID_LIST;
 
         boolean numeric() {
-            return this == NUMBER || this == OPTIONAL_NUMBER || this == INT || this == OPTIONAL_INT || this == LONG;
+            return this == NUMBER || this == OPTIONAL_NUMBER || this == INT || this == OPTIONAL_INT || this == COUNT
+                    || this == LONG;
+        }
+
+        /** Whether it holds a whole number. */
+        boolean whole() {
+            return this == INT || this == OPTIONAL_INT || this == COUNT || this == LONG;
         }
     }
 
@@ -265,29 +275,34 @@ final class SheetColumns {
             id("optic_id", Optic::id),
             choice("kind", OpticKind.class, Optic::kind, (o, v) -> new Optic(o.id(), v, o.gbps(), o.reachM(),
                     o.pmd(), o.media(), o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(),
-                    o.coherent(), o.maxBuy())),
+                    o.coherent(), o.maxBuy(), o.breakout(), o.pairsWith())),
             number("gbps", Optic::gbps, (o, v) -> new Optic(o.id(), o.kind(), v, o.reachM(), o.pmd(), o.media(),
-                    o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy())),
+                    o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy(),
+                    o.breakout(), o.pairsWith())),
             number("reach_m", Optic::reachM, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), v, o.pmd(), o.media(),
-                    o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy())),
+                    o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy(),
+                    o.breakout(), o.pairsWith())),
             optionalText("pmd", Optic::pmd, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(), v,
                     o.media(), o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(),
-                    o.maxBuy())),
+                    o.maxBuy(), o.breakout(), o.pairsWith())),
             choice("media", Media.class, Optic::media, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(),
                     o.pmd(), v, o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(),
-                    o.maxBuy())),
+                    o.maxBuy(), o.breakout(), o.pairsWith())),
             number("power_w", Optic::powerW, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(), o.pmd(),
-                    o.media(), v, o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy())),
+                    o.media(), v, o.costUsd(), o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy(),
+                    o.breakout(), o.pairsWith())),
             number("cost_usd", Optic::costUsd, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(), o.pmd(),
-                    o.media(), o.powerW(), v, o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy())),
+                    o.media(), o.powerW(), v, o.fiberUsdPerM(), o.lpo(), o.source(), o.coherent(), o.maxBuy(),
+                    o.breakout(), o.pairsWith())),
             number("fiber_usd_per_m", Optic::fiberUsdPerM, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(),
                     o.reachM(), o.pmd(), o.media(), o.powerW(), o.costUsd(), v, o.lpo(), o.source(), o.coherent(),
-                    o.maxBuy())),
+                    o.maxBuy(), o.breakout(), o.pairsWith())),
             flag("lpo", Optic::lpo, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(), o.pmd(), o.media(),
-                    o.powerW(), o.costUsd(), o.fiberUsdPerM(), v, o.source(), o.coherent(), o.maxBuy())),
+                    o.powerW(), o.costUsd(), o.fiberUsdPerM(), v, o.source(), o.coherent(), o.maxBuy(),
+                    o.breakout(), o.pairsWith())),
             optionalText("source", Optic::source, (o, v) -> new Optic(o.id(), o.kind(), o.gbps(), o.reachM(),
                     o.pmd(), o.media(), o.powerW(), o.costUsd(), o.fiberUsdPerM(), o.lpo(), v, o.coherent(),
-                    o.maxBuy())),
+                    o.maxBuy(), o.breakout(), o.pairsWith())),
             // The DWDM columns: blank (NaN) on an optic without DWDM data, as the workbook shows it; setting one
             // gives it DWDM data with the others as the reader reads blank cells.
             number("baud_gbd", o -> dwdm(o).baudGbd(), (o, v) -> o.withCoherent(new CoherentSpec(v,
@@ -303,7 +318,9 @@ final class SheetColumns {
             number("max_unamplified_loss_db", o -> dwdm(o).maxUnamplifiedLossDb(), (o, v) -> o.withCoherent(
                     new CoherentSpec(dwdm(o).baudGbd(), dwdm(o).spacingGhz(), dwdm(o).requiredOsnrDb(), launch(o),
                             v))),
-            optionalWhole("max_buy", Optic::maxBuy, Optic::withMaxBuy)));
+            optionalWhole("max_buy", Optic::maxBuy, Optic::withMaxBuy),
+            count("breakout", Optic::breakout, (o, v) -> o.withBreakout(v, o.pairsWith())),
+            idList("pairs_with", Optic::pairsWith, (o, v) -> o.withBreakout(o.breakout(), v))));
 
     private static final Table<Span> SPANS = new Table<>("Spans", "span_id", Span::id, Instance::spans,
             (i, rows) -> i.withDwdm(i.sites(), rows, i.wdmEquipment()), columns(
@@ -430,6 +447,10 @@ final class SheetColumns {
         return new Column<>(name, Kind.OPTIONAL_INT, List.of(), get::apply, (r, v) -> set.apply(r, (Integer) v));
     }
 
+    private static <R> Column<R> count(String name, ToIntFunction<R> get, WithInt<R> set) {
+        return new Column<>(name, Kind.COUNT, List.of(), get::applyAsInt, (r, v) -> set.with(r, (Integer) v));
+    }
+
     private static <R> Column<R> wholeLong(String name, ToLongFunction<R> get, WithLong<R> set) {
         return new Column<>(name, Kind.LONG, List.of(), get::applyAsLong, (r, v) -> set.with(r, (Long) v));
     }
@@ -458,6 +479,12 @@ final class SheetColumns {
     private static <R> Column<R> rackList(String name, Function<R, List<String>> get,
                                           BiFunction<R, List<String>, R> set) {
         return new Column<>(name, Kind.RACK_LIST, List.of(), get::apply, (r, v) -> set.apply(r, (List<String>) v));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> Column<R> idList(String name, Function<R, List<String>> get,
+                                        BiFunction<R, List<String>, R> set) {
+        return new Column<>(name, Kind.ID_LIST, List.of(), get::apply, (r, v) -> set.apply(r, (List<String>) v));
     }
 
     @SafeVarargs

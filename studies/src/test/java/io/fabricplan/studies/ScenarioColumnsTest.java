@@ -31,7 +31,7 @@ class ScenarioColumnsTest {
             "Links", List.of("link_id", "a_device", "b_device", "count", "gbps", "length_m"),
             "Optics", List.of("optic_id", "kind", "gbps", "reach_m", "pmd", "media", "power_w", "cost_usd",
                     "fiber_usd_per_m", "lpo", "source", "baud_gbd", "spacing_ghz", "required_osnr_db",
-                    "tx_power_dbm", "max_unamplified_loss_db", "max_buy"),
+                    "tx_power_dbm", "max_unamplified_loss_db", "max_buy", "breakout", "pairs_with"),
             "Spans", List.of("span_id", "a_site", "b_site", "length_km", "loss_db_per_km", "connector_loss_db",
                     "fiber_pairs"),
             "WdmEquipment", List.of("item_id", "kind", "channels", "spacing_ghz", "insertion_loss_db", "gain_db",
@@ -58,9 +58,13 @@ class ScenarioColumnsTest {
     void everySetterChangesItsColumnAndNoOther() {
         Instance campus = Examples.campusDwdm(); // every sheet has rows, and the coherent optics DWDM data
         Instance v2 = ScenarioV2FieldsTest.withEveryV2Field(campus); // and every v2 column a value
+        // and every optic a breakout and a pairing, which the other columns' setters must keep
+        Instance paired = v2.withOptics(v2.optics().stream().map(o -> o.withBreakout(2, List.of("dr4_400")))
+                .toList());
         for (Table<?> table : SheetColumns.tables()) {
             checkSetters(table, campus);
             checkSetters(table, v2);
+            checkSetters(table, paired);
         }
     }
 
@@ -106,12 +110,14 @@ class ScenarioColumnsTest {
                     : ((Double) current) + 12.25;
             case INT -> ((Integer) current) + 7;
             case OPTIONAL_INT -> current == null ? 7 : ((Integer) current) + 7;
+            case COUNT -> ((Integer) current) + 7;
             case LONG -> ((Long) current) + 7;
             case TEXT, OPTIONAL_TEXT -> current + "x";
             case FLAG -> !((Boolean) current);
             case CHOICE -> column.choices().stream().filter(c -> !c.equals(ScenarioInstances.shown(current)))
                     .findFirst().orElseThrow();
             case RACK_LIST -> List.of("A-N", "B-N");
+            case ID_LIST -> List.of("fr4_400", "sr4_400");
         };
     }
 }
