@@ -51,6 +51,14 @@ final class BenchCommand implements Callable<Integer> {
      * CPO switches the plain optimum buys (it buys CPO for every switch: 192 and 5,120, so 144 and 3,840). That is
      * also below what is bought with the installed leaves and no limit (the rack budgets let about half of them,
      * or all, be kept: 4,096 to 4,608 at 131k; 160 at 16k), so the limit binds. They run only when named.
+     *
+     * <p>The breakout sizes add the default catalog's breakout items ({@code generate --breakouts}: twin-port
+     * modules facing single-port ones, breakout cables). A twin-port module needs a switch port of its whole rate,
+     * twice the link's: 16k-breakout is the 16k fabric (400G NICs on 800G ports) with them; the 131k fabric has
+     * 800G NICs on SW102T's 800G ports, where none fits (the 1.6T one needs 1.6T ports, which no default family
+     * has), so 131k-breakout is the same 131,072 GPUs, 3 tiers of SW102T, at 400G NICs (1,024 leaves, 1,024 spines,
+     * 512 cores; the same 393,216 cables). 16k-all is 16k-supply with them. Same targets as their plain sizes;
+     * they run only when named.
      */
     enum Size {
         S1K("1k", 1_024, 0.0, 2, "--gpus 1024 --tiers 2 --switch-family SW51T --nic-gbps 400"),
@@ -59,7 +67,11 @@ final class BenchCommand implements Callable<Integer> {
         S16K_SUPPLY("16k-supply", 16_384, 0.001, 20, S16K.generatorFlags + " " + supplyFlags("dr4_400", 4_000,
                 "sw102-cpo", 144)),
         S131K_SUPPLY("131k-supply", 131_072, 0.005, 120, S131K.generatorFlags + " " + supplyFlags("dr8_800", 8_000,
-                "sw102-cpo", 3_840));
+                "sw102-cpo", 3_840)),
+        S16K_BREAKOUT("16k-breakout", 16_384, 0.001, 20, S16K.generatorFlags + " --breakouts"),
+        S131K_BREAKOUT("131k-breakout", 131_072, 0.005, 120, "--gpus 131072 --tiers 3 --switch-family SW102T "
+                + "--nic-gbps 400 --breakouts"),
+        S16K_ALL("16k-all", 16_384, 0.001, 20, S16K_SUPPLY.generatorFlags + " --breakouts");
 
         final String label;
         final int gpus;
@@ -91,6 +103,12 @@ final class BenchCommand implements Callable<Integer> {
             return byDefault();
         }
 
+        /** Every label, as a message lists them: "1k, 16k, ... or 16k-all". */
+        static String labels() {
+            List<String> all = java.util.Arrays.stream(values()).map(s -> s.label).toList();
+            return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
+        }
+
         /** The size of a label, or null. */
         static Size of(String label) {
             for (Size s : values()) {
@@ -106,8 +124,10 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--sizes", paramLabel = "LIST", defaultValue = "1k,16k,131k",
-            description = "sizes to run, from 1k, 16k, 131k, 16k-supply, 131k-supply (default: ${DEFAULT-VALUE}; "
-                    + "the supply sizes are the same fabrics with installed leaves, stock and a CPO max_buy)")
+            description = "sizes to run, from 1k, 16k, 131k, 16k-supply, 131k-supply, 16k-breakout, 131k-breakout, "
+                    + "16k-all (default: ${DEFAULT-VALUE}; the supply sizes are the same fabrics with installed "
+                    + "leaves, stock and a CPO max_buy; the breakout sizes add twin-port modules and breakout cables, "
+                    + "131k-breakout at 400G NICs; 16k-all is 16k-supply with them)")
     String sizes;
 
     @Option(names = "--time-limit", paramLabel = "S", converter = Flags.Seconds.class,
@@ -145,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
             Size size = Size.of(s);
             if (size == null) {
                 return invalid(err, "--sizes " + sizes + ": unknown size \"" + s.trim() + "\"",
-                        "use 1k, 16k, 131k, 16k-supply or 131k-supply, comma-separated, e.g. --sizes 1k,16k.");
+                        "use " + Size.labels() + ", comma-separated, e.g. --sizes 1k,16k.");
             }
             chosen.add(size);
         }

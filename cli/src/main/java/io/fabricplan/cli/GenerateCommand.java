@@ -4,6 +4,7 @@ import io.fabricplan.excel.InstanceWorkbookWriter;
 import io.fabricplan.instances.FabricGenerator;
 import io.fabricplan.instances.GeneratedFabric;
 import io.fabricplan.instances.GeneratorOptions;
+import io.fabricplan.model.DefaultCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "         fabricplan generate --gpus 16384 --halls 4 --hall-spans -o fabric-16k-spans.xlsx",
                 "         fabricplan generate --gpus 16384 --tiers 2 --switch-family SW102T --installed-fraction 0.5 "
                         + "--stock dr4_400=4000 --max-buy sw102-cpo=144 --switch-swap-usd 2500 --recable-usd 25 "
-                        + "-o refresh-16k.xlsx"})
+                        + "-o refresh-16k.xlsx",
+                "         fabricplan generate --gpus 1024 --breakouts -o fabric-1k-twin-port.xlsx"})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,6 +65,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--nic-gbps", paramLabel = "400|800", converter = Flags.Whole.class, defaultValue = "400",
             description = "rate of a NIC port and of every link (default: ${DEFAULT-VALUE})")
     int nicGbps;
+
+    @Option(names = "--breakouts", description = "add the default catalog's breakout items to the Optics: twin-port "
+            + "800G modules (2xSR4, 2xDR4, 2xFR4) facing 400G modules, a single-port 800G DR4 and the 1.6T 2xDR4 "
+            + "facing it, 800G-to-2x400G DAC and AOC; a twin-port module needs a switch port of its whole rate, so "
+            + "they serve --nic-gbps 400 fabrics (default: without them)")
+    boolean breakouts;
 
     @Option(names = "--oversubscription", paramLabel = "O", converter = Flags.Whole.class, defaultValue = "1",
             description = "leaf down-ports per up-port, 1 = non-blocking (default: ${DEFAULT-VALUE})")
@@ -157,7 +165,7 @@ final class GenerateCommand implements Callable<Integer> {
                 spanKm == null ? GeneratorOptions.HallSpans.DEFAULT_SPAN_KM : spanKm,
                 fiberPairs == null ? GeneratorOptions.HallSpans.AUTO_FIBER_PAIRS : fiberPairs);
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers == null ? 0 : tiers,
-                switchFamily, nicGbps, oversubscription, halls, placement, seed, spans, supply());
+                switchFamily, nicGbps, oversubscription, halls, placement, seed, spans, supply(), breakouts);
     }
 
     /** The supply of the flags, or null when none of them is given (a green field, as before they existed). */
@@ -203,7 +211,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         InstanceWorkbookWriter.write(fabric.instance(), output);
         spec.commandLine().getOut().println("wrote " + output + ": " + fabric.sizing().summary()
-                + supplySummary(fabric));
+                + supplySummary(fabric) + (breakouts ? String.format(Locale.ROOT, "; %d breakout items in the "
+                + "Optics", DefaultCatalog.breakoutOptics().size()) : ""));
         return ExitCode.OK;
     }
 

@@ -129,7 +129,8 @@ class BadFlagValuesTest {
                 row("generate --gpus 1024 -o {DIR}/f.xls => -o | .xlsx | f.xlsx"),
                 row("generate --gpus 1024 => -o OUT.xlsx is missing"),
                 // bench (refused before generating anything)
-                row("bench --sizes 2k => --sizes | \"2k\" | 1k, 16k, 131k, 16k-supply or 131k-supply"),
+                row("bench --sizes 2k => --sizes | \"2k\" | 1k, 16k, 131k, 16k-supply, 131k-supply, 16k-breakout, "
+                        + "131k-breakout or 16k-all"),
                 row("bench --sizes 16k,supply => --sizes | \"supply\""),
                 row("bench --stages 3k => --stages 3k"),
                 row("bench --stages 16k-supply => --stages 16k-supply | 1k, 16k or 131k"),

@@ -1,6 +1,9 @@
 package io.fabricplan.cli;
 
+import io.fabricplan.instances.FabricGenerator;
 import io.fabricplan.instances.GeneratorOptions;
+import io.fabricplan.model.DefaultCatalog;
+import io.fabricplan.model.Optic;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,49 @@ class BenchCommandTest {
         assertThat(defaults).isEqualTo("1k,16k,131k");
         assertThat(Arrays.stream(defaults.split(",")).map(BenchCommand.Size::of))
                 .allSatisfy(size -> assertThat(size.byDefault()).isTrue());
+    }
+
+    /**
+     * The breakout sizes: 16k-breakout and 16k-all are 16k and 16k-supply with --breakouts; 131k-breakout is the
+     * 131k fabric at 400G NICs (at 800G no twin-port module fits SW102T's 800G ports), with --breakouts. Each
+     * builds its instance with the breakout items after the catalog's optics and no warning.
+     */
+    @Test
+    void breakoutSizesAreTheirFabricsWithBreakoutsAndBuildTheirInstances() {
+        BenchCommand.Size b16 = BenchCommand.Size.of("16k-breakout");
+        BenchCommand.Size b131 = BenchCommand.Size.of("131K-Breakout");
+        BenchCommand.Size all16 = BenchCommand.Size.of("16k-all");
+        assertThat(List.of(b16, b131, all16)).containsExactly(BenchCommand.Size.S16K_BREAKOUT,
+                BenchCommand.Size.S131K_BREAKOUT, BenchCommand.Size.S16K_ALL);
+
+        assertThat(GenerateCommandTest.options(flags(b16)))
+                .isEqualTo(GenerateCommandTest.options(flags(BenchCommand.Size.S16K)).withBreakouts(true));
+        assertThat(GenerateCommandTest.options(flags(all16)))
+                .isEqualTo(GenerateCommandTest.options(flags(BenchCommand.Size.S16K_SUPPLY)).withBreakouts(true));
+        assertThat(GenerateCommandTest.options(flags(b131)))
+                .isEqualTo(GenerateCommandTest.options(flags(BenchCommand.Size.S131K)).withNicGbps(400)
+                        .withBreakouts(true));
+        for (BenchCommand.Size[] pair : new BenchCommand.Size[][] {{b16, BenchCommand.Size.S16K},
+                {b131, BenchCommand.Size.S131K}, {all16, BenchCommand.Size.S16K_SUPPLY}}) {
+            assertThat(pair[0].gpus).isEqualTo(pair[1].gpus);
+            assertThat(pair[0].targetGap).isEqualTo(pair[1].targetGap);
+            assertThat(pair[0].targetSeconds).isEqualTo(pair[1].targetSeconds);
+            assertThat(pair[0].byDefault()).isFalse();
+            assertThat(pair[0].stageable()).isFalse();
+
+            var fabric = FabricGenerator.generate(GenerateCommandTest.options(flags(pair[0])));
+
+            assertThat(fabric.warnings()).isEmpty();
+            assertThat(fabric.instance().optics()).extracting(Optic::id).containsSequence(
+                    DefaultCatalog.breakoutOptics().stream().map(Optic::id).toList());
+            assertThat(fabric.sizing().gpus()).isEqualTo(pair[0].gpus);
+        }
+        // 131k at 400G: 3 tiers of SW102T (256 ports of 400G), half the switches of the 800G fabric, same cables
+        var s = FabricGenerator.generate(GenerateCommandTest.options(flags(b131))).sizing();
+        assertThat(List.of(s.tiers(), s.leaves(), s.spines(), s.cores())).containsExactly(3, 1_024, 1_024, 512);
+        assertThat(s.cables()).isEqualTo(393_216);
+        assertThat(BenchCommand.Size.labels()).isEqualTo("1k, 16k, 131k, 16k-supply, 131k-supply, 16k-breakout, "
+                + "131k-breakout or 16k-all");
     }
 
     private static String[] flags(BenchCommand.Size size) {

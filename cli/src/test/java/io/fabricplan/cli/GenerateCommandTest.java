@@ -117,7 +117,7 @@ class GenerateCommandTest {
         assertThat(CliRun.of("--help").out()).contains("generate");
         assertThat(CliRun.of("generate", "--help").out()).contains("--gpus", "--placement", "--hall-spans",
                 "--span-km", "--fiber-pairs", "--installed-fraction", "--stock", "--max-buy", "--switch-swap-usd",
-                "--recable-usd", "Example:");
+                "--recable-usd", "--breakouts", "Example:");
     }
 
     /** The options of a generate command line, as the command builds them. */
@@ -165,6 +165,54 @@ class GenerateCommandTest {
         // without supply flags the line is as before
         assertThat(CliRun.of("generate", "--gpus", "256", "--gpus-per-node", "4", "-o", dir.resolve("plain.xlsx")
                 .toString()).out()).doesNotContain("installed", "stock", "max_buy", "labour");
+    }
+
+    @Test
+    void breakoutsFlagAddsTheCatalogsBreakoutItemsAndSaysSo() {
+        assertThat(options("--gpus", "1024", "--breakouts", "-o", "x.xlsx"))
+                .isEqualTo(GeneratorOptions.of(1024).withBreakouts(true));
+        assertThat(options("--gpus", "1024", "-o", "x.xlsx").breakouts()).isFalse();
+        Path out = dir.resolve("twin.xlsx");
+
+        CliRun run = CliRun.of("generate", "--gpus", "1024", "--breakouts", "-o", out.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).as(run.toString()).contains("2,048 cables", "; 7 breakout items in the Optics");
+        assertThat(run.err()).doesNotContain("warning");
+        var read = InstanceWorkbookReader.read(out);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.instance().optics()).extracting(io.fabricplan.model.Optic::id)
+                .containsExactlyElementsOf(io.fabricplan.model.DefaultCatalog.opticsWithBreakouts().stream()
+                        .map(io.fabricplan.model.Optic::id).toList());
+        // without the flag the line is as before
+        assertThat(CliRun.of("generate", "--gpus", "1024", "-o", dir.resolve("plain.xlsx").toString()).out())
+                .doesNotContain("breakout");
+    }
+
+    @Test
+    void breakoutsAt800GWarnThatNoTwinPortModuleFits() {
+        CliRun run = CliRun.of("generate", "--gpus", "2048", "--switch-family", "SW102T", "--nic-gbps", "800",
+                "--breakouts", "-o", dir.resolve("x.xlsx").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("warning: --breakouts at 800G: no twin-port module or breakout cable of the "
+                + "default catalog fits SW102T's 800G ports", "use --nic-gbps 400 for twin-port modules at the "
+                + "switches");
+    }
+
+    @Test
+    void aBreakoutItemInStockNeedsTheBreakoutsFlag() {
+        Path out = dir.resolve("x.xlsx");
+
+        CliRun run = CliRun.of("generate", "--gpus", "1024", "--stock", "twin_dr4_800=64", "-o", out.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("fabricplan: --stock twin_dr4_800=64: twin_dr4_800 is one of the default "
+                + "catalog's breakout items, which the instance has only with --breakouts",
+                "  Maybe add --breakouts, or use an item of the catalog without breakouts.");
+        assertThat(out).doesNotExist();
+        assertThat(CliRun.of("generate", "--gpus", "1024", "--stock", "twin_dr4_800=64", "--breakouts", "-o",
+                out.toString()).exitCode()).isZero();
     }
 
     /** Free placement writes candidate_racks; the optimiser then places every switch in one of them. */

@@ -109,6 +109,18 @@ import java.util.SplittableRandom;
  * switch model of the catalog; the Settings get {@code switch_swap_usd} and {@code recable_usd}. Without supply
  * the instance has none of them.
  *
+ * <h2>Breakouts</h2>
+ * With {@link GeneratorOptions#withBreakouts} ({@code --breakouts}) the Optics are followed by {@link
+ * DefaultCatalog#breakoutOptics()}: twin-port 800G modules (2xSR4, 2xDR4, 2xFR4) whose 400G halves face the 400G
+ * modules, a single-port 800G DR4 and the 1.6T 2xDR4 facing it, and 800G-to-2x400G DAC and AOC breakout cables.
+ * A twin-port module or the wide end of a breakout cable needs a switch port of its whole rate, so with the
+ * default families (800G ports) they serve 400G links: with {@code --nic-gbps 400} a leaf may carry twin-port
+ * modules facing the servers' 400G modules (as the switches of a DGX H100 SuperPOD do), and switch-to-switch links
+ * twin-port modules at both ends. At 800G no twin-port module or breakout cable fits an 800G port (the 1.6T one
+ * needs 1.6T ports): only the single-port 800G DR4 is new, and the generator warns. Nothing else changes: the
+ * floor, links and rack budgets are those without breakouts (computed with the single-port modules, which draw
+ * at least as much per link as the twin-port ones, so all-CPO still fits and all-pluggable still does not).
+ *
  * <p>Everything else is deterministic; the seed only varies the server base loads. Settings are the defaults
  * (objective TCO, time limit 60 s), with the supply's labour figures.
  */
@@ -206,6 +218,9 @@ public final class FabricGenerator {
         }
         if (o.supply() != null) {
             markInstalled(leaves);
+        }
+        if (o.breakouts()) {
+            warnUnusableBreakouts();
         }
         return new GeneratedFabric(instance(), sizing(), warnings);
     }
@@ -641,6 +656,25 @@ public final class FabricGenerator {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, max));
     }
 
+    /**
+     * Warns when no twin-port module or breakout cable of {@link DefaultCatalog#breakoutOptics()} can carry a link:
+     * each needs links at its rate per link ({@code gbps / breakout}) and a switch port of its whole rate.
+     */
+    private void warnUnusableBreakouts() {
+        double portGbps = (pluggableModel != null ? pluggableModel : cpoModel).portGbps();
+        boolean usable = DefaultCatalog.breakoutOptics().stream().anyMatch(x -> x.isBreakout()
+                && Math.abs(x.linkGbps() - o.nicGbps()) < 1e-9 && portGbps + 1e-9 >= x.gbps());
+        if (!usable) {
+            List<String> ids = DefaultCatalog.breakoutOptics().stream().filter(x -> !x.isBreakout()
+                    && x.gbps() == o.nicGbps()).map(Optic::id).toList();
+            warnings.add(String.format(Locale.ROOT, "--breakouts at %dG: no twin-port module or breakout cable of "
+                            + "the default catalog fits %s's %sG ports (each needs a port of its whole rate, twice the "
+                            + "link's); %s", o.nicGbps(), o.switchFamily(), GeneratorOptions.num(portGbps),
+                    ids.isEmpty() ? "no new optic serves these links" : "only " + String.join(", ", ids)
+                            + " (single-port) is new; use --nic-gbps 400 for twin-port modules at the switches"));
+        }
+    }
+
     /** Warns when cables between halls that are not neighbours have no grey optic that reaches. */
     private void warnUnreachable() {
         int h = o.halls();
@@ -750,11 +784,14 @@ public final class FabricGenerator {
         return withSupply(plainInstance(rackList, devices));
     }
 
-    /** The instance without supply: exactly what the generator built before supply existed. */
+    /**
+     * The instance without supply: exactly what the generator built before supply existed, with the breakout
+     * optics after the others when asked for.
+     */
     private Instance plainInstance(List<Rack> rackList, List<Device> devices) {
         if (!hallSpans) {
             return new Instance(settings, rackList, DefaultCatalog.switchModels(), devices, links,
-                    DefaultCatalog.optics());
+                    withBreakouts(DefaultCatalog.optics()));
         }
         List<Site> sites = new ArrayList<>(o.halls());
         for (int h = 0; h < o.halls(); h++) {
@@ -768,7 +805,17 @@ public final class FabricGenerator {
             spans.add(new Span("s-" + a + "-" + b, a, b, o.hallSpans().spanKm(), pairs));
         }
         return new Instance(settings, rackList, DefaultCatalog.switchModels(), devices, links,
-                DefaultCatalog.dwdmOptics()).withDwdm(sites, spans, DefaultCatalog.wdmEquipment());
+                withBreakouts(DefaultCatalog.dwdmOptics())).withDwdm(sites, spans, DefaultCatalog.wdmEquipment());
+    }
+
+    /** The optics, followed by {@link DefaultCatalog#breakoutOptics()} with {@code --breakouts}. */
+    private List<Optic> withBreakouts(List<Optic> optics) {
+        if (!o.breakouts()) {
+            return optics;
+        }
+        List<Optic> all = new ArrayList<>(optics);
+        all.addAll(DefaultCatalog.breakoutOptics());
+        return all;
     }
 
     /** The supply's stock (Inventory rows), max_buy limits and labour; the instance itself without supply. */

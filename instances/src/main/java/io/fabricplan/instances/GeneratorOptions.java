@@ -34,10 +34,15 @@ import java.util.Objects;
  * @param supply           null (default): a green field, nothing owned, no supply limits (the instance is exactly
  *                         what it was before supply existed); else installed leaves, stock, max_buy limits and
  *                         labour figures (see {@link Supply})
+ * @param breakouts        false (default): the Optics are the default catalog's as before breakouts existed; true:
+ *                         {@link DefaultCatalog#breakoutOptics()} follow them (twin-port modules facing the
+ *                         single-port ones, breakout cables; usable where switch ports are faster than the links,
+ *                         i.e. with 400G NICs on the default 800G-port families; see {@link FabricGenerator})
  */
 public record GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, double rackKw, int tiers,
                                String switchFamily, int nicGbps, int oversubscription, int halls,
-                               Placement placement, long seed, HallSpans hallSpans, Supply supply) {
+                               Placement placement, long seed, HallSpans hallSpans, Supply supply,
+                               boolean breakouts) {
     /** Default switch family. */
     public static final String DEFAULT_FAMILY = Examples.SW51T;
 
@@ -197,75 +202,88 @@ public record GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, doub
         require(oversubscription >= 1 && oversubscription <= 16, "--oversubscription must be 1 to 16, got "
                 + oversubscription, "use 1 for a non-blocking fabric, or e.g. 3 for 3:1 at the leaves.");
         require(halls >= 1 && halls <= 64, "--halls must be 1 to 64, got " + halls, "use 1 for a single hall.");
+        if (supply != null && !breakouts) {
+            requireNoBreakoutItem("--stock", supply.stock());
+            requireNoBreakoutItem("--max-buy", supply.maxBuy());
+        }
     }
 
-    /** Options without supply (a green field). */
+    /** Options without breakouts. */
+    public GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, double rackKw, int tiers,
+                            String switchFamily, int nicGbps, int oversubscription, int halls, Placement placement,
+                            long seed, HallSpans hallSpans, Supply supply) {
+        this(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps, oversubscription, halls,
+                placement, seed, hallSpans, supply, false);
+    }
+
+    /** Options without supply (a green field) and without breakouts. */
     public GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, double rackKw, int tiers,
                             String switchFamily, int nicGbps, int oversubscription, int halls, Placement placement,
                             long seed, HallSpans hallSpans) {
         this(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps, oversubscription, halls,
-                placement, seed, hallSpans, null);
+                placement, seed, hallSpans, null, false);
     }
 
     /** The defaults for a cluster of the given size. */
     public static GeneratorOptions of(int gpus) {
-        return new GeneratorOptions(gpus, 8, 4, 41, 0, DEFAULT_FAMILY, 400, 1, 1, Placement.FIXED, 1, null, null);
+        return new GeneratorOptions(gpus, 8, 4, 41, 0, DEFAULT_FAMILY, 400, 1, 1, Placement.FIXED, 1, null, null,
+                false);
     }
 
     public GeneratorOptions withGpusPerNode(int value) {
         return new GeneratorOptions(gpus, value, nodesPerRack, rackKw, tiers, switchFamily, nicGbps, oversubscription,
-                halls, placement, seed, hallSpans, supply);
+                halls, placement, seed, hallSpans, supply, breakouts);
     }
 
     public GeneratorOptions withNodesPerRack(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, value, rackKw, tiers, switchFamily, nicGbps, oversubscription,
-                halls, placement, seed, hallSpans, supply);
+                halls, placement, seed, hallSpans, supply, breakouts);
     }
 
     public GeneratorOptions withRackKw(double value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, value, tiers, switchFamily, nicGbps,
-                oversubscription, halls, placement, seed, hallSpans, supply);
+                oversubscription, halls, placement, seed, hallSpans, supply, breakouts);
     }
 
     public GeneratorOptions withTiers(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, value, switchFamily, nicGbps,
-                oversubscription, halls, placement, seed, hallSpans, supply);
+                oversubscription, halls, placement, seed, hallSpans, supply, breakouts);
     }
 
     public GeneratorOptions withSwitchFamily(String value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, value, nicGbps, oversubscription,
-                halls, placement, seed, hallSpans, supply);
+                halls, placement, seed, hallSpans, supply, breakouts);
     }
 
     public GeneratorOptions withNicGbps(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, value,
-                oversubscription, halls, placement, seed, hallSpans, supply);
+                oversubscription, halls, placement, seed, hallSpans, supply, breakouts);
     }
 
     public GeneratorOptions withOversubscription(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps, value,
-                halls, placement, seed, hallSpans, supply);
+                halls, placement, seed, hallSpans, supply, breakouts);
     }
 
     public GeneratorOptions withHalls(int value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
-                oversubscription, value, placement, seed, hallSpans, supply);
+                oversubscription, value, placement, seed, hallSpans, supply, breakouts);
     }
 
     public GeneratorOptions withPlacement(Placement value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
-                oversubscription, halls, value, seed, hallSpans, supply);
+                oversubscription, halls, value, seed, hallSpans, supply, breakouts);
     }
 
     public GeneratorOptions withSeed(long value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
-                oversubscription, halls, placement, value, hallSpans, supply);
+                oversubscription, halls, placement, value, hallSpans, supply, breakouts);
     }
 
     /** Halls as sites on a ring of fiber spans (null: halls with link lengths); needs at least 2 halls. */
     public GeneratorOptions withHallSpans(HallSpans value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
-                oversubscription, halls, placement, seed, value, supply);
+                oversubscription, halls, placement, seed, value, supply, breakouts);
     }
 
     /** Halls on a ring of spans of {@code spanKm} km with {@code fiberPairs} pairs each (0: sized, see HallSpans). */
@@ -276,13 +294,35 @@ public record GeneratorOptions(int gpus, int gpusPerNode, int nodesPerRack, doub
     /** Installed leaves, stock, max_buy limits and labour (null: a green field, as without it). */
     public GeneratorOptions withSupply(Supply value) {
         return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
-                oversubscription, halls, placement, seed, hallSpans, value);
+                oversubscription, halls, placement, seed, hallSpans, value, breakouts);
     }
 
-    /** The optic and switch model ids of the default catalog, optics first, in catalog order. */
+    /**
+     * With {@code true} the generated Optics are followed by {@link DefaultCatalog#breakoutOptics()} (twin-port
+     * modules, the single-port 800G DR4, breakout cables); with {@code false} they are the default catalog's alone.
+     */
+    public GeneratorOptions withBreakouts(boolean value) {
+        return new GeneratorOptions(gpus, gpusPerNode, nodesPerRack, rackKw, tiers, switchFamily, nicGbps,
+                oversubscription, halls, placement, seed, hallSpans, supply, value);
+    }
+
+    /** Refuses a stock or max_buy item that only {@code --breakouts} puts in the instance. */
+    private static void requireNoBreakoutItem(String flag, Map<String, Integer> items) {
+        for (Map.Entry<String, Integer> e : items.entrySet()) {
+            require(DefaultCatalog.breakoutOptics().stream().noneMatch(x -> x.id().equals(e.getKey())), flag + " "
+                    + e.getKey() + "=" + e.getValue() + ": " + e.getKey() + " is one of the default catalog's "
+                    + "breakout items, which the instance has only with --breakouts", "add --breakouts, or use an "
+                    + "item of the catalog without breakouts.");
+        }
+    }
+
+    /**
+     * The optic and switch model ids of the default catalog, optics first (breakout items after the others), in
+     * catalog order.
+     */
     static List<String> catalogIds() {
         List<String> ids = new ArrayList<>();
-        DefaultCatalog.optics().forEach(x -> ids.add(x.id()));
+        DefaultCatalog.opticsWithBreakouts().forEach(x -> ids.add(x.id()));
         DefaultCatalog.switchModels().forEach(m -> ids.add(m.id()));
         return ids;
     }
