@@ -579,7 +579,9 @@ public final class InstanceWorkbookReader {
                     coherent,
                     limit(t, r, "max_buy"),
                     breakout(t, r),
-                    pairs(text(t, r, "pairs_with", false)));
+                    // a breakout already reported would only add pairing problems that follow from it
+                    t.has("breakout") && problems.isReported(t.ref(r, "breakout")) ? List.of()
+                            : pairs(text(t, r, "pairs_with", false)));
             // An option of unknown kind is reported and left out, so it cannot hide "no usable option" problems.
             return kind == null ? null : optic;
         }
