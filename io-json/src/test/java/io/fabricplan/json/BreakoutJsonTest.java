@@ -109,15 +109,18 @@ class BreakoutJsonTest {
     @Test
     void pairsWithMayBeOneStringAsInTheWorkbookAndBreakoutDefaultsTo1() {
         String json = InstanceJson.toJson(twinInstance())
-                .replace("\"breakout\": 2, \"pairs_with\": [\"dr4_400\"]", "\"pairs_with\": \"dr4_400; fr4_400\"");
+                .replace("\"pairs_with\": [\"dr4_400\"]", "\"pairs_with\": \"dr4_400; fr4_400\"");
 
         InstanceJson.ReadResult read = InstanceJsonV2FieldsTest.read(json);
 
         assertThat(read.problems()).isEmpty();
         Optic twin = read.instance().optics().stream().filter(o -> o.id().equals("twin_dr4_800")).findFirst()
                 .orElseThrow();
-        assertThat(twin.breakout()).isEqualTo(1);
+        assertThat(twin.breakout()).isEqualTo(2);
         assertThat(twin.pairsWith()).containsExactly("dr4_400", "fr4_400");
+        // an optic without the field serves one link per unit
+        assertThat(read.instance().optics().stream().filter(o -> o.id().equals("dr4_400")).findFirst()
+                .orElseThrow().breakout()).isEqualTo(1);
     }
 
     @Test
