@@ -138,13 +138,6 @@ public final class Examples {
      * </pre>
      * Every node links each of its 8 NICs (400G) to its SU's leaf of that rail; every leaf links twice to every
      * spine (32 x 400G up, 32 x 400G down: non-blocking).
-     *
-     * <p>The Optics are {@link DefaultCatalog#opticsWithBreakouts()}: besides the single-port modules, the switches'
-     * 800G ports may take twin-port modules (2xSR4, 2xDR4, 2xFR4) whose 400G halves face the NICs' 400G modules or
-     * another twin-port module, and 800G-to-2x400G breakout cables, as the switches of a DGX H100 SuperPOD are
-     * cabled. At catalogue prices the optimum still makes every switch CPO (no module at a CPO port); the
-     * pluggable alternatives it weighs, and the plans of the study's scenarios that keep pluggable switches, use
-     * them.
      */
     public static Instance superpod4su() {
         int sus = 4;
@@ -193,7 +186,7 @@ public final class Examples {
             }
         }
         return new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
-                DefaultCatalog.opticsWithBreakouts());
+                DefaultCatalog.optics());
     }
 
     /** The leaves of superpod-4su standing there today (pluggable 51.2T): rails 1-4 of every SU. */
