@@ -56,9 +56,9 @@ class HelpAndMessagesTest {
     void examplesHelpNamesEveryExampleItsBuildersWrite() {
         CliRun help = CliRun.of("examples", "--help");
 
-        assertThat(Examples.all()).hasSize(9);
+        assertThat(Examples.all()).hasSize(10);
         String oneLine = help.out().replaceAll("\\s+", " ");
-        assertThat(oneLine).contains("Writes the 9 example instance workbooks");
+        assertThat(oneLine).contains("Writes the 10 example instance workbooks");
         Examples.all().forEach(e -> assertThat(oneLine).contains(e.name() + ".xlsx"));
     }
 

@@ -39,7 +39,8 @@ public final class Examples {
                 new Named("cpo-tight-rack", cpoTightRack()), new Named("infeasible-rack", infeasibleRack()),
                 new Named("campus-dwdm", campusDwdm()), new Named("dci-ring", dciRing()),
                 new Named("superpod-4su-study", superpod4suStudyInstance(), superpod4suStudy()),
-                new Named("refresh-stock", refreshStock()), new Named("compatibility", compatibility()));
+                new Named("refresh-stock", refreshStock()), new Named("compatibility", compatibility()),
+                new Named("superpod-4su-pluggable", superpod4suPluggable()));
     }
 
     /** An example, its file name, and its scenarios when it is a study (empty otherwise). */
@@ -187,6 +188,22 @@ public final class Examples {
         }
         return new Instance(Settings.defaults(), racks, DefaultCatalog.switchModels(), devices, links,
                 DefaultCatalog.optics());
+    }
+
+    /**
+     * superpod-4su as a DGX H100 SuperPOD is built and cabled today: every switch pluggable (51.2T, 800G OSFP
+     * cages), the Optics of {@link DefaultCatalog#opticsWithBreakouts()} (twin-port 2xSR4/2xDR4/2xFR4 modules whose
+     * 400G halves face the NICs' 400G modules, 800G-to-2x400G DAC/AOC), and network racks of 16 kW, where a
+     * breakout AOC's whole power at the switch end counts.
+     */
+    public static Instance superpod4suPluggable() {
+        Instance base = superpod4su();
+        List<Device> devices = base.devices().stream().map(d -> !d.isSwitch() ? d : new Device(d.id(), d.role(),
+                d.family(), PackagingChoice.PLUGGABLE, d.rackId(), d.ports(), d.portGbps(), d.lpoCapable(),
+                d.candidateRacks(), d.installedModel(), d.platform())).toList();
+        List<Rack> racks = base.racks().stream().map(r -> r.baseLoadKw() == 0 ? new Rack(r.id(), r.siteId(), r.xM(),
+                r.yM(), 16, r.baseLoadKw(), r.freeU()) : r).toList();
+        return base.withDevices(devices).withRacks(racks).withOptics(DefaultCatalog.opticsWithBreakouts());
     }
 
     /** The leaves of superpod-4su standing there today (pluggable 51.2T): rails 1-4 of every SU. */

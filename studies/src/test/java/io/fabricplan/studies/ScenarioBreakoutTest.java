@@ -73,14 +73,15 @@ class ScenarioBreakoutTest {
 
     @Test
     void breakoutAndPairsWithAreOverrideColumns() {
-        Instance changed = applied(TWIN, "Optics[twin_dr4_800].breakout", "4",
-                "Optics[dr4_400].pairs_with", " twin_dr4_800 , fr4_400;", "Optics[fr4_400].breakout *", "2");
+        // overrides that keep every pairing at one rate per link (the validator refuses others)
+        Instance changed = applied(TWIN, "Optics[dr8_800].breakout", "2",
+                "Optics[dr4_400].pairs_with", " twin_dr4_800 , fr4_400;", "Optics[fr4x2_800].breakout *", "2");
 
-        assertThat(optic(changed, "twin_dr4_800").breakout()).isEqualTo(4);
+        assertThat(optic(changed, "dr8_800").breakout()).isEqualTo(2);
         assertThat(optic(changed, "twin_dr4_800").pairsWith()).containsExactly("dr4_400");
         assertThat(optic(changed, "dr4_400").pairsWith()).containsExactly("twin_dr4_800", "fr4_400");
         assertThat(optic(changed, "dr4_400").breakout()).isEqualTo(1);
-        assertThat(optic(changed, "fr4_400").breakout()).isEqualTo(2);
+        assertThat(optic(changed, "fr4x2_800").breakout()).isEqualTo(2);
     }
 
     @Test
