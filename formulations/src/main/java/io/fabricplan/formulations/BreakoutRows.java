@@ -125,6 +125,28 @@ final class BreakoutRows {
         return (p.unit.breakout() - 1) * p.unit.linkGbps() / portGbps;
     }
 
+    /**
+     * Adds {@code breakoutPorts[device=...,<what>]}: the ports the pools' whole units take beyond their links' share
+     * fit the {@code slack} the links leave on ports of {@code portGbps}, relaxed by its most when {@code
+     * indicator} (the model or choice it holds for; null: always) is 0. Left out when it cannot bind.
+     */
+    void addPortRow(String device, String what, List<Pool> pools, double portGbps, double slack,
+                    MipModel.Var indicator) {
+        MipModel.Expr row = new MipModel.Expr();
+        double most = 0;
+        for (Pool p : pools) {
+            most += idlePorts(p, portGbps, row);
+        }
+        if (pools.isEmpty() || most <= slack + io.fabricplan.check.PlanChecker.TOLERANCE) {
+            return;
+        }
+        if (indicator != null) {
+            row.add(indicator, most);
+        }
+        model.addLessOrEqual("breakoutPorts[device=" + device + "," + what + "]", row,
+                slack + io.fabricplan.check.PlanChecker.TOLERANCE + (indicator == null ? 0 : most));
+    }
+
     /** Sets the module counts of a hint to the ceiling of the links the other values put on them. */
     void hint(double[] values) {
         for (Pool p : pools.values()) {

@@ -405,34 +405,19 @@ final class FabricFormulation implements Formulation {
             Device d = index.device(deviceId);
             List<BreakoutRows.Pool> pools = breakouts.poolsOf(deviceId);
             if (!d.isSwitch()) {
-                portRow(deviceId, "server", pools, d.portGbps(), d.ports() - portLoad(index, d, d.portGbps()), null);
+                breakouts.addPortRow(deviceId, "model=server", pools, d.portGbps(),
+                        d.ports() - portLoad(index, d, d.portGbps()), null);
                 continue;
             }
             for (SwitchModel m : usableModels.get(deviceId)) {
                 List<BreakoutRows.Pool> onModel = pools.stream().filter(p -> p.models.contains(m)).toList();
                 MipModel.Var ym = y.containsKey(deviceId) ? y.get(deviceId).get(m.id()) : null;
-                portRow(deviceId, m.id(), onModel, m.portGbps(), m.ports() - portLoad(index, d, m.portGbps()), ym);
+                breakouts.addPortRow(deviceId, "model=" + m.id(), onModel, m.portGbps(),
+                        m.ports() - portLoad(index, d, m.portGbps()), ym);
             }
         }
     }
 
-    private void portRow(String deviceId, String modelId, List<BreakoutRows.Pool> pools, double portGbps,
-                         double slack, MipModel.Var indicator) {
-        MipModel.Expr row = new MipModel.Expr();
-        double most = 0;
-        for (BreakoutRows.Pool p : pools) {
-            most += BreakoutRows.idlePorts(p, portGbps, row);
-        }
-        if (pools.isEmpty() || most <= slack + PlanChecker.TOLERANCE) {
-            return;
-        }
-        double tolerance = PlanChecker.TOLERANCE;
-        if (indicator != null) {
-            row.add(indicator, most);
-        }
-        model.addLessOrEqual("breakoutPorts[device=" + deviceId + ",model=" + modelId + "]", row,
-                slack + tolerance + (indicator == null ? 0 : most));
-    }
 
     /** Switch and pluggable power in a rack stays within what its budget leaves after the base load, in W. */
     private void rackPower() {

@@ -248,35 +248,19 @@ final class NaiveCableFormulation implements Formulation {
             Device d = index.device(deviceId);
             List<BreakoutRows.Pool> pools = breakouts.poolsOf(deviceId);
             if (!d.isSwitch()) {
-                portRow(deviceId, "server", pools, d.portGbps(),
+                breakouts.addPortRow(deviceId, "choice=server", pools, d.portGbps(),
                         d.ports() - FabricFormulation.portLoad(index, d, d.portGbps()), null);
                 continue;
             }
             for (Choice c : y.get(deviceId)) {
                 List<BreakoutRows.Pool> here = pools.stream().filter(p -> p.models.contains(c.model())
                         && p.rackId.equals(c.rack().id())).toList();
-                portRow(deviceId, c.model().id() + "@" + c.rack().id(), here, c.model().portGbps(),
-                        c.model().ports() - FabricFormulation.portLoad(index, d, c.model().portGbps()), c.var());
+                breakouts.addPortRow(deviceId, "choice=" + c.model().id() + "@" + c.rack().id(), here,
+                        c.model().portGbps(), c.model().ports() - FabricFormulation.portLoad(index, d, c.model().portGbps()), c.var());
             }
         }
     }
 
-    private void portRow(String deviceId, String choice, List<BreakoutRows.Pool> pools, double portGbps,
-                         double slack, MipModel.Var indicator) {
-        MipModel.Expr row = new MipModel.Expr();
-        double most = 0;
-        for (BreakoutRows.Pool p : pools) {
-            most += BreakoutRows.idlePorts(p, portGbps, row);
-        }
-        if (pools.isEmpty() || most <= slack + io.fabricplan.check.PlanChecker.TOLERANCE) {
-            return;
-        }
-        if (indicator != null) {
-            row.add(indicator, most);
-        }
-        model.addLessOrEqual("breakoutPorts[device=" + deviceId + ",choice=" + choice + "]", row,
-                slack + io.fabricplan.check.PlanChecker.TOLERANCE + (indicator == null ? 0 : most));
-    }
 
     private void oneModel() {
         y.forEach((device, choices) -> {

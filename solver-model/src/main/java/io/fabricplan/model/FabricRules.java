@@ -128,7 +128,8 @@ public final class FabricRules {
                 || b.packaging() != Packaging.PLUGGABLE)) {
             return false;
         }
-        return !pair.a().isBreakout() || !pair.a().kind().isAssembly() || wideEnd(pair.a(), a, aDevice, b, bDevice) != 0;
+        return !pair.a().isBreakout() || !pair.a().kind().isAssembly()
+                || wideEnd(pair.a(), a, aDevice, b, bDevice) != 0;
     }
 
     /**
