@@ -108,7 +108,6 @@ final class AggregatedFabricFormulation implements Formulation {
     private final MipModel model = new MipModel(NAME);
     private final List<Device> devices;
     private final Map<String, Integer> deviceIndex = new HashMap<>();
-    private final Map<String, Integer> opticIndex = new HashMap<>();
     /** Option index by "a|b" optic ids; a symmetric pair's index is its optic's. */
     private final Map<String, Integer> pairIndex = new HashMap<>();
     private final List<OpticPair> pairs;
@@ -149,10 +148,6 @@ final class AggregatedFabricFormulation implements Formulation {
         this.devices = index.instance().devices();
         for (int i = 0; i < devices.size(); i++) {
             deviceIndex.putIfAbsent(devices.get(i).id(), i);
-        }
-        List<Optic> optics = index.instance().optics();
-        for (int i = 0; i < optics.size(); i++) {
-            opticIndex.putIfAbsent(optics.get(i).id(), i);
         }
         this.pairs = index.opticPairs();
         for (int i = 0; i < pairs.size(); i++) {

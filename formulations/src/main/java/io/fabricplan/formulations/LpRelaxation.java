@@ -217,9 +217,16 @@ final class LpRelaxation {
                 batch = Math.min(batch, open.size());
                 List<Group> chosen = open.subList(0, batch);
                 for (Group g : chosen) {
-                    fix(g, largestRemainder(g, current));
+                    fix(g, largestRemainder(g, current, null));
                 }
                 double[] next = resolve();
+                if (next == null && batch == 1) {
+                    // a group alone that cannot be rounded so: its remainder on the other variables instead (a tie
+                    // of halves under a limit rounds the wrong way as often as the right one)
+                    Group g = chosen.get(0);
+                    fix(g, largestRemainder(g, current, largestRemainder(g, current, null)));
+                    next = resolve();
+                }
                 if (next == null) {
                     chosen.forEach(this::unfix);
                     if (batch == 1 || resolve() == null) {
@@ -318,8 +325,11 @@ final class LpRelaxation {
             return out;
         }
 
-        /** Floors, then one more for the largest fractional parts until the group's total (Hamilton's method). */
-        private static long[] largestRemainder(Group g, double[] values) {
+        /**
+         * Floors, then one more for the largest fractional parts until the group's total (Hamilton's method);
+         * variables that {@code avoid} rounded up come last.
+         */
+        private static long[] largestRemainder(Group g, double[] values, long[] avoid) {
             int n = g.vars().size();
             long[] out = new long[n];
             Integer[] order = new Integer[n];
@@ -330,7 +340,12 @@ final class LpRelaxation {
                 sum += out[i];
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, (p, q) -> Double.compare(frac(values, g, q), frac(values, g, p)));
+            java.util.Arrays.sort(order, (p, q) -> {
+                if (avoid != null && (avoid[p] > out[p]) != (avoid[q] > out[q])) {
+                    return avoid[p] > out[p] ? 1 : -1;
+                }
+                return Double.compare(frac(values, g, q), frac(values, g, p));
+            });
             for (int j = 0; sum < g.total() && j < n; j++) {
                 int i = order[j];
                 if (out[i] < g.vars().get(i).ub()) {

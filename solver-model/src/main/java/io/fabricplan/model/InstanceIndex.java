@@ -138,12 +138,6 @@ public final class InstanceIndex {
         return opticPairs;
     }
 
-    /** Whether some optic serves several links per unit or pairs with another module. */
-    public boolean hasBreakoutsOrPairs() {
-        return opticPairs().size() > instance.optics().size()
-                || instance.optics().stream().anyMatch(Optic::isBreakout);
-    }
-
     public Optic optic(String id) {
         return optics.get(id);
     }
